@@ -1,0 +1,215 @@
+//! The resolved content model: immutable, built once by `resolve` from raw
+//! content that passed validation. Renderers read it; nothing changes it.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::raw::LangMap;
+
+/// The whole site's content.
+#[derive(Debug)]
+pub struct Site {
+    pub title: LangMap,
+    pub description: LangMap,
+    pub base_url: String,
+    /// The site's languages, in display order.
+    pub languages: Vec<Language>,
+    pub documents: Vec<Document>,
+    pub links: Vec<Link>,
+    pub notes: Vec<Note>,
+    keys: HashMap<String, NodeRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    pub code: String,
+    pub name: String,
+}
+
+/// Where a node is: indexes into `Site::documents` and `Document::nodes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeRef {
+    pub doc: usize,
+    pub node: usize,
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub id: String,
+    pub kind: DocKind,
+    pub series: Option<String>,
+    pub edition: Option<String>,
+    pub title: LangMap,
+    pub date: Option<String>,
+    /// The languages the document has, in the site's display order.
+    pub languages: Vec<String>,
+    pub source: Option<String>,
+    /// Nodes in reading order (pre-order); `Node::parent` and
+    /// `Node::children` index into this list.
+    pub nodes: Vec<Node>,
+}
+
+#[derive(Debug)]
+pub struct Node {
+    /// Id within the document (`art_2__sec_3__cl_3`).
+    pub id: String,
+    pub kind: NodeKind,
+    pub depth: usize,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub label: LangMap,
+    pub heading: LangMap,
+    pub text: LangMap,
+    /// Indexes into `Site::links` of links declared from this node.
+    pub links_out: Vec<usize>,
+    /// Indexes into `Site::links` of links that point at this node.
+    pub links_in: Vec<usize>,
+    /// Indexes into `Site::notes`.
+    pub notes: Vec<usize>,
+}
+
+/// A cross-link, declared once in the crosswalk; `to`'s backlink is derived.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub from: NodeRef,
+    pub to: NodeRef,
+    pub relation: Relation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub target: NodeRef,
+    pub kind: NoteKind,
+    pub text: LangMap,
+}
+
+impl Site {
+    pub(super) fn new(
+        head: (LangMap, LangMap, String, Vec<Language>),
+        documents: Vec<Document>,
+        links: Vec<Link>,
+        notes: Vec<Note>,
+    ) -> Site {
+        let (title, description, base_url, languages) = head;
+        let mut keys = HashMap::new();
+        for (d, doc) in documents.iter().enumerate() {
+            for (n, node) in doc.nodes.iter().enumerate() {
+                keys.insert(citation_key(&doc.id, &node.id), NodeRef { doc: d, node: n });
+            }
+        }
+        Site { title, description, base_url, languages, documents, links, notes, keys }
+    }
+
+    /// Finds a node by its citation key `document:node`.
+    pub fn lookup(&self, key: &str) -> Option<NodeRef> {
+        self.keys.get(key).copied()
+    }
+
+    pub fn node(&self, r: NodeRef) -> &Node {
+        &self.documents[r.doc].nodes[r.node]
+    }
+
+    /// The permanent citation key of a node: `document:node`.
+    pub fn key(&self, r: NodeRef) -> String {
+        citation_key(&self.documents[r.doc].id, &self.node(r).id)
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.documents.iter().map(|d| d.nodes.len()).sum()
+    }
+}
+
+pub fn citation_key(doc: &str, node: &str) -> String {
+    format!("{doc}:{node}")
+}
+
+/// Declares a closed set of names read from content, with their spelling.
+macro_rules! names {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(s: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == s)
+            }
+
+            /// The accepted spellings, for error messages.
+            pub fn expected() -> String {
+                Self::ALL.iter().map(|v| format!("`{}`", v.as_str())).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+names!(
+    /// What a document is.
+    DocKind { ActionPlan = "action-plan", PolicyPaper = "policy-paper" }
+);
+
+names!(
+    /// What a node is. The id of a node is built from the short form
+    /// (`art_2__sec_3__cl_1`).
+    NodeKind {
+        Preamble = "preamble",
+        Preface = "preface",
+        Part = "part",
+        Chapter = "chapter",
+        Article = "article",
+        Programme = "programme",
+        Area = "area",
+        Section = "section",
+        Item = "item",
+        Clause = "clause",
+        Paragraph = "paragraph",
+        Annex = "annex",
+    }
+);
+
+names!(
+    /// How a cross-link relates its two nodes.
+    Relation { Related = "related", Continues = "continues" }
+);
+
+names!(
+    /// What an editorial note is.
+    NoteKind { Translation = "translation", Correction = "correction", Remark = "remark" }
+);
+
+impl NodeKind {
+    /// The element abbreviation used in ids (`art`, `sec`, `cl`, …).
+    pub fn abbrev(self) -> &'static str {
+        match self {
+            NodeKind::Preamble => "preamble",
+            NodeKind::Preface => "preface",
+            NodeKind::Part => "part",
+            NodeKind::Chapter => "chp",
+            NodeKind::Article => "art",
+            NodeKind::Programme => "prog",
+            NodeKind::Area => "area",
+            NodeKind::Section => "sec",
+            NodeKind::Item => "item",
+            NodeKind::Clause => "cl",
+            NodeKind::Paragraph => "p",
+            NodeKind::Annex => "annex",
+        }
+    }
+
+    /// Kinds that occur once per parent and carry no number in their id.
+    pub fn is_unnumbered(self) -> bool {
+        matches!(self, NodeKind::Preamble | NodeKind::Preface | NodeKind::Annex)
+    }
+}

@@ -1,0 +1,99 @@
+//! Checks of one document's node list: id syntax, tree order, numbering,
+//! and text in every declared language.
+
+use std::collections::HashMap;
+
+use super::ids;
+use super::load::Sourced;
+use super::model::NodeKind;
+use super::raw::RawDocument;
+use super::validate::{check_langs, node_kind, require_langs};
+use crate::diag::Diagnostic;
+
+pub(super) fn check_nodes(file: &Sourced<RawDocument>, langs: &[String], out: &mut Vec<Diagnostic>) {
+    let nodes = &file.value.nodes;
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut child_count: HashMap<&str, usize> = HashMap::new();
+    // The ids of the nodes on the path from the root to the previous node.
+    let mut open: Vec<&str> = Vec::new();
+    // Numbers of the children of each parent ("" for the root), in order:
+    // (abbreviation is paragraph, number, id span).
+    let mut numbering: Vec<(&str, Vec<(bool, u32, std::ops::Range<usize>)>)> = Vec::new();
+
+    for node in nodes {
+        let n = node.get_ref();
+        let id = n.id.get_ref().as_str();
+        let at = n.id.span();
+        if let Some(first) = seen.insert(id, file.line(at.clone())) {
+            out.push(file.diag(at.clone(), format!("duplicate node id `{id}`"))
+                .help(format!("line {first} already uses it; ids are permanent citation keys and must be unique")));
+            continue;
+        }
+        let kind = node_kind(file, &n.kind, out);
+        let Some(segments) = ids::parse_node_id(id) else {
+            out.push(file.diag(at, format!("`{id}` is not a valid node id"))
+                .help("use segments like `art_2`, `sec_3`, `p_1` joined by `__` (lower-case letters, `_`, a number without leading zeros)"));
+            continue;
+        };
+        let (abbr, number) = *segments.last().unwrap_or(&("", None));
+        if let Some(kind) = kind {
+            if abbr != kind.abbrev() {
+                out.push(file.diag(at.clone(), format!("node `{id}` is a {kind} but its id ends in `{abbr}`"))
+                    .help(format!("a {kind}'s id ends in `{}`{}", kind.abbrev(), if kind.is_unnumbered() { "" } else { "_N" })));
+            } else if kind.is_unnumbered() == number.is_some() {
+                out.push(file.diag(at.clone(), format!("node `{id}`: a {kind} id {} a number", if number.is_some() { "takes no" } else { "needs" })));
+            }
+        }
+        let parent = ids::parent_id(id);
+        while open.last().is_some_and(|o| Some(*o) != parent) {
+            open.pop();
+        }
+        if parent.is_some() && open.is_empty() {
+            let p = parent.unwrap_or_default();
+            let help = if seen.contains_key(p) {
+                format!("move this node up, right after the other children of `{p}`: nodes are listed in reading order")
+            } else {
+                format!("add a node `{p}` before it, or fix the id")
+            };
+            out.push(file.diag(at.clone(), format!("node `{id}` is not inside its parent `{p}`")).help(help));
+        }
+        open.push(id);
+        let parent_key = parent.unwrap_or("");
+        *child_count.entry(parent_key).or_default() += 1;
+        if let Some(num) = number {
+            let is_para = kind == Some(NodeKind::Paragraph);
+            match numbering.iter_mut().find(|(p, _)| *p == parent_key) {
+                Some((_, list)) => list.push((is_para, num, at.clone())),
+                None => numbering.push((parent_key, vec![(is_para, num, at.clone())])),
+            }
+        }
+        for (map, what, required) in [(&n.heading, "heading", true), (&n.text, "text", true), (&n.label, "label", false)] {
+            let what = format!("{what} of node `{id}`");
+            check_langs(file, at.clone(), map, langs, &what, out);
+            if required && !map.is_empty() {
+                require_langs(file, at.clone(), map, langs, &what, out);
+            }
+        }
+    }
+    for node in nodes {
+        let n = node.get_ref();
+        let id = n.id.get_ref().as_str();
+        if n.heading.is_empty() && n.text.is_empty() && !child_count.contains_key(id) {
+            out.push(file.diag(n.id.span(), format!("node `{id}` is empty: no heading, no text and no children"))
+                .help("add its text, or remove the node"));
+        }
+    }
+    for (parent, list) in &numbering {
+        for paragraphs in [false, true] {
+            let mut expected = 1;
+            for (_, num, span) in list.iter().filter(|(p, _, _)| *p == paragraphs) {
+                if *num != expected {
+                    let within = if parent.is_empty() { "the document".to_string() } else { format!("`{parent}`") };
+                    out.push(file.diag(span.clone(), format!("numbering gap in {within}: number {num} where {expected} was expected"))
+                        .help("children of a node are numbered 1, 2, 3 … in reading order: a node is missing here, or its id is wrong"));
+                }
+                expected = num + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! `accord import`: a raw source text into a content file, with a report.
+//!
+//! read (format-specific: [`bilingual`], [`monolingual`]) → blocks of text
+//! per language → [`structure`] (numbering → node tree and ids) → [`emit`].
+
+pub mod bilingual;
+pub mod clean;
+pub mod emit;
+pub mod manifest;
+pub mod monolingual;
+pub mod numbering;
+pub mod report;
+pub mod structure;
+
+use crate::content::model::DocKind;
+use crate::content::raw::LangMap;
+use clean::has_cjk;
+pub use report::Report;
+
+/// The shapes of source this importer reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Chinese and English lines interleaved, or both on one line.
+    Interleaved,
+    /// `中文 | English | |` rows.
+    Rows,
+    /// Markdown in one language.
+    Markdown,
+    /// Plain text in one language.
+    Text,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Interleaved => "interleaved zh/en lines",
+            Format::Rows => "zh | en rows",
+            Format::Markdown => "one-language Markdown",
+            Format::Text => "one-language text",
+        }
+    }
+
+    /// Guesses the format from the file name and the text.
+    pub fn detect(name: &str, text: &str) -> Format {
+        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let rows = lines.iter().filter(|l| l.contains(" | ")).count();
+        let zh = lines.iter().filter(|l| has_cjk(l)).count();
+        if rows * 2 > lines.len() {
+            Format::Rows
+        } else if zh * 5 > lines.len() && zh * 5 < lines.len() * 4 {
+            Format::Interleaved
+        } else if name.ends_with(".md") {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// What the caller says about the document; what is left out is guessed.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub format: Option<Format>,
+    pub id: Option<String>,
+    pub kind: Option<DocKind>,
+    pub series: Option<String>,
+    pub edition: Option<String>,
+    pub date: Option<String>,
+    /// Titles per language; they fill in what the source does not give.
+    pub title: LangMap,
+    /// The language of a one-language source.
+    pub lang: Option<String>,
+}
+
+/// A paragraph of the source in one or more languages, with the source
+/// lines it came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Block {
+    pub first: usize,
+    pub last: usize,
+    pub texts: LangMap,
+    /// A Markdown heading line.
+    pub heading: bool,
+}
+
+impl Block {
+    pub fn one(line: usize, lang: &str, text: &str) -> Block {
+        let texts = LangMap::from([(lang.to_string(), text.trim().to_string())]);
+        Block { first: line, last: line, texts, heading: false }
+    }
+
+    pub fn pair(first: usize, last: usize, zh: &str, z: &str, en: &str, e: &str) -> Block {
+        let texts = LangMap::from([(zh.to_string(), z.trim().to_string()), (en.to_string(), e.trim().to_string())]);
+        Block { first, last, texts, heading: false }
+    }
+
+    pub fn text(&self, lang: &str) -> &str {
+        self.texts.get(lang).map_or("", String::as_str)
+    }
+
+    /// Some text of the block, for quoting in the report.
+    pub fn text_any(&self) -> &str {
+        self.texts.values().next().map_or("", String::as_str)
+    }
+}
+
+/// A node as the importer writes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NodeOut {
+    pub id: String,
+    pub kind: String,
+    pub label: LangMap,
+    pub heading: LangMap,
+    pub text: LangMap,
+}
+
+/// A document as the importer writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentOut {
+    pub id: String,
+    pub kind: DocKind,
+    pub series: Option<String>,
+    pub edition: Option<String>,
+    pub title: LangMap,
+    pub date: Option<String>,
+    pub languages: Vec<String>,
+    pub source: String,
+    pub nodes: Vec<NodeOut>,
+}
+
+pub struct Imported {
+    pub document: DocumentOut,
+    pub report: Report,
+}
+
+pub const ZH: &str = "zh-Hans";
+pub const EN: &str = "en";
+
+/// Imports `text`, read from a file named `source`.
+pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let format = opts.format.unwrap_or_else(|| Format::detect(source, text));
+    let mut report = Report::new(source, format.name(), text);
+    let (blocks, languages) = match format {
+        Format::Interleaved => (bilingual::interleaved(text, ZH, EN, &mut report), vec![ZH.to_string(), EN.to_string()]),
+        Format::Rows => (bilingual::rows(text, ZH, EN, &mut report), vec![ZH.to_string(), EN.to_string()]),
+        Format::Markdown | Format::Text => {
+            let lang = opts.lang.clone().unwrap_or_else(|| {
+                let zh = text.lines().filter(|l| has_cjk(l)).count();
+                if zh * 2 > text.lines().filter(|l| !l.trim().is_empty()).count() { ZH } else { EN }.to_string()
+            });
+            (monolingual::read(text, &lang, lang.starts_with("zh"), &mut report), vec![lang])
+        }
+    };
+    let mut title = opts.title.clone();
+    let kind = opts.kind.unwrap_or_else(|| guess_kind(&title, text));
+    let langs = structure::Langs { structural: &languages[0], all: &languages };
+    let shaped = structure::shape(blocks, &langs, kind, &mut report);
+    for (lang, t) in shaped.title {
+        title.entry(lang).or_insert(t);
+    }
+    report.finish(text);
+    let id = opts.id.clone().unwrap_or_else(|| default_id(source));
+    let edition = opts.edition.clone().or_else(|| find_period(&id).or_else(|| title.values().find_map(|t| find_period(t))));
+    let series = opts.series.clone().or_else(|| {
+        let e = edition.as_ref()?;
+        id.strip_suffix(e.as_str()).map(|s| s.trim_end_matches('-').to_string()).filter(|s| !s.is_empty())
+    });
+    let document = DocumentOut {
+        id,
+        kind,
+        series,
+        edition,
+        title,
+        date: opts.date.clone(),
+        languages,
+        source: source.to_string(),
+        nodes: shaped.nodes,
+    };
+    Imported { document, report }
+}
+
+/// `china-celac-action-plan-2022-2024.en.md` → `china-celac-action-plan-2022-2024-en`.
+pub fn default_id(source: &str) -> String {
+    let stem = source.rsplit('/').next().unwrap_or(source);
+    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    let mut id = String::new();
+    for c in stem.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').to_string();
+    if id.is_empty() { "document".to_string() } else { id }
+}
+
+/// A period such as `2025-2027` in a text.
+fn find_period(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(8)).find_map(|i| {
+        let w = &b[i..i + 9];
+        let digits = |r: std::ops::Range<usize>| w[r].iter().all(u8::is_ascii_digit);
+        let bounded = i == 0 || !b[i - 1].is_ascii_digit();
+        (bounded && digits(0..4) && w[4] == b'-' && digits(5..9)).then(|| s[i..i + 9].to_string())
+    })
+}
+
+fn guess_kind(title: &LangMap, text: &str) -> DocKind {
+    let head: String = text.chars().take(400).collect();
+    let policy = |t: &str| t.contains("政策文件") || t.to_lowercase().contains("policy paper");
+    if title.values().any(|t| policy(t)) || policy(&head) { DocKind::PolicyPaper } else { DocKind::ActionPlan }
+}

@@ -1,0 +1,59 @@
+//! Reader of one-language sources, Markdown or plain text converted from a
+//! PDF: markup removed, sentences broken across lines (and page breaks)
+//! joined again.
+
+use super::clean::{ends_sentence, garbage, join, lost_quotes, unmark, web_residue};
+use super::numbering::{parse_en, parse_zh};
+use super::report::Report;
+use super::Block;
+
+/// Reads `text` in language `lang`; `chinese` selects the Chinese markers.
+pub fn read(text: &str, lang: &str, chinese: bool, report: &mut Report) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    // Whether the last block is a heading, which is never continued: a
+    // Markdown heading, or a short numbered line (`二、经贸投资`).
+    let mut last_heading = true;
+    for (i, raw) in text.lines().enumerate() {
+        let n = i + 1;
+        let t = raw.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(why) = web_residue(t) {
+            report.drop(n, &format!("web residue ({why})"), t);
+            continue;
+        }
+        if let Some(why) = garbage(t) {
+            report.drop(n, &format!("suspected garbage ({why})"), t);
+            continue;
+        }
+        let u = unmark(t);
+        if u.text.is_empty() {
+            report.drop(n, "markup with no text", t);
+            continue;
+        }
+        if !u.removed.is_empty() {
+            report.cleaned(n, format!("removed {}", u.removed.join(", ")));
+        }
+        if lost_quotes(&u.text) {
+            report.warn(n, "backslash next to a word: quotation marks probably lost in conversion");
+        }
+        let marked = if chinese { parse_zh(&u.text).is_some() } else { parse_en(&u.text).is_some() };
+        let starts_lower = u.text.starts_with(|c: char| c.is_lowercase());
+        let prev = blocks.last_mut().filter(|_| !last_heading && !u.heading && !marked);
+        match prev {
+            Some(b) if starts_lower || !ends_sentence(b.text(lang)) => {
+                report.cleaned(n, format!("joined to line {} (sentence broken across lines)", b.first));
+                b.last = n;
+                if let Some(t) = b.texts.get_mut(lang) {
+                    join(t, &u.text);
+                }
+            }
+            _ => {
+                blocks.push(Block { heading: u.heading, ..Block::one(n, lang, &u.text) });
+                last_heading = u.heading || (marked && u.text.chars().count() < 30 && !ends_sentence(&u.text));
+            }
+        }
+    }
+    blocks
+}

@@ -1,0 +1,47 @@
+//! accord: a static-site generator for bilingual diplomatic documents.
+//!
+//! Data flows one way: [`content::load`] reads files into raw types,
+//! [`content::validate`] collects every problem, [`content::resolve`] builds
+//! the immutable model. [`import`] turns raw source texts into content files.
+
+pub mod cli;
+pub mod content;
+pub mod diag;
+pub mod fsutil;
+pub mod import;
+
+use std::path::PathBuf;
+
+use diag::Diagnostic;
+
+/// Everything that can stop a command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The content has problems; each names its file and line.
+    #[error("{} problem{} in the content", .0.len(), if .0.len() == 1 { "" } else { "s" })]
+    Content(Vec<Diagnostic>),
+    /// The command was called wrongly.
+    #[error("{0}")]
+    Usage(String),
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// The process exit code: 1 for content errors, 2 for usage and I/O.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Content(_) => 1,
+            Error::Usage(_) | Error::Io { .. } => 2,
+        }
+    }
+
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io { path: path.into(), source }
+    }
+}

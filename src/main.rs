@@ -1,0 +1,28 @@
+//! The `accord` binary: parse arguments, call the library, report, exit.
+//! Exit codes: 0 ok, 1 content errors, 2 usage or I/O errors.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = accord::cli::Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    match accord::cli::run(cli, &mut stdout) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if let accord::Error::Content(diags) = &e {
+                for d in diags {
+                    eprintln!("{d}");
+                }
+            }
+            eprintln!("error: {e}");
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                eprintln!("  caused by: {s}");
+                source = s.source();
+            }
+            ExitCode::from(e.exit_code() as u8)
+        }
+    }
+}
