@@ -12,7 +12,11 @@ use crate::import::{self, manifest, Format, Options};
 use crate::Error;
 
 #[derive(Debug, Parser)]
-#[command(name = "accord", version, about = "Static-site generator for bilingual diplomatic documents")]
+#[command(
+    name = "accord",
+    version,
+    about = "Static-site generator for bilingual diplomatic documents"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -28,7 +32,7 @@ pub enum Command {
     },
     /// Convert raw source texts into content files, with a report of every
     /// line not carried over and every doubt.
-    Import(ImportArgs),
+    Import(Box<ImportArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -100,7 +104,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
             )
             .map_err(w)
         }
-        Command::Import(args) => run_import(args, out),
+        Command::Import(args) => run_import(*args, out),
     }
 }
 
@@ -112,7 +116,9 @@ fn run_import(args: ImportArgs, out: &mut dyn Write) -> Result<(), Error> {
         }
         None => {
             if args.id.is_some() && args.sources.len() > 1 {
-                return Err(Error::Usage("--id names one document: import one source at a time with it".into()));
+                return Err(Error::Usage(
+                    "--id names one document: import one source at a time with it".into(),
+                ));
             }
             let options = Options {
                 format: args.format,
@@ -124,7 +130,14 @@ fn run_import(args: ImportArgs, out: &mut dyn Write) -> Result<(), Error> {
                 title: args.title.iter().cloned().collect::<LangMap>(),
                 lang: args.lang.clone(),
             };
-            let jobs = args.sources.iter().map(|s| manifest::Job { source: s.clone(), options: options.clone() }).collect();
+            let jobs = args
+                .sources
+                .iter()
+                .map(|s| manifest::Job {
+                    source: s.clone(),
+                    options: options.clone(),
+                })
+                .collect();
             (jobs, PathBuf::from("content/documents"))
         }
     };
@@ -132,13 +145,19 @@ fn run_import(args: ImportArgs, out: &mut dyn Write) -> Result<(), Error> {
     for job in jobs {
         let text = std::fs::read(&job.source).map_err(|e| Error::io(&job.source, e))?;
         let text = String::from_utf8_lossy(&text);
-        let name = job.source.file_name().map_or_else(|| job.source.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = job.source.file_name().map_or_else(
+            || job.source.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let imported = import::import(&name, &text, &job.options);
         let w = |e| Error::io("stdout", e);
         write!(out, "{}", imported.report).map_err(w)?;
         if !args.dry_run {
             let path = dir.join(format!("{}.toml", imported.document.id));
-            crate::fsutil::write_atomic(&path, import::emit::to_toml(&imported.document).as_bytes())?;
+            crate::fsutil::write_atomic(
+                &path,
+                import::emit::to_toml(&imported.document).as_bytes(),
+            )?;
             writeln!(out, "  wrote {}", display(&path)).map_err(w)?;
         }
     }

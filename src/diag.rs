@@ -52,9 +52,7 @@ impl fmt::Display for Diagnostic {
 
 /// Sorts diagnostics by file and line so that reports are deterministic.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
-        (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message))
-    });
+    diags.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
 }
 
 /// Maps byte offsets of a text to 1-based line numbers.

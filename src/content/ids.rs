@@ -14,7 +14,11 @@ pub const MAX_ID_LEN: usize = 200;
 pub fn is_document_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ID_LEN
-        && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// A BCP 47-shaped tag: a 2–3 letter language, then subtags of 2–8
@@ -49,7 +53,12 @@ pub fn parse_segment(seg: &str) -> Option<(&str, Option<u32>)> {
     }
     match num {
         None => Some((abbr, None)),
-        Some(n) if !n.is_empty() && !n.starts_with('0') && n.len() <= 6 && n.bytes().all(|b| b.is_ascii_digit()) => {
+        Some(n)
+            if !n.is_empty()
+                && !n.starts_with('0')
+                && n.len() <= 6
+                && n.bytes().all(|b| b.is_ascii_digit()) =>
+        {
             Some((abbr, n.parse().ok()))
         }
         Some(_) => None,
@@ -75,9 +84,22 @@ mod tests {
 
     #[test]
     fn node_ids() {
-        assert_eq!(parse_node_id("art_2__sec_3__cl_1"), Some(vec![("art", Some(2)), ("sec", Some(3)), ("cl", Some(1))]));
+        assert_eq!(
+            parse_node_id("art_2__sec_3__cl_1"),
+            Some(vec![("art", Some(2)), ("sec", Some(3)), ("cl", Some(1))])
+        );
         assert_eq!(parse_node_id("annex"), Some(vec![("annex", None)]));
-        for bad in ["", "art_02", "Art_1", "art__", "art_1__", "art_x", "../x", "art_1/sec_2", "art-1"] {
+        for bad in [
+            "",
+            "art_02",
+            "Art_1",
+            "art__",
+            "art_1__",
+            "art_x",
+            "../x",
+            "art_1/sec_2",
+            "art-1",
+        ] {
             assert_eq!(parse_node_id(bad), None, "{bad}");
         }
         assert_eq!(parent_id("art_2__sec_3__cl_1"), Some("art_2__sec_3"));

@@ -79,14 +79,16 @@ fn toml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     for entry in WalkDir::new(dir).min_depth(1).sort_by_file_name() {
         match entry {
             Ok(e) if e.file_type().is_dir() => {}
-            Ok(e) if e.path().extension().is_some_and(|x| x == "toml") => {
-                files.push(e.into_path())
-            }
+            Ok(e) if e.path().extension().is_some_and(|x| x == "toml") => files.push(e.into_path()),
             Ok(e) => diags.push(
                 Diagnostic::new(e.path(), None, "not a .toml file")
                     .help("only .toml files belong in this folder; move this file elsewhere"),
             ),
-            Err(e) => diags.push(Diagnostic::new(dir, None, format!("cannot list folder: {e}"))),
+            Err(e) => diags.push(Diagnostic::new(
+                dir,
+                None,
+                format!("cannot list folder: {e}"),
+            )),
         }
     }
     files
@@ -128,7 +130,11 @@ pub fn read_text(path: &Path, diags: &mut Vec<Diagnostic>, required: bool) -> Op
         Ok(m) => m,
         Err(_) if !required => return None,
         Err(e) => {
-            diags.push(Diagnostic::new(path, None, format!("cannot read file: {e}")));
+            diags.push(Diagnostic::new(
+                path,
+                None,
+                format!("cannot read file: {e}"),
+            ));
             return None;
         }
     };
@@ -137,7 +143,10 @@ pub fn read_text(path: &Path, diags: &mut Vec<Diagnostic>, required: bool) -> Op
             Diagnostic::new(
                 path,
                 None,
-                format!("file is {} bytes, over the limit of {MAX_FILE_BYTES}", meta.len()),
+                format!(
+                    "file is {} bytes, over the limit of {MAX_FILE_BYTES}",
+                    meta.len()
+                ),
             )
             .help("split the document into smaller files or remove what does not belong"),
         );
@@ -146,7 +155,11 @@ pub fn read_text(path: &Path, diags: &mut Vec<Diagnostic>, required: bool) -> Op
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::new(path, None, format!("cannot read file: {e}")));
+            diags.push(Diagnostic::new(
+                path,
+                None,
+                format!("cannot read file: {e}"),
+            ));
             return None;
         }
     };
@@ -160,7 +173,10 @@ pub fn read_text(path: &Path, diags: &mut Vec<Diagnostic>, required: bool) -> Op
                 Diagnostic::new(
                     path,
                     Some(line),
-                    format!("invalid UTF-8 (byte 0x{:02x} at offset {good})", bytes[good]),
+                    format!(
+                        "invalid UTF-8 (byte 0x{:02x} at offset {good})",
+                        bytes[good]
+                    ),
                 )
                 .help("save the file as UTF-8"),
             );

@@ -97,7 +97,16 @@ impl Site {
                 keys.insert(citation_key(&doc.id, &node.id), NodeRef { doc: d, node: n });
             }
         }
-        Site { title, description, base_url, languages, documents, links, notes, keys }
+        Site {
+            title,
+            description,
+            base_url,
+            languages,
+            documents,
+            links,
+            notes,
+            keys,
+        }
     }
 
     /// Finds a node by its citation key `document:node`.
@@ -210,6 +219,9 @@ impl NodeKind {
 
     /// Kinds that occur once per parent and carry no number in their id.
     pub fn is_unnumbered(self) -> bool {
-        matches!(self, NodeKind::Preamble | NodeKind::Preface | NodeKind::Annex)
+        matches!(
+            self,
+            NodeKind::Preamble | NodeKind::Preface | NodeKind::Annex
+        )
     }
 }

@@ -22,10 +22,18 @@ pub fn resolve(content: RawContent) -> Site {
                 .into_iter()
                 .map(|l| {
                     let l = l.into_inner();
-                    Language { code: l.code.into_inner(), name: l.name }
+                    Language {
+                        code: l.code.into_inner(),
+                        name: l.name,
+                    }
                 })
                 .collect();
-            (s.title.into_inner(), s.description.map(|d| d.into_inner()).unwrap_or_default(), s.base_url.into_inner(), langs)
+            (
+                s.title.into_inner(),
+                s.description.map(|d| d.into_inner()).unwrap_or_default(),
+                s.base_url.into_inner(),
+                langs,
+            )
         }
         None => Default::default(),
     };
@@ -40,7 +48,9 @@ pub fn resolve(content: RawContent) -> Site {
         .iter()
         .enumerate()
         .flat_map(|(d, doc)| {
-            doc.nodes.iter().enumerate().map(move |(n, node)| (citation_key(&doc.id, &node.id), NodeRef { doc: d, node: n }))
+            doc.nodes.iter().enumerate().map(move |(n, node)| {
+                (citation_key(&doc.id, &node.id), NodeRef { doc: d, node: n })
+            })
         })
         .collect();
 
@@ -48,16 +58,20 @@ pub fn resolve(content: RawContent) -> Site {
     if let Some(cw) = content.crosswalk {
         for l in cw.value.links {
             let l = l.into_inner();
-            if let (Some(&from), Some(&to), Some(relation)) =
-                (keys.get(l.from.get_ref()), keys.get(l.to.get_ref()), Relation::parse(l.relation.get_ref()))
-            {
+            if let (Some(&from), Some(&to), Some(relation)) = (
+                keys.get(l.from.get_ref()),
+                keys.get(l.to.get_ref()),
+                Relation::parse(l.relation.get_ref()),
+            ) {
                 links.push(Link { from, to, relation });
             }
         }
     }
-    links.sort_by(|a, b| (a.from, a.to).cmp(&(b.from, b.to)));
+    links.sort_by_key(|l| (l.from, l.to));
     for (i, link) in links.iter().enumerate() {
-        documents[link.from.doc].nodes[link.from.node].links_out.push(i);
+        documents[link.from.doc].nodes[link.from.node]
+            .links_out
+            .push(i);
         documents[link.to.doc].nodes[link.to.node].links_in.push(i);
     }
 
@@ -65,20 +79,43 @@ pub fn resolve(content: RawContent) -> Site {
     for file in content.notes {
         for n in file.value.notes {
             let n = n.into_inner();
-            if let (Some(&target), Some(kind)) = (keys.get(n.target.get_ref()), NoteKind::parse(n.kind.get_ref())) {
-                notes.push(Note { target, kind, text: n.text.into_inner() });
+            if let (Some(&target), Some(kind)) = (
+                keys.get(n.target.get_ref()),
+                NoteKind::parse(n.kind.get_ref()),
+            ) {
+                notes.push(Note {
+                    target,
+                    kind,
+                    text: n.text.into_inner(),
+                });
             }
         }
     }
     for (i, note) in notes.iter().enumerate() {
-        documents[note.target.doc].nodes[note.target.node].notes.push(i);
+        documents[note.target.doc].nodes[note.target.node]
+            .notes
+            .push(i);
     }
-    Site::new((site_title, description, base_url, languages), documents, links, notes)
+    Site::new(
+        (site_title, description, base_url, languages),
+        documents,
+        links,
+        notes,
+    )
 }
 
 fn document(d: RawDocument, site_langs: &[Language]) -> Option<Document> {
-    let declared: Vec<String> = d.languages.into_inner().into_iter().map(|l| l.into_inner()).collect();
-    let languages = site_langs.iter().filter(|l| declared.contains(&l.code)).map(|l| l.code.clone()).collect();
+    let declared: Vec<String> = d
+        .languages
+        .into_inner()
+        .into_iter()
+        .map(|l| l.into_inner())
+        .collect();
+    let languages = site_langs
+        .iter()
+        .filter(|l| declared.contains(&l.code))
+        .map(|l| l.code.clone())
+        .collect();
     let mut nodes: Vec<Node> = Vec::with_capacity(d.nodes.len());
     let mut index: HashMap<String, usize> = HashMap::new();
     for raw in d.nodes {

@@ -25,7 +25,10 @@ pub fn validate(content: &RawContent) -> Vec<Diagnostic> {
         if let Some(first) = doc_files.insert(id, doc) {
             out.push(
                 doc.diag(doc.value.id.span(), format!("duplicate document id `{id}`"))
-                    .help(format!("`{}` already uses this id; give each document its own", first.path.display())),
+                    .help(format!(
+                        "`{}` already uses this id; give each document its own",
+                        first.path.display()
+                    )),
             );
         }
     }
@@ -34,7 +37,10 @@ pub fn validate(content: &RawContent) -> Vec<Diagnostic> {
         .iter()
         .flat_map(|d| {
             d.value.nodes.iter().enumerate().map(move |(i, n)| {
-                (format!("{}:{}", d.value.id.get_ref(), n.get_ref().id.get_ref()), (d, i))
+                (
+                    format!("{}:{}", d.value.id.get_ref(), n.get_ref().id.get_ref()),
+                    (d, i),
+                )
             })
         })
         .collect();
@@ -43,12 +49,27 @@ pub fn validate(content: &RawContent) -> Vec<Diagnostic> {
             let note = note.get_ref();
             check_key(file, &note.target, &keys, &mut out);
             if NoteKind::parse(note.kind.get_ref()).is_none() {
-                out.push(file.diag(note.kind.span(), format!("unknown note kind `{}`", note.kind.get_ref()))
-                    .help(format!("use one of {}", NoteKind::expected())));
+                out.push(
+                    file.diag(
+                        note.kind.span(),
+                        format!("unknown note kind `{}`", note.kind.get_ref()),
+                    )
+                    .help(format!("use one of {}", NoteKind::expected())),
+                );
             }
-            check_langs(file, note.text.span(), note.text.get_ref(), &site_langs, "note text", &mut out);
+            check_langs(
+                file,
+                note.text.span(),
+                note.text.get_ref(),
+                &site_langs,
+                "note text",
+                &mut out,
+            );
             if note.text.get_ref().is_empty() {
-                out.push(file.diag(note.text.span(), "note has no text").help("write the note in at least one language"));
+                out.push(
+                    file.diag(note.text.span(), "note has no text")
+                        .help("write the note in at least one language"),
+                );
             }
         }
     }
@@ -60,12 +81,26 @@ pub fn validate(content: &RawContent) -> Vec<Diagnostic> {
             let to = check_key(cw, &l.to, &keys, &mut out);
             let relation = Relation::parse(l.relation.get_ref());
             if relation.is_none() {
-                out.push(cw.diag(l.relation.span(), format!("unknown relation `{}`", l.relation.get_ref()))
-                    .help(format!("use one of {}", Relation::expected())));
+                out.push(
+                    cw.diag(
+                        l.relation.span(),
+                        format!("unknown relation `{}`", l.relation.get_ref()),
+                    )
+                    .help(format!("use one of {}", Relation::expected())),
+                );
             }
             if !seen.insert((l.from.get_ref(), l.to.get_ref())) {
-                out.push(cw.diag(l.from.span(), format!("link {} -> {} is declared twice", l.from.get_ref(), l.to.get_ref()))
-                    .help("declare each link once; backlinks are derived"));
+                out.push(
+                    cw.diag(
+                        l.from.span(),
+                        format!(
+                            "link {} -> {} is declared twice",
+                            l.from.get_ref(),
+                            l.to.get_ref()
+                        ),
+                    )
+                    .help("declare each link once; backlinks are derived"),
+                );
             }
             if let (Some((fd, _)), Some((td, _))) = (from, to) {
                 check_link_documents(cw, link.span(), fd, td, relation, &mut out);
@@ -81,27 +116,56 @@ fn check_site(site: &Sourced<RawSite>, out: &mut Vec<Diagnostic>) -> Vec<String>
     for lang in &s.languages {
         let code = lang.get_ref().code.get_ref();
         if !ids::is_language_tag(code) {
-            out.push(site.diag(lang.get_ref().code.span(), format!("`{code}` is not a language tag"))
-                .help("use a BCP 47 tag such as `zh-Hans`, `en` or `es`"));
+            out.push(
+                site.diag(
+                    lang.get_ref().code.span(),
+                    format!("`{code}` is not a language tag"),
+                )
+                .help("use a BCP 47 tag such as `zh-Hans`, `en` or `es`"),
+            );
         } else if langs.contains(code) {
-            out.push(site.diag(lang.get_ref().code.span(), format!("language `{code}` is listed twice")));
+            out.push(site.diag(
+                lang.get_ref().code.span(),
+                format!("language `{code}` is listed twice"),
+            ));
         } else {
             langs.push(code.clone());
         }
     }
     if s.languages.is_empty() {
-        out.push(Diagnostic::new(&site.path, Some(1), "the site has no [[language]]")
-            .help("add a [[language]] table with `code` and `name` for each language"));
+        out.push(
+            Diagnostic::new(&site.path, Some(1), "the site has no [[language]]")
+                .help("add a [[language]] table with `code` and `name` for each language"),
+        );
     }
-    check_langs(site, s.title.span(), s.title.get_ref(), &langs, "site title", out);
-    require_langs(site, s.title.span(), s.title.get_ref(), &langs, "site title", out);
+    check_langs(
+        site,
+        s.title.span(),
+        s.title.get_ref(),
+        &langs,
+        "site title",
+        out,
+    );
+    require_langs(
+        site,
+        s.title.span(),
+        s.title.get_ref(),
+        &langs,
+        "site title",
+        out,
+    );
     if let Some(d) = &s.description {
         check_langs(site, d.span(), d.get_ref(), &langs, "site description", out);
     }
     let url = s.base_url.get_ref();
     if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') {
-        out.push(site.diag(s.base_url.span(), format!("base_url `{url}` is not an absolute URL ending in `/`"))
-            .help("write it as `https://example.org/` or `https://USER.github.io/REPO/`"));
+        out.push(
+            site.diag(
+                s.base_url.span(),
+                format!("base_url `{url}` is not an absolute URL ending in `/`"),
+            )
+            .help("write it as `https://example.org/` or `https://USER.github.io/REPO/`"),
+        );
     }
     langs
 }
@@ -113,24 +177,42 @@ fn check_document(file: &Sourced<RawDocument>, site_langs: &[String], out: &mut 
         out.push(file.diag(d.id.span(), format!("`{id}` is not a valid document id"))
             .help("use lower-case letters, digits and single hyphens, e.g. `china-celac-action-plan-2025-2027`"));
     } else if file.path.file_stem().and_then(|s| s.to_str()) != Some(id.as_str()) {
-        out.push(file.diag(d.id.span(), format!("document id `{id}` does not match the file name"))
-            .help(format!("rename the file to `{id}.toml` or change the id")));
+        out.push(
+            file.diag(
+                d.id.span(),
+                format!("document id `{id}` does not match the file name"),
+            )
+            .help(format!("rename the file to `{id}.toml` or change the id")),
+        );
     }
     if DocKind::parse(d.kind.get_ref()).is_none() {
-        out.push(file.diag(d.kind.span(), format!("unknown document kind `{}`", d.kind.get_ref()))
-            .help(format!("use one of {}", DocKind::expected())));
+        out.push(
+            file.diag(
+                d.kind.span(),
+                format!("unknown document kind `{}`", d.kind.get_ref()),
+            )
+            .help(format!("use one of {}", DocKind::expected())),
+        );
     }
     if let Some(date) = &d.date {
         if !ids::is_date(date.get_ref()) {
-            out.push(file.diag(date.span(), format!("date `{}` is not YYYY-MM-DD", date.get_ref())));
+            out.push(file.diag(
+                date.span(),
+                format!("date `{}` is not YYYY-MM-DD", date.get_ref()),
+            ));
         }
     }
     let mut langs: Vec<String> = Vec::new();
     for lang in d.languages.get_ref() {
         let code = lang.get_ref();
         if !site_langs.contains(code) {
-            out.push(file.diag(lang.span(), format!("language `{code}` is not one of the site's languages"))
-                .help("add it to content/site.toml or fix the tag"));
+            out.push(
+                file.diag(
+                    lang.span(),
+                    format!("language `{code}` is not one of the site's languages"),
+                )
+                .help("add it to content/site.toml or fix the tag"),
+            );
         } else if langs.contains(code) {
             out.push(file.diag(lang.span(), format!("language `{code}` is listed twice")));
         } else {
@@ -140,8 +222,22 @@ fn check_document(file: &Sourced<RawDocument>, site_langs: &[String], out: &mut 
     if d.languages.get_ref().is_empty() {
         out.push(file.diag(d.languages.span(), "the document declares no language"));
     }
-    check_langs(file, d.title.span(), d.title.get_ref(), site_langs, "title", out);
-    require_langs(file, d.title.span(), d.title.get_ref(), &langs, "title", out);
+    check_langs(
+        file,
+        d.title.span(),
+        d.title.get_ref(),
+        site_langs,
+        "title",
+        out,
+    );
+    require_langs(
+        file,
+        d.title.span(),
+        d.title.get_ref(),
+        &langs,
+        "title",
+        out,
+    );
     super::validate_nodes::check_nodes(file, &langs, out);
 }
 
@@ -161,7 +257,10 @@ fn check_key<'a, T>(
             }
             Some((doc, _)) => format!("document `{doc}` has no such node; check the node id in its file"),
         };
-        out.push(file.diag(key.span(), format!("`{}` does not exist", key.get_ref())).help(help));
+        out.push(
+            file.diag(key.span(), format!("`{}` does not exist", key.get_ref()))
+                .help(help),
+        );
     }
     found
 }
@@ -176,7 +275,10 @@ fn check_link_documents<T>(
 ) {
     let (f, t) = (&from.value, &to.value);
     if f.id.get_ref() == t.id.get_ref() {
-        out.push(cw.diag(span, "a cross-link must join nodes of two different documents"));
+        out.push(cw.diag(
+            span,
+            "a cross-link must join nodes of two different documents",
+        ));
         return;
     }
     if relation == Some(Relation::Continues) {
@@ -203,10 +305,18 @@ pub(super) fn check_langs<T>(
 ) {
     for (lang, text) in map {
         if !langs.contains(lang) {
-            out.push(file.diag(span.clone(), format!("{what} has language `{lang}`, which is not declared"))
-                .help(format!("use one of: {}", langs.join(", "))));
+            out.push(
+                file.diag(
+                    span.clone(),
+                    format!("{what} has language `{lang}`, which is not declared"),
+                )
+                .help(format!("use one of: {}", langs.join(", "))),
+            );
         } else if text.trim().is_empty() {
-            out.push(file.diag(span.clone(), format!("{what} in `{lang}` is empty")).help("write the text or remove the entry"));
+            out.push(
+                file.diag(span.clone(), format!("{what} in `{lang}` is empty"))
+                    .help("write the text or remove the entry"),
+            );
         }
     }
 }
@@ -222,17 +332,30 @@ pub(super) fn require_langs<T>(
 ) {
     let have: BTreeSet<&String> = map.keys().collect();
     for lang in langs.iter().filter(|l| !have.contains(l)) {
-        out.push(file.diag(span.clone(), format!("{what} is missing in `{lang}`"))
-            .help(format!("add `{lang}` text: the document declares this language")));
+        out.push(
+            file.diag(span.clone(), format!("{what} is missing in `{lang}`"))
+                .help(format!(
+                    "add `{lang}` text: the document declares this language"
+                )),
+        );
     }
 }
 
 /// Parses a node kind, reporting an unknown one.
-pub(super) fn node_kind<T>(file: &Sourced<T>, kind: &toml::Spanned<String>, out: &mut Vec<Diagnostic>) -> Option<NodeKind> {
+pub(super) fn node_kind<T>(
+    file: &Sourced<T>,
+    kind: &toml::Spanned<String>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<NodeKind> {
     let k = NodeKind::parse(kind.get_ref());
     if k.is_none() {
-        out.push(file.diag(kind.span(), format!("unknown node kind `{}`", kind.get_ref()))
-            .help(format!("use one of {}", NodeKind::expected())));
+        out.push(
+            file.diag(
+                kind.span(),
+                format!("unknown node kind `{}`", kind.get_ref()),
+            )
+            .help(format!("use one of {}", NodeKind::expected())),
+        );
     }
     k
 }

@@ -10,7 +10,14 @@ use super::raw::RawDocument;
 use super::validate::{check_langs, node_kind, require_langs};
 use crate::diag::Diagnostic;
 
-pub(super) fn check_nodes(file: &Sourced<RawDocument>, langs: &[String], out: &mut Vec<Diagnostic>) {
+/// A numbered child: is it a paragraph, its number, the span of its id.
+type Numbered = (bool, u32, std::ops::Range<usize>);
+
+pub(super) fn check_nodes(
+    file: &Sourced<RawDocument>,
+    langs: &[String],
+    out: &mut Vec<Diagnostic>,
+) {
     let nodes = &file.value.nodes;
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut child_count: HashMap<&str, usize> = HashMap::new();
@@ -18,7 +25,7 @@ pub(super) fn check_nodes(file: &Sourced<RawDocument>, langs: &[String], out: &m
     let mut open: Vec<&str> = Vec::new();
     // Numbers of the children of each parent ("" for the root), in order:
     // (abbreviation is paragraph, number, id span).
-    let mut numbering: Vec<(&str, Vec<(bool, u32, std::ops::Range<usize>)>)> = Vec::new();
+    let mut numbering: Vec<(&str, Vec<Numbered>)> = Vec::new();
 
     for node in nodes {
         let n = node.get_ref();
@@ -38,10 +45,29 @@ pub(super) fn check_nodes(file: &Sourced<RawDocument>, langs: &[String], out: &m
         let (abbr, number) = *segments.last().unwrap_or(&("", None));
         if let Some(kind) = kind {
             if abbr != kind.abbrev() {
-                out.push(file.diag(at.clone(), format!("node `{id}` is a {kind} but its id ends in `{abbr}`"))
-                    .help(format!("a {kind}'s id ends in `{}`{}", kind.abbrev(), if kind.is_unnumbered() { "" } else { "_N" })));
+                out.push(
+                    file.diag(
+                        at.clone(),
+                        format!("node `{id}` is a {kind} but its id ends in `{abbr}`"),
+                    )
+                    .help(format!(
+                        "a {kind}'s id ends in `{}`{}",
+                        kind.abbrev(),
+                        if kind.is_unnumbered() { "" } else { "_N" }
+                    )),
+                );
             } else if kind.is_unnumbered() == number.is_some() {
-                out.push(file.diag(at.clone(), format!("node `{id}`: a {kind} id {} a number", if number.is_some() { "takes no" } else { "needs" })));
+                out.push(file.diag(
+                    at.clone(),
+                    format!(
+                        "node `{id}`: a {kind} id {} a number",
+                        if number.is_some() {
+                            "takes no"
+                        } else {
+                            "needs"
+                        }
+                    ),
+                ));
             }
         }
         let parent = ids::parent_id(id);
@@ -55,7 +81,13 @@ pub(super) fn check_nodes(file: &Sourced<RawDocument>, langs: &[String], out: &m
             } else {
                 format!("add a node `{p}` before it, or fix the id")
             };
-            out.push(file.diag(at.clone(), format!("node `{id}` is not inside its parent `{p}`")).help(help));
+            out.push(
+                file.diag(
+                    at.clone(),
+                    format!("node `{id}` is not inside its parent `{p}`"),
+                )
+                .help(help),
+            );
         }
         open.push(id);
         let parent_key = parent.unwrap_or("");
@@ -67,7 +99,11 @@ pub(super) fn check_nodes(file: &Sourced<RawDocument>, langs: &[String], out: &m
                 None => numbering.push((parent_key, vec![(is_para, num, at.clone())])),
             }
         }
-        for (map, what, required) in [(&n.heading, "heading", true), (&n.text, "text", true), (&n.label, "label", false)] {
+        for (map, what, required) in [
+            (&n.heading, "heading", true),
+            (&n.text, "text", true),
+            (&n.label, "label", false),
+        ] {
             let what = format!("{what} of node `{id}`");
             check_langs(file, at.clone(), map, langs, &what, out);
             if required && !map.is_empty() {
@@ -79,8 +115,13 @@ pub(super) fn check_nodes(file: &Sourced<RawDocument>, langs: &[String], out: &m
         let n = node.get_ref();
         let id = n.id.get_ref().as_str();
         if n.heading.is_empty() && n.text.is_empty() && !child_count.contains_key(id) {
-            out.push(file.diag(n.id.span(), format!("node `{id}` is empty: no heading, no text and no children"))
-                .help("add its text, or remove the node"));
+            out.push(
+                file.diag(
+                    n.id.span(),
+                    format!("node `{id}` is empty: no heading, no text and no children"),
+                )
+                .help("add its text, or remove the node"),
+            );
         }
     }
     for (parent, list) in &numbering {
@@ -88,7 +129,11 @@ pub(super) fn check_nodes(file: &Sourced<RawDocument>, langs: &[String], out: &m
             let mut expected = 1;
             for (_, num, span) in list.iter().filter(|(p, _, _)| *p == paragraphs) {
                 if *num != expected {
-                    let within = if parent.is_empty() { "the document".to_string() } else { format!("`{parent}`") };
+                    let within = if parent.is_empty() {
+                        "the document".to_string()
+                    } else {
+                        format!("`{parent}`")
+                    };
                     out.push(file.diag(span.clone(), format!("numbering gap in {within}: number {num} where {expected} was expected"))
                         .help("children of a node are numbered 1, 2, 3 … in reading order: a node is missing here, or its id is wrong"));
                 }

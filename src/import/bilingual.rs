@@ -22,7 +22,11 @@ pub fn split_pair(line: &str) -> Option<(&str, &str)> {
                 end += g.len_utf8();
             }
             let (left, right) = (&line[..start], &line[end..]);
-            if spaces >= 2 && has_cjk(left) && !has_cjk(right) && right.bytes().any(|b| b.is_ascii_alphabetic()) {
+            if spaces >= 2
+                && has_cjk(left)
+                && !has_cjk(right)
+                && right.bytes().any(|b| b.is_ascii_alphabetic())
+            {
                 return Some((left.trim(), right.trim()));
             }
             i = end;
@@ -90,8 +94,16 @@ pub fn rows(text: &str, zh: &str, en: &str, report: &mut Report) -> Vec<Block> {
         while cells.last() == Some(&"") {
             cells.pop();
         }
-        if cells.iter().all(|c| web_residue(c).is_some() || c.is_empty()) && cells.iter().any(|c| !c.is_empty()) {
-            report.drop(n, "web residue (row of source credits or page furniture)", t);
+        if cells
+            .iter()
+            .all(|c| web_residue(c).is_some() || c.is_empty())
+            && cells.iter().any(|c| !c.is_empty())
+        {
+            report.drop(
+                n,
+                "web residue (row of source credits or page furniture)",
+                t,
+            );
             continue;
         }
         match cells.as_slice() {
@@ -120,8 +132,13 @@ mod tests {
     #[test]
     fn same_line_pairs() {
         assert_eq!(
-            split_pair("（三）推动开展贸易投资便利化专题磋商。  (3) Promote thematic consultations."),
-            Some(("（三）推动开展贸易投资便利化专题磋商。", "(3) Promote thematic consultations."))
+            split_pair(
+                "（三）推动开展贸易投资便利化专题磋商。  (3) Promote thematic consultations."
+            ),
+            Some((
+                "（三）推动开展贸易投资便利化专题磋商。",
+                "(3) Promote thematic consultations."
+            ))
         );
         assert_eq!(split_pair("附件  annex"), Some(("附件", "annex")));
         assert_eq!(split_pair("只有中文  还是中文"), None);

@@ -17,9 +17,13 @@ pub fn web_residue(line: &str) -> Option<&'static str> {
         .strip_prefix(['(', '（'])
         .and_then(|x| x.strip_suffix([')', '）']))
         .unwrap_or("");
-    if inner.starts_with("来源") || inner.starts_with("Source:") || inner.starts_with("Source：") {
+    if inner.starts_with("来源") || inner.starts_with("Source:") || inner.starts_with("Source：")
+    {
         Some("source credit of the web page")
-    } else if matches!(t.trim_end_matches([':', '：']), "Share" | "分享" | "Print" | "打印") {
+    } else if matches!(
+        t.trim_end_matches([':', '：']),
+        "Share" | "分享" | "Print" | "打印"
+    ) {
         Some("web page button")
     } else if t.contains("公网安备") || t.contains("ICP备") {
         Some("web site registration notice")
@@ -71,7 +75,9 @@ pub fn unmark(line: &str) -> Unmarked {
         text = text.replace("**", "").replace("__", "");
         removed.push("bold markers");
     }
-    for tag in ["<del>", "</del>", "<s>", "</s>", "<u>", "</u>", "<ins>", "</ins>"] {
+    for tag in [
+        "<del>", "</del>", "<s>", "</s>", "<u>", "</u>", "<ins>", "</ins>",
+    ] {
         if text.contains(tag) {
             text = text.replace(tag, "");
             if !removed.contains(&"strike-through tags (their text kept)") {
@@ -83,7 +89,11 @@ pub fn unmark(line: &str) -> Unmarked {
     let mut chars = text.chars().peekable();
     let mut unescaped = false;
     while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation() && *n != '\\') {
+        if c == '\\'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_punctuation() && *n != '\\')
+        {
             unescaped = true;
             continue;
         }
@@ -92,14 +102,19 @@ pub fn unmark(line: &str) -> Unmarked {
     if unescaped {
         removed.push("backslash escapes");
     }
-    Unmarked { text: out.trim().to_string(), heading, removed }
+    Unmarked {
+        text: out.trim().to_string(),
+        heading,
+        removed,
+    }
 }
 
 /// True when a backslash stands inside or around words (`\both parties\`):
 /// the sign of quotation marks lost in conversion.
 pub fn lost_quotes(text: &str) -> bool {
     let b: Vec<char> = text.chars().collect();
-    b.windows(2).any(|w| (w[0] == '\\' && w[1].is_alphabetic()) || (w[0].is_alphabetic() && w[1] == '\\'))
+    b.windows(2)
+        .any(|w| (w[0] == '\\' && w[1].is_alphabetic()) || (w[0].is_alphabetic() && w[1] == '\\'))
 }
 
 /// Restores full-width punctuation in Chinese text whose source was folded
@@ -112,7 +127,8 @@ pub fn restore_fullwidth(s: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| chars[j]);
         let next = chars.get(i + 1).copied();
-        let between_digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        let between_digits =
+            prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
         let latin = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric() || x == ' ');
         let within_latin = latin(prev) && latin(next) && next != Some(' ');
         let full = match c {
@@ -132,15 +148,23 @@ pub fn restore_fullwidth(s: &str) -> String {
 
 /// Ends with punctuation that closes a sentence (or a list item).
 pub fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end().trim_end_matches(['"', '\'', '”', '’', '」', '』', ')', '）', '*']);
+    let t = s
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '」', '』', ')', '）', '*']);
     t.ends_with(['.', '。', '!', '?', '！', '？', ';', '；', ':', '：'])
 }
 
 /// Joins a continuation line to the text before it: no space between two
 /// Chinese parts, one space otherwise.
 pub fn join(prev: &mut String, next: &str) {
-    let cjk_seam = prev.chars().last().is_some_and(|c| is_cjk(c) || !c.is_ascii())
-        && next.chars().next().is_some_and(|c| is_cjk(c) || !c.is_ascii());
+    let cjk_seam = prev
+        .chars()
+        .last()
+        .is_some_and(|c| is_cjk(c) || !c.is_ascii())
+        && next
+            .chars()
+            .next()
+            .is_some_and(|c| is_cjk(c) || !c.is_ascii());
     if !cjk_seam && !prev.is_empty() {
         prev.push(' ');
     }
@@ -169,13 +193,19 @@ mod tests {
         let u = unmark("## I. Political and Security Cooperation");
         assert!(u.heading);
         assert_eq!(u.text, "I. Political and Security Cooperation");
-        assert_eq!(unmark("and support<del>s</del> them").text, "and supports them");
+        assert_eq!(
+            unmark("and support<del>s</del> them").text,
+            "and supports them"
+        );
         assert!(!unmark("#hashtag").heading);
     }
 
     #[test]
     fn full_width() {
-        assert_eq!(restore_fullwidth("平等互信,巩固(中拉)关系:一"), "平等互信，巩固（中拉）关系：一");
+        assert_eq!(
+            restore_fullwidth("平等互信,巩固(中拉)关系:一"),
+            "平等互信，巩固（中拉）关系：一"
+        );
         assert_eq!(restore_fullwidth("1,000人,10:30"), "1,000人，10:30");
         use unicode_normalization::UnicodeNormalization;
         let s = "中加(勒比)反腐败,合作;对吗?";

@@ -23,8 +23,15 @@ fn lang_keys(out: &mut String, field: &str, map: &LangMap, order: &[String]) {
 /// The content file for `doc`.
 pub fn to_toml(doc: &DocumentOut) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Made by `accord import` from {}; see content/README.md.", doc.source);
-    let _ = writeln!(out, "# The text is the source's, word for word: put corrections in content/notes/.");
+    let _ = writeln!(
+        out,
+        "# Made by `accord import` from {}; see content/README.md.",
+        doc.source
+    );
+    let _ = writeln!(
+        out,
+        "# The text is the source's, word for word: put corrections in content/notes/."
+    );
     let _ = writeln!(out, "id = {}", string(&doc.id));
     let _ = writeln!(out, "kind = {}", string(doc.kind.as_str()));
     if let Some(s) = &doc.series {

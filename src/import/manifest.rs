@@ -62,15 +62,20 @@ pub fn read(path: &Path, sources: Option<&Path>) -> Result<Manifest, Error> {
     let lines = crate::diag::LineIndex::new(&text);
     let raw: RawManifest = toml::from_str(&text).map_err(|e| {
         let line = e.span().map(|s| lines.line(s.start));
-        Error::Content(vec![Diagnostic::new(path, line, e.message().trim_end()).help("see content/README.md for the manifest's fields")])
+        Error::Content(vec![Diagnostic::new(path, line, e.message().trim_end())
+            .help("see content/README.md for the manifest's fields")])
     })?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let source_dir = sources.map_or_else(|| dir.join(&raw.sources), Path::to_path_buf);
     let mut jobs = Vec::new();
     for e in raw.imports {
         let kind = DocKind::parse(&e.kind).ok_or_else(|| {
-            Error::Content(vec![Diagnostic::new(path, None, format!("import of `{}`: unknown kind `{}`", e.source, e.kind))
-                .help(format!("use one of {}", DocKind::expected()))])
+            Error::Content(vec![Diagnostic::new(
+                path,
+                None,
+                format!("import of `{}`: unknown kind `{}`", e.source, e.kind),
+            )
+            .help(format!("use one of {}", DocKind::expected()))])
         })?;
         jobs.push(Job {
             source: source_dir.join(&e.source),
@@ -86,5 +91,8 @@ pub fn read(path: &Path, sources: Option<&Path>) -> Result<Manifest, Error> {
             },
         });
     }
-    Ok(Manifest { output: dir.join(raw.output), jobs })
+    Ok(Manifest {
+        output: dir.join(raw.output),
+        jobs,
+    })
 }

@@ -43,7 +43,11 @@ impl Format {
 
     /// Guesses the format from the file name and the text.
     pub fn detect(name: &str, text: &str) -> Format {
-        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         let rows = lines.iter().filter(|l| l.contains(" | ")).count();
         let zh = lines.iter().filter(|l| has_cjk(l)).count();
         if rows * 2 > lines.len() {
@@ -87,12 +91,25 @@ pub struct Block {
 impl Block {
     pub fn one(line: usize, lang: &str, text: &str) -> Block {
         let texts = LangMap::from([(lang.to_string(), text.trim().to_string())]);
-        Block { first: line, last: line, texts, heading: false }
+        Block {
+            first: line,
+            last: line,
+            texts,
+            heading: false,
+        }
     }
 
     pub fn pair(first: usize, last: usize, zh: &str, z: &str, en: &str, e: &str) -> Block {
-        let texts = LangMap::from([(zh.to_string(), z.trim().to_string()), (en.to_string(), e.trim().to_string())]);
-        Block { first, last, texts, heading: false }
+        let texts = LangMap::from([
+            (zh.to_string(), z.trim().to_string()),
+            (en.to_string(), e.trim().to_string()),
+        ]);
+        Block {
+            first,
+            last,
+            texts,
+            heading: false,
+        }
     }
 
     pub fn text(&self, lang: &str) -> &str {
@@ -143,29 +160,51 @@ pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
     let format = opts.format.unwrap_or_else(|| Format::detect(source, text));
     let mut report = Report::new(source, format.name(), text);
     let (blocks, languages) = match format {
-        Format::Interleaved => (bilingual::interleaved(text, ZH, EN, &mut report), vec![ZH.to_string(), EN.to_string()]),
-        Format::Rows => (bilingual::rows(text, ZH, EN, &mut report), vec![ZH.to_string(), EN.to_string()]),
+        Format::Interleaved => (
+            bilingual::interleaved(text, ZH, EN, &mut report),
+            vec![ZH.to_string(), EN.to_string()],
+        ),
+        Format::Rows => (
+            bilingual::rows(text, ZH, EN, &mut report),
+            vec![ZH.to_string(), EN.to_string()],
+        ),
         Format::Markdown | Format::Text => {
             let lang = opts.lang.clone().unwrap_or_else(|| {
                 let zh = text.lines().filter(|l| has_cjk(l)).count();
-                if zh * 2 > text.lines().filter(|l| !l.trim().is_empty()).count() { ZH } else { EN }.to_string()
+                if zh * 2 > text.lines().filter(|l| !l.trim().is_empty()).count() {
+                    ZH
+                } else {
+                    EN
+                }
+                .to_string()
             });
-            (monolingual::read(text, &lang, lang.starts_with("zh"), &mut report), vec![lang])
+            (
+                monolingual::read(text, &lang, lang.starts_with("zh"), &mut report),
+                vec![lang],
+            )
         }
     };
     let mut title = opts.title.clone();
     let kind = opts.kind.unwrap_or_else(|| guess_kind(&title, text));
-    let langs = structure::Langs { structural: &languages[0], all: &languages };
+    let langs = structure::Langs {
+        structural: &languages[0],
+        all: &languages,
+    };
     let shaped = structure::shape(blocks, &langs, kind, &mut report);
     for (lang, t) in shaped.title {
         title.entry(lang).or_insert(t);
     }
     report.finish(text);
     let id = opts.id.clone().unwrap_or_else(|| default_id(source));
-    let edition = opts.edition.clone().or_else(|| find_period(&id).or_else(|| title.values().find_map(|t| find_period(t))));
+    let edition = opts
+        .edition
+        .clone()
+        .or_else(|| find_period(&id).or_else(|| title.values().find_map(|t| find_period(t))));
     let series = opts.series.clone().or_else(|| {
         let e = edition.as_ref()?;
-        id.strip_suffix(e.as_str()).map(|s| s.trim_end_matches('-').to_string()).filter(|s| !s.is_empty())
+        id.strip_suffix(e.as_str())
+            .map(|s| s.trim_end_matches('-').to_string())
+            .filter(|s| !s.is_empty())
     });
     let document = DocumentOut {
         id,
@@ -194,7 +233,11 @@ pub fn default_id(source: &str) -> String {
         }
     }
     let id = id.trim_end_matches('-').to_string();
-    if id.is_empty() { "document".to_string() } else { id }
+    if id.is_empty() {
+        "document".to_string()
+    } else {
+        id
+    }
 }
 
 /// A period such as `2025-2027` in a text.
@@ -211,5 +254,9 @@ fn find_period(s: &str) -> Option<String> {
 fn guess_kind(title: &LangMap, text: &str) -> DocKind {
     let head: String = text.chars().take(400).collect();
     let policy = |t: &str| t.contains("政策文件") || t.to_lowercase().contains("policy paper");
-    if title.values().any(|t| policy(t)) || policy(&head) { DocKind::PolicyPaper } else { DocKind::ActionPlan }
+    if title.values().any(|t| policy(t)) || policy(&head) {
+        DocKind::PolicyPaper
+    } else {
+        DocKind::ActionPlan
+    }
 }

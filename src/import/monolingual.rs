@@ -36,22 +36,38 @@ pub fn read(text: &str, lang: &str, chinese: bool, report: &mut Report) -> Vec<B
             report.cleaned(n, format!("removed {}", u.removed.join(", ")));
         }
         if lost_quotes(&u.text) {
-            report.warn(n, "backslash next to a word: quotation marks probably lost in conversion");
+            report.warn(
+                n,
+                "backslash next to a word: quotation marks probably lost in conversion",
+            );
         }
-        let marked = if chinese { parse_zh(&u.text).is_some() } else { parse_en(&u.text).is_some() };
+        let marked = if chinese {
+            parse_zh(&u.text).is_some()
+        } else {
+            parse_en(&u.text).is_some()
+        };
         let starts_lower = u.text.starts_with(|c: char| c.is_lowercase());
-        let prev = blocks.last_mut().filter(|_| !last_heading && !u.heading && !marked);
+        let prev = blocks
+            .last_mut()
+            .filter(|_| !last_heading && !u.heading && !marked);
         match prev {
             Some(b) if starts_lower || !ends_sentence(b.text(lang)) => {
-                report.cleaned(n, format!("joined to line {} (sentence broken across lines)", b.first));
+                report.cleaned(
+                    n,
+                    format!("joined to line {} (sentence broken across lines)", b.first),
+                );
                 b.last = n;
                 if let Some(t) = b.texts.get_mut(lang) {
                     join(t, &u.text);
                 }
             }
             _ => {
-                blocks.push(Block { heading: u.heading, ..Block::one(n, lang, &u.text) });
-                last_heading = u.heading || (marked && u.text.chars().count() < 30 && !ends_sentence(&u.text));
+                blocks.push(Block {
+                    heading: u.heading,
+                    ..Block::one(n, lang, &u.text)
+                });
+                last_heading =
+                    u.heading || (marked && u.text.chars().count() < 30 && !ends_sentence(&u.text));
             }
         }
     }

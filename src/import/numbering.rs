@@ -24,7 +24,11 @@ impl Marker {
     /// Depth in the usual hierarchy: 0 top, 1 `一、`, 2 `（一）`.
     pub fn level(self) -> u8 {
         match self {
-            Marker::Preface | Marker::Annex | Marker::Part(_) | Marker::Article(_) | Marker::Chapter(_) => 0,
+            Marker::Preface
+            | Marker::Annex
+            | Marker::Part(_)
+            | Marker::Article(_)
+            | Marker::Chapter(_) => 0,
             Marker::Section(_) => 1,
             Marker::Clause(_) | Marker::Decimal(..) => 2,
         }
@@ -34,7 +38,11 @@ impl Marker {
     pub fn number(self) -> Option<u32> {
         match self {
             Marker::Preface | Marker::Annex => None,
-            Marker::Part(n) | Marker::Article(n) | Marker::Chapter(n) | Marker::Section(n) | Marker::Clause(n) => Some(n),
+            Marker::Part(n)
+            | Marker::Article(n)
+            | Marker::Chapter(n)
+            | Marker::Section(n)
+            | Marker::Clause(n) => Some(n),
             Marker::Decimal(_, n) => Some(n),
         }
     }
@@ -51,7 +59,12 @@ pub struct Found<'a> {
 
 /// Parses a Chinese numeral of up to 999: 一, 十二, 二十三, 一百零五.
 pub fn chinese_number(s: &str) -> Option<u32> {
-    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32);
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+    };
     if s.is_empty() {
         return None;
     }
@@ -73,23 +86,33 @@ pub fn chinese_number(s: &str) -> Option<u32> {
 /// Parses a Roman numeral from I to XXXIX (upper case).
 pub fn roman_number(s: &str) -> Option<u32> {
     const ROMAN: [&str; 40] = [
-        "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
-        "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII", "XXIX",
-        "XXX", "XXXI", "XXXII", "XXXIII", "XXXIV", "XXXV", "XXXVI", "XXXVII", "XXXVIII", "XXXIX",
+        "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+        "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV",
+        "XXVI", "XXVII", "XXVIII", "XXIX", "XXX", "XXXI", "XXXII", "XXXIII", "XXXIV", "XXXV",
+        "XXXVI", "XXXVII", "XXXVIII", "XXXIX",
     ];
-    ROMAN.iter().position(|r| !r.is_empty() && *r == s).map(|p| p as u32)
+    ROMAN
+        .iter()
+        .position(|r| !r.is_empty() && *r == s)
+        .map(|p| p as u32)
 }
 
 const ZH_DIGITS: &str = "零一二三四五六七八九十百两";
 
 /// Splits `s` after `n` bytes into (label, rest), trimming the rest.
 fn split(s: &str, n: usize, marker: Marker) -> Found<'_> {
-    Found { marker, label: s[..n].trim_end(), rest: s[n..].trim_start() }
+    Found {
+        marker,
+        label: s[..n].trim_end(),
+        rest: s[n..].trim_start(),
+    }
 }
 
 /// A leading run of chars satisfying `f`, as a byte length.
 fn run(s: &str, f: impl Fn(char) -> bool) -> usize {
-    s.char_indices().find(|&(_, c)| !f(c)).map_or(s.len(), |(i, _)| i)
+    s.char_indices()
+        .find(|&(_, c)| !f(c))
+        .map_or(s.len(), |(i, _)| i)
 }
 
 /// Recognises a Chinese marker: `前言`, `附件`, `第N部分`, `第N条`, `N、`, `（N）`.
@@ -98,7 +121,11 @@ pub fn parse_zh(s: &str) -> Option<Found<'_>> {
     for (word, marker) in [("前言", Marker::Preface), ("附件", Marker::Annex)] {
         if let Some(rest) = s.strip_prefix(word) {
             if rest.trim().is_empty() {
-                return Some(Found { marker, label: "", rest: word });
+                return Some(Found {
+                    marker,
+                    label: "",
+                    rest: word,
+                });
             }
         }
     }
@@ -118,8 +145,15 @@ pub fn parse_zh(s: &str) -> Option<Found<'_>> {
     if let Some(after) = s.strip_prefix(['(', '（']) {
         let n = run(after, |c| ZH_DIGITS.contains(c));
         let num = chinese_number(&after[..n])?;
-        let close = after[n..].chars().next().filter(|c| *c == ')' || *c == '）')?;
-        return Some(split(s, s.len() - after.len() + n + close.len_utf8(), Marker::Clause(num)));
+        let close = after[n..]
+            .chars()
+            .next()
+            .filter(|c| *c == ')' || *c == '）')?;
+        return Some(split(
+            s,
+            s.len() - after.len() + n + close.len_utf8(),
+            Marker::Clause(num),
+        ));
     }
     let n = run(s, |c| ZH_DIGITS.contains(c));
     let num = chinese_number(&s[..n])?;
@@ -135,23 +169,37 @@ pub fn parse_en(s: &str) -> Option<Found<'_>> {
     let lower = s.to_ascii_lowercase();
     for (word, marker) in [("preface", Marker::Preface), ("annex", Marker::Annex)] {
         if lower.trim_end() == word {
-            return Some(Found { marker, label: "", rest: s.trim_end() });
+            return Some(Found {
+                marker,
+                label: "",
+                rest: s.trim_end(),
+            });
         }
     }
     for (word, part) in [("part ", true), ("article ", false)] {
         if lower.starts_with(word) {
             let after = &s[word.len()..];
             let n = run(after, |c| c.is_ascii_alphanumeric());
-            let num = after[..n].parse::<u32>().ok().or_else(|| roman_number(&after[..n]))?;
+            let num = after[..n]
+                .parse::<u32>()
+                .ok()
+                .or_else(|| roman_number(&after[..n]))?;
             let mut len = word.len() + n;
             len += run(&s[len..], |c| c == ':' || c == '.');
-            let marker = if part { Marker::Part(num) } else { Marker::Article(num) };
+            let marker = if part {
+                Marker::Part(num)
+            } else {
+                Marker::Article(num)
+            };
             return Some(split(s, len, marker));
         }
     }
     if let Some(after) = s.strip_prefix('(') {
         let n = run(after, |c| c.is_ascii_digit());
-        let num = after[..n].parse::<u32>().ok().filter(|_| after[n..].starts_with(')'))?;
+        let num = after[..n]
+            .parse::<u32>()
+            .ok()
+            .filter(|_| after[n..].starts_with(')'))?;
         return Some(split(s, n + 2, Marker::Clause(num)));
     }
     let n = run(s, |c| c.is_ascii_digit());
@@ -174,7 +222,9 @@ pub fn parse_en(s: &str) -> Option<Found<'_>> {
     }
     let n = run(s, |c| "IVX".contains(c));
     let num = roman_number(&s[..n])?;
-    s[n..].starts_with(". ").then(|| split(s, n + 1, Marker::Chapter(num)))
+    s[n..]
+        .starts_with(". ")
+        .then(|| split(s, n + 1, Marker::Chapter(num)))
 }
 
 /// Recognises the label of an English paragraph in a bilingual source,
@@ -193,10 +243,14 @@ pub fn english_label(s: &str) -> Option<(&str, &str)> {
             return Some((&s[..n + 2], s[n + 2..].trim_start()));
         }
     }
-    const WORDS: [&str; 12] =
-        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-    const ORDINALS: [&str; 12] =
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    const ORDINALS: [&str; 12] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth",
+    ];
     let word = run(s, |c| c.is_ascii_alphabetic());
     if s[word..].starts_with(',') {
         let w = s[..word].to_ascii_lowercase();
@@ -214,7 +268,14 @@ mod tests {
 
     #[test]
     fn chinese_numerals() {
-        let cases = [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("一百零五", 105)];
+        let cases = [
+            ("一", 1),
+            ("十", 10),
+            ("十二", 12),
+            ("二十", 20),
+            ("二十三", 23),
+            ("一百零五", 105),
+        ];
         for (s, n) in cases {
             assert_eq!(chinese_number(s), Some(n), "{s}");
         }
@@ -226,11 +287,20 @@ mod tests {
     #[test]
     fn chinese_markers() {
         let f = parse_zh("第一条 平等互信,巩固中拉政治关系").unwrap();
-        assert_eq!((f.marker, f.label, f.rest), (Marker::Article(1), "第一条", "平等互信,巩固中拉政治关系"));
+        assert_eq!(
+            (f.marker, f.label, f.rest),
+            (Marker::Article(1), "第一条", "平等互信,巩固中拉政治关系")
+        );
         let f = parse_zh("(十二)海关检验检疫").unwrap();
-        assert_eq!((f.marker, f.label, f.rest), (Marker::Clause(12), "(十二)", "海关检验检疫"));
+        assert_eq!(
+            (f.marker, f.label, f.rest),
+            (Marker::Clause(12), "(十二)", "海关检验检疫")
+        );
         let f = parse_zh("三、金融").unwrap();
-        assert_eq!((f.marker, f.label, f.rest), (Marker::Section(3), "三、", "金融"));
+        assert_eq!(
+            (f.marker, f.label, f.rest),
+            (Marker::Section(3), "三、", "金融")
+        );
         assert_eq!(parse_zh("第三部分").unwrap().marker, Marker::Part(3));
         assert_eq!(parse_zh("附件").unwrap().marker, Marker::Annex);
         assert_eq!(parse_zh("双方愿加强知识产权部门务实合作。"), None);
@@ -241,10 +311,21 @@ mod tests {
     fn english_markers() {
         let f = parse_en("- unused").map(|f| f.marker);
         assert_eq!(f, None);
-        assert_eq!(parse_en("II. Pragmatic Economic Cooperation").unwrap().marker, Marker::Chapter(2));
+        assert_eq!(
+            parse_en("II. Pragmatic Economic Cooperation")
+                .unwrap()
+                .marker,
+            Marker::Chapter(2)
+        );
         let f = parse_en("1.1. Strengthen exchanges").unwrap();
-        assert_eq!((f.marker, f.label, f.rest), (Marker::Decimal(1, 1), "1.1.", "Strengthen exchanges"));
-        assert_eq!(parse_en("3.4China is willing").unwrap().marker, Marker::Decimal(3, 4));
+        assert_eq!(
+            (f.marker, f.label, f.rest),
+            (Marker::Decimal(1, 1), "1.1.", "Strengthen exchanges")
+        );
+        assert_eq!(
+            parse_en("3.4China is willing").unwrap().marker,
+            Marker::Decimal(3, 4)
+        );
         assert_eq!(parse_en("10. Explore").unwrap().marker, Marker::Section(10));
         assert_eq!(parse_en("(3) Promote").unwrap().marker, Marker::Clause(3));
         assert_eq!(parse_en("Article 3: Mutual").unwrap().label, "Article 3:");
@@ -256,8 +337,14 @@ mod tests {
 
     #[test]
     fn english_labels_in_bilingual_text() {
-        assert_eq!(english_label("Fourth, people-to-people friendship"), Some(("Fourth,", "people-to-people friendship")));
-        assert_eq!(english_label("Thirdly, in the implementation"), Some(("Thirdly,", "in the implementation")));
+        assert_eq!(
+            english_label("Fourth, people-to-people friendship"),
+            Some(("Fourth,", "people-to-people friendship"))
+        );
+        assert_eq!(
+            english_label("Thirdly, in the implementation"),
+            Some(("Thirdly,", "in the implementation"))
+        );
         assert_eq!(english_label("(II) Finance"), Some(("(II)", "Finance")));
         assert_eq!(english_label("CELAC welcomes the initiatives"), None);
         assert_eq!(english_label("Preface"), None);

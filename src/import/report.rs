@@ -77,7 +77,11 @@ impl Report {
     }
 
     fn push(&mut self, line: usize, severity: Severity, message: String) {
-        self.entries.push(Entry { line, severity, message });
+        self.entries.push(Entry {
+            line,
+            severity,
+            message,
+        });
     }
 
     /// Closes the ledger: a non-blank line neither placed nor dropped is
@@ -88,19 +92,22 @@ impl Report {
                 self.drop(i + 1, "line not accounted for by the importer", l);
             }
         }
-        self.entries.sort_by(|a, b| (a.line, a.severity).cmp(&(b.line, b.severity)));
+        self.entries.sort_by_key(|e| (e.line, e.severity));
     }
 
     pub fn count(&self, severity: Severity) -> usize {
-        self.entries.iter().filter(|e| e.severity == severity).count()
+        self.entries
+            .iter()
+            .filter(|e| e.severity == severity)
+            .count()
     }
 
     /// True when every non-blank line was placed in the output or dropped
     /// with a reason.
     pub fn accounts_for_every_line(&self, text: &str) -> bool {
-        text.lines()
-            .enumerate()
-            .all(|(i, l)| l.trim().is_empty() || self.ledger.get(i + 1).copied().flatten().is_some())
+        text.lines().enumerate().all(|(i, l)| {
+            l.trim().is_empty() || self.ledger.get(i + 1).copied().flatten().is_some()
+        })
     }
 }
 
@@ -117,7 +124,14 @@ fn quote(text: &str) -> String {
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kinds: Vec<String> = self.kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
-        writeln!(f, "{} ({}): {} lines, nodes: {}", self.source, self.format, self.lines, kinds.join(", "))?;
+        writeln!(
+            f,
+            "{} ({}): {} lines, nodes: {}",
+            self.source,
+            self.format,
+            self.lines,
+            kinds.join(", ")
+        )?;
         writeln!(
             f,
             "  {} dropped, {} warnings, {} cleaned",

@@ -45,8 +45,16 @@ impl Langs<'_> {
 }
 
 pub fn shape(blocks: Vec<Block>, langs: &Langs, doc_kind: DocKind, report: &mut Report) -> Shaped {
-    let marker_of = |b: &Block| b.texts.get(langs.structural).and_then(|t| langs.parse(t)).map(|f| f.marker);
-    let first_marked = blocks.iter().position(|b| marker_of(b).is_some()).unwrap_or(blocks.len());
+    let marker_of = |b: &Block| {
+        b.texts
+            .get(langs.structural)
+            .and_then(|t| langs.parse(t))
+            .map(|f| f.marker)
+    };
+    let first_marked = blocks
+        .iter()
+        .position(|b| marker_of(b).is_some())
+        .unwrap_or(blocks.len());
     let mut title = LangMap::new();
     let mut work: Vec<Work> = Vec::new();
     let mut iter = blocks.into_iter().enumerate().peekable();
@@ -55,10 +63,17 @@ pub fn shape(blocks: Vec<Block>, langs: &Langs, doc_kind: DocKind, report: &mut 
     while let Some((_, b)) = iter.next_if(|(i, _)| *i < first_marked) {
         if title.is_empty() && work.is_empty() {
             if !b.texts.contains_key(langs.structural) {
-                report.drop(b.first, "line before the document title with no counterpart (page header)", b.text_any());
+                report.drop(
+                    b.first,
+                    "line before the document title with no counterpart (page header)",
+                    b.text_any(),
+                );
                 continue;
             }
-            let title_like = b.heading || b.texts.values().all(|t| !ends_sentence(t) && t.chars().count() < 160);
+            let title_like = b.heading
+                || b.texts
+                    .values()
+                    .all(|t| !ends_sentence(t) && t.chars().count() < 160);
             if title_like {
                 report.placed(b.first, b.last);
                 title = b.texts;
@@ -66,7 +81,15 @@ pub fn shape(blocks: Vec<Block>, langs: &Langs, doc_kind: DocKind, report: &mut 
             }
         }
         if work.is_empty() {
-            work.push(Work { marker: None, preamble: true, label: LangMap::new(), rest: LangMap::new(), parent: None, children: Vec::new(), first: b.first });
+            work.push(Work {
+                marker: None,
+                preamble: true,
+                label: LangMap::new(),
+                rest: LangMap::new(),
+                parent: None,
+                children: Vec::new(),
+                first: b.first,
+            });
         }
         add(&mut work, Some(0), None, LangMap::new(), b, langs, report);
     }
@@ -74,10 +97,17 @@ pub fn shape(blocks: Vec<Block>, langs: &Langs, doc_kind: DocKind, report: &mut 
     // The body: a stack of open numbered nodes.
     let mut stack: Vec<usize> = Vec::new();
     while let Some((_, mut b)) = iter.next() {
-        let found = b.texts.get(langs.structural).and_then(|t| langs.parse(t)).map(|f| (f.marker, f.label.to_string(), f.rest.to_string()));
+        let found = b
+            .texts
+            .get(langs.structural)
+            .and_then(|t| langs.parse(t))
+            .map(|f| (f.marker, f.label.to_string(), f.rest.to_string()));
         match found {
             Some((marker, label, rest)) => {
-                while stack.last().is_some_and(|&t| work[t].marker.is_some_and(|m| m.level() >= marker.level())) {
+                while stack
+                    .last()
+                    .is_some_and(|&t| work[t].marker.is_some_and(|m| m.level() >= marker.level()))
+                {
                     stack.pop();
                 }
                 let mut labels = LangMap::new();
@@ -108,7 +138,10 @@ pub fn shape(blocks: Vec<Block>, langs: &Langs, doc_kind: DocKind, report: &mut 
                 for &s in stack.iter().rev() {
                     let w = &work[s];
                     let heading_like = w.marker.is_some_and(|m| m.level() == 0)
-                        || !w.rest.get(langs.structural).is_some_and(|t| ends_sentence(t));
+                        || !w
+                            .rest
+                            .get(langs.structural)
+                            .is_some_and(|t| ends_sentence(t));
                     if heading_like {
                         parent = Some(s);
                         break;
@@ -126,17 +159,47 @@ pub fn shape(blocks: Vec<Block>, langs: &Langs, doc_kind: DocKind, report: &mut 
     if doc_kind == DocKind::ActionPlan {
         check_paragraph_runs(&work, report);
     }
-    Shaped { title: zh_punctuation(title), nodes: finish(&work, report) }
+    Shaped {
+        title: zh_punctuation(title),
+        nodes: finish(&work, report),
+    }
 }
 
-fn add(work: &mut Vec<Work>, parent: Option<usize>, marker: Option<Marker>, label: LangMap, b: Block, langs: &Langs, report: &mut Report) -> usize {
+fn add(
+    work: &mut Vec<Work>,
+    parent: Option<usize>,
+    marker: Option<Marker>,
+    label: LangMap,
+    b: Block,
+    langs: &Langs,
+    report: &mut Report,
+) -> usize {
     report.placed(b.first, b.last);
-    let missing: Vec<&str> = langs.all.iter().filter(|l| !b.texts.contains_key(*l)).map(String::as_str).collect();
+    let missing: Vec<&str> = langs
+        .all
+        .iter()
+        .filter(|l| !b.texts.contains_key(*l))
+        .map(String::as_str)
+        .collect();
     if !missing.is_empty() {
-        report.warn(b.first, format!("no `{}` text here (unpaired line): kept without it", missing.join("`, `")));
+        report.warn(
+            b.first,
+            format!(
+                "no `{}` text here (unpaired line): kept without it",
+                missing.join("`, `")
+            ),
+        );
     }
     let i = work.len();
-    work.push(Work { marker, preamble: false, label, rest: b.texts, parent, children: Vec::new(), first: b.first });
+    work.push(Work {
+        marker,
+        preamble: false,
+        label,
+        rest: b.texts,
+        parent,
+        children: Vec::new(),
+        first: b.first,
+    });
     if let Some(p) = parent {
         work[p].children.push(i);
     }
@@ -149,16 +212,23 @@ fn check_numbering(work: &[Work], report: &mut Report) {
     for p in parents {
         let children: Vec<usize> = match p {
             Some(p) => work[p].children.clone(),
-            None => (0..work.len()).filter(|&i| work[i].parent.is_none()).collect(),
+            None => (0..work.len())
+                .filter(|&i| work[i].parent.is_none())
+                .collect(),
         };
         let mut last: Vec<(std::mem::Discriminant<Marker>, u32, usize)> = Vec::new();
         for c in children {
             let Some(m) = work[c].marker else { continue };
             let Some(num) = m.number() else { continue };
             let line = work[c].first;
-            if let (Marker::Decimal(major, _), Some(parent_num)) = (m, p.and_then(|p| work[p].marker).and_then(Marker::number)) {
+            if let (Marker::Decimal(major, _), Some(parent_num)) =
+                (m, p.and_then(|p| work[p].marker).and_then(Marker::number))
+            {
                 if major != parent_num {
-                    report.warn(line, format!("clause {major}.{num} stands under number {parent_num}"));
+                    report.warn(
+                        line,
+                        format!("clause {major}.{num} stands under number {parent_num}"),
+                    );
                 }
             }
             let family = std::mem::discriminant(&m);
@@ -185,7 +255,10 @@ fn check_numbering(work: &[Work], report: &mut Report) {
 /// In an action plan, text is numbered clauses: a run of unnumbered
 /// paragraphs inside a numbered node is suspect.
 fn check_paragraph_runs(work: &[Work], report: &mut Report) {
-    for w in work.iter().filter(|w| w.marker.is_some_and(|m| m.level() > 0)) {
+    for w in work
+        .iter()
+        .filter(|w| w.marker.is_some_and(|m| m.level() > 0))
+    {
         let mut run: Vec<usize> = Vec::new();
         for &c in w.children.iter().chain(std::iter::once(&usize::MAX)) {
             if c != usize::MAX && work[c].marker.is_none() {
@@ -221,7 +294,13 @@ fn kind_of(work: &[Work], i: usize) -> NodeKind {
             (_, true) => NodeKind::Item,
             (_, false) => NodeKind::Section,
         },
-        Some(Marker::Clause(_) | Marker::Decimal(..)) => if leaf { NodeKind::Clause } else { NodeKind::Section },
+        Some(Marker::Clause(_) | Marker::Decimal(..)) => {
+            if leaf {
+                NodeKind::Clause
+            } else {
+                NodeKind::Section
+            }
+        }
     }
 }
 
@@ -232,9 +311,17 @@ fn finish(work: &[Work], report: &mut Report) -> Vec<NodeOut> {
     let mut out = Vec::with_capacity(work.len());
     for (i, w) in work.iter().enumerate() {
         let kind = kind_of(work, i);
-        let prefix = w.parent.map(|p| format!("{}__", ids[p])).unwrap_or_default();
+        let prefix = w
+            .parent
+            .map(|p| format!("{}__", ids[p]))
+            .unwrap_or_default();
         let mut number = match w.marker {
-            None if !w.preamble => Some(1 + work[..i].iter().filter(|s| s.parent == w.parent && s.marker.is_none() && !s.preamble).count() as u32),
+            None if !w.preamble => Some(
+                1 + work[..i]
+                    .iter()
+                    .filter(|s| s.parent == w.parent && s.marker.is_none() && !s.preamble)
+                    .count() as u32,
+            ),
             Some(m) => m.number(),
             None => None,
         };
@@ -249,13 +336,25 @@ fn finish(work: &[Work], report: &mut Report) -> Vec<NodeOut> {
                 number = Some(number.unwrap_or(1) + 1);
             }
             id = make(number);
-            report.warn(w.first, format!("id `{taken}` is taken (repeated number): given `{id}`"));
+            report.warn(
+                w.first,
+                format!("id `{taken}` is taken (repeated number): given `{id}`"),
+            );
         }
         used.insert(id.clone());
         ids.push(id.clone());
         let as_heading = w.marker.is_some_and(|m| m.level() == 0) || !w.children.is_empty();
-        let rest: LangMap = w.rest.iter().filter(|(_, t)| !t.is_empty()).map(|(l, t)| (l.clone(), t.clone())).collect();
-        let (heading, text) = if as_heading { (rest, LangMap::new()) } else { (LangMap::new(), rest) };
+        let rest: LangMap = w
+            .rest
+            .iter()
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(l, t)| (l.clone(), t.clone()))
+            .collect();
+        let (heading, text) = if as_heading {
+            (rest, LangMap::new())
+        } else {
+            (LangMap::new(), rest)
+        };
         *report.kinds.entry(kind.as_str().to_string()).or_default() += 1;
         out.push(NodeOut {
             id,
@@ -270,5 +369,14 @@ fn finish(work: &[Work], report: &mut Report) -> Vec<NodeOut> {
 
 /// Restores full-width punctuation in the Chinese entries of a map.
 fn zh_punctuation(map: LangMap) -> LangMap {
-    map.into_iter().map(|(l, t)| if l.starts_with("zh") { let r = restore_fullwidth(&t); (l, r) } else { (l, t) }).collect()
+    map.into_iter()
+        .map(|(l, t)| {
+            if l.starts_with("zh") {
+                let r = restore_fullwidth(&t);
+                (l, r)
+            } else {
+                (l, t)
+            }
+        })
+        .collect()
 }

@@ -6,7 +6,11 @@ use crate::support::{accord, fixture, stderr, stdout};
 fn check_on_the_real_content_succeeds() {
     let o = accord(&crate::support::root(), &["check"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).starts_with("ok: 3 documents, 406 nodes, "), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("ok: 3 documents, 406 nodes, "),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -30,5 +34,9 @@ fn import_of_a_missing_file_is_an_io_error() {
     let dir = tempfile::tempdir().unwrap();
     let o = accord(dir.path(), &["import", "nope.txt"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).starts_with("error: nope.txt: No such file or directory"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("error: nope.txt: No such file or directory"),
+        "{}",
+        stderr(&o)
+    );
 }

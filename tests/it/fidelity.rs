@@ -22,7 +22,8 @@ fn normalise(s: &str) -> String {
 }
 
 fn site() -> accord::content::Site {
-    accord::content::load_site(&crate::support::root().join("content")).expect("the real content is valid")
+    accord::content::load_site(&crate::support::root().join("content"))
+        .expect("the real content is valid")
 }
 
 /// The content's text of one language, in reading order.
@@ -42,48 +43,80 @@ fn assert_same(doc: &str, lang: &str, source: &[String], content: &[String]) {
     let c = normalise(&content.concat());
     if s != c {
         let at = s.chars().zip(c.chars()).take_while(|(a, b)| a == b).count();
-        let around = |t: &str| t.chars().skip(at.saturating_sub(30)).take(80).collect::<String>();
+        let around = |t: &str| {
+            t.chars()
+                .skip(at.saturating_sub(30))
+                .take(80)
+                .collect::<String>()
+        };
         panic!(
             "{doc} [{lang}]: content differs from the source at character {at}\n source:  {}\n content: {}",
             around(&s),
             around(&c)
         );
     }
-    assert!(s.chars().count() > 1000, "{doc} [{lang}]: suspiciously little text");
+    assert!(
+        s.chars().count() > 1000,
+        "{doc} [{lang}]: suspiciously little text"
+    );
 }
 
 fn doc<'a>(site: &'a accord::content::Site, id: &str) -> &'a Document {
-    site.documents.iter().find(|d| d.id == id).unwrap_or_else(|| panic!("document {id}"))
+    site.documents
+        .iter()
+        .find(|d| d.id == id)
+        .unwrap_or_else(|| panic!("document {id}"))
 }
 
 /// Lines left out of the published documents, and why. Anything else
 /// missing fails the test.
 const LEFT_OUT: &[(&str, &str)] = &[
-    ("CHINA - CELAC JOINT ACTION PLAN FOR COOPERATION IN KEY AREAS(2025-2027)(English-Chinese)", "page header of the web copy"),
-    ("(来源:新华网) | (Source: Xinhua) |", "source credit of the web page"),
+    (
+        "CHINA - CELAC JOINT ACTION PLAN FOR COOPERATION IN KEY AREAS(2025-2027)(English-Chinese)",
+        "page header of the web copy",
+    ),
+    (
+        "(来源:新华网) | (Source: Xinhua) |",
+        "source credit of the web page",
+    ),
     ("Share:", "web page button"),
-    ("京公网安备 11010802027341号", "web site registration notice"),
+    (
+        "京公网安备 11010802027341号",
+        "web site registration notice",
+    ),
 ];
 
 fn left_out(line: &str) -> bool {
-    LEFT_OUT.iter().any(|(l, _)| normalise(line.trim().trim_end_matches('-')) == normalise(l))
+    LEFT_OUT
+        .iter()
+        .any(|(l, _)| normalise(line.trim().trim_end_matches('-')) == normalise(l))
 }
 
 #[test]
 fn plan_2025_2027_is_the_interleaved_source() {
     let text = crate::support::source_text("china-celac-action-plan-2025-2027.zh-en.txt");
     let (mut zh, mut en) = (Vec::new(), Vec::new());
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !left_out(l)) {
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !left_out(l))
+    {
         // A zh and an en part on one line are split by two or more spaces.
-        let split = line.match_indices("  ").chain(line.match_indices("\u{a0}\u{a0}")).map(|(i, _)| i).find(|&i| {
-            has_cjk(&line[..i]) && !has_cjk(&line[i..])
-        });
+        let split = line
+            .match_indices("  ")
+            .chain(line.match_indices("\u{a0}\u{a0}"))
+            .map(|(i, _)| i)
+            .find(|&i| has_cjk(&line[..i]) && !has_cjk(&line[i..]));
         let parts = match split {
             Some(i) => vec![&line[..i], &line[i..]],
             None => vec![line],
         };
         for p in parts {
-            if has_cjk(p) { zh.push(p.to_string()) } else { en.push(p.to_string()) }
+            if has_cjk(p) {
+                zh.push(p.to_string())
+            } else {
+                en.push(p.to_string())
+            }
         }
     }
     let site = site();
@@ -96,8 +129,16 @@ fn plan_2025_2027_is_the_interleaved_source() {
 fn policy_paper_is_the_row_source() {
     let text = crate::support::source_text("china-lac-policy-paper-2025.zh-en.txt");
     let (mut zh, mut en) = (Vec::new(), Vec::new());
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !left_out(l)) {
-        let cells: Vec<&str> = line.split('|').map(str::trim).filter(|c| !c.is_empty()).collect();
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !left_out(l))
+    {
+        let cells: Vec<&str> = line
+            .split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
         assert_eq!(cells.len(), 2, "row with other than two cells: {line}");
         zh.push(cells[0].to_string());
         en.push(cells[1].to_string());
@@ -106,7 +147,12 @@ fn policy_paper_is_the_row_source() {
     let d = doc(&site, "china-lac-policy-paper-2025");
     // The title is not in this source: it comes from content/imports.toml.
     let skip_title = |v: Vec<String>| v.into_iter().skip(1).collect::<Vec<_>>();
-    assert_same(&d.id, "zh-Hans", &zh, &skip_title(content_stream(d, "zh-Hans")));
+    assert_same(
+        &d.id,
+        "zh-Hans",
+        &zh,
+        &skip_title(content_stream(d, "zh-Hans")),
+    );
     assert_same(&d.id, "en", &en, &skip_title(content_stream(d, "en")));
 }
 
@@ -118,7 +164,11 @@ fn plan_2022_2024_is_the_markdown_source() {
         // Markdown and PDF artifacts: heading marks, bullets, bold, <del>, escapes.
         let line = line.trim_start_matches('#').trim_start();
         let line = line.strip_prefix("- ").unwrap_or(line);
-        let cleaned = line.replace("**", "").replace("<del>", "").replace("</del>", "").replace("\\$", "$");
+        let cleaned = line
+            .replace("**", "")
+            .replace("<del>", "")
+            .replace("</del>", "")
+            .replace("\\$", "$");
         en.push(cleaned);
     }
     let site = site();
@@ -127,8 +177,12 @@ fn plan_2022_2024_is_the_markdown_source() {
     assert_same(&d.id, "en", &en, &content_stream(d, "en"));
     // Sentences broken across lines were joined with one space.
     let joined = d.nodes.iter().find(|n| n.id == "chp_1__cl_6").unwrap();
-    assert!(joined.text["en"].contains("participate actively in negotiations to elaborate a UN convention"));
-    assert!(d.nodes.iter().all(|n| n.text.values().all(|t| !t.contains("  ") && t.trim() == t)));
+    assert!(joined.text["en"]
+        .contains("participate actively in negotiations to elaborate a UN convention"));
+    assert!(d
+        .nodes
+        .iter()
+        .all(|n| n.text.values().all(|t| !t.contains("  ") && t.trim() == t)));
 }
 
 #[test]
@@ -137,7 +191,12 @@ fn chinese_punctuation_is_restored_to_full_width() {
     let d = doc(&site, "china-celac-action-plan-2025-2027");
     let art1 = &d.nodes.iter().find(|n| n.id == "art_1").unwrap().heading["zh-Hans"];
     assert_eq!(art1, "平等互信，巩固中拉政治关系");
-    let label = &d.nodes.iter().find(|n| n.id == "art_2__sec_3__cl_3").unwrap().label["zh-Hans"];
+    let label = &d
+        .nodes
+        .iter()
+        .find(|n| n.id == "art_2__sec_3__cl_3")
+        .unwrap()
+        .label["zh-Hans"];
     assert_eq!(label, "（三）");
 }
 
@@ -146,6 +205,9 @@ fn every_published_file_names_its_source() {
     let site = site();
     for d in &site.documents {
         let source = d.source.as_deref().expect("source named");
-        assert!(Path::new(&crate::support::sources().join(source)).is_file(), "{source}");
+        assert!(
+            Path::new(&crate::support::sources().join(source)).is_file(),
+            "{source}"
+        );
     }
 }

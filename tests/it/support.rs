@@ -11,7 +11,11 @@ pub fn root() -> PathBuf {
 /// `../shared/sources`, which the tests read as the evidence of fidelity.
 pub fn sources() -> PathBuf {
     let dir = root().join("../shared/sources");
-    assert!(dir.is_dir(), "the raw sources are expected at {}", dir.display());
+    assert!(
+        dir.is_dir(),
+        "the raw sources are expected at {}",
+        dir.display()
+    );
     dir
 }
 
@@ -59,6 +63,11 @@ pub fn stderr(o: &Output) -> String {
 /// Replaces the one occurrence of `from` in a file.
 pub fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
-    assert_eq!(text.matches(from).count(), 1, "`{from}` must occur once in {}", path.display());
+    assert_eq!(
+        text.matches(from).count(),
+        1,
+        "`{from}` must occur once in {}",
+        path.display()
+    );
     std::fs::write(path, text.replace(from, to)).unwrap();
 }

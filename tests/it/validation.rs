@@ -146,7 +146,11 @@ fn numbering_gap() {
 #[test]
 fn unknown_field() {
     fails_with(
-        &[(PLAN, "kind = \"item\"\nlabel.zh-Hans = \"二、\"", "kind = \"item\"\ncolour = \"red\"\nlabel.zh-Hans = \"二、\"")],
+        &[(
+            PLAN,
+            "kind = \"item\"\nlabel.zh-Hans = \"二、\"",
+            "kind = \"item\"\ncolour = \"red\"\nlabel.zh-Hans = \"二、\"",
+        )],
         &["error: content/documents/plan-2024-2026.toml:29: unknown field `colour`"],
     );
 }
@@ -170,7 +174,8 @@ fn invalid_utf8() {
     let out = accord(dir.path(), &["check"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("error: content/documents/paper.toml:23: invalid UTF-8 (byte 0xff at offset"),
+        stderr(&out)
+            .contains("error: content/documents/paper.toml:23: invalid UTF-8 (byte 0xff at offset"),
         "{}",
         stderr(&out)
     );
@@ -252,8 +257,16 @@ fn bad_language_tag() {
 fn every_problem_is_reported_in_one_run() {
     fails_with(
         &[
-            (PLAN, "text.en = \"Strengthen financial cooperation.\"\n", ""),
-            (CROSSWALK, r#"to = "paper:part_1""#, r#"to = "paper:part_9""#),
+            (
+                PLAN,
+                "text.en = \"Strengthen financial cooperation.\"\n",
+                "",
+            ),
+            (
+                CROSSWALK,
+                r#"to = "paper:part_1""#,
+                r#"to = "paper:part_9""#,
+            ),
             (PAPER, "kind = \"part\"", "kind = \"chapitre\""),
             (NOTES, r#"kind = "translation""#, r#"kind = "opinion""#),
         ],
@@ -273,7 +286,11 @@ fn missing_site_file() {
     std::fs::remove_file(dir.path().join("content/site.toml")).unwrap();
     let out = accord(dir.path(), &["check"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("error: content/site.toml: cannot read file:"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("error: content/site.toml: cannot read file:"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -282,5 +299,9 @@ fn stray_file_in_documents() {
     std::fs::write(dir.path().join("content/documents/notes.txt"), "draft").unwrap();
     let out = accord(dir.path(), &["check"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("error: content/documents/notes.txt: not a .toml file"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("error: content/documents/notes.txt: not a .toml file"),
+        "{}",
+        stderr(&out)
+    );
 }
