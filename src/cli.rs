@@ -30,6 +30,26 @@ pub enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Validate everything, then render the site into public/ (atomically:
+    /// on any error the previous public/ stays as it was).
+    Build {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The templates folder.
+        #[arg(long, default_value = "templates")]
+        templates: PathBuf,
+        /// The folder of static files (CSS, JavaScript, icons).
+        #[arg(long = "static", default_value = "static")]
+        statics: PathBuf,
+        /// The output folder, replaced as a whole.
+        #[arg(long, default_value = "public")]
+        out: PathBuf,
+        /// Absolute URL the site is served at, for canonical and sitemap
+        /// URLs (e.g. the GitHub Pages URL) [default: base_url of content/site.toml].
+        #[arg(long)]
+        base_url: Option<String>,
+    },
     /// Convert raw source texts into content files, with a report of every
     /// line not carried over and every doubt.
     Import(Box<ImportArgs>),
@@ -103,6 +123,16 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
                 site.notes.len()
             )
             .map_err(w)
+        }
+        Command::Build { content, templates, statics, out: dir, base_url } => {
+            if let Some(url) = &base_url {
+                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    return Err(Error::Usage(format!("--base-url `{url}` is not an absolute http(s) URL")));
+                }
+            }
+            let paths = crate::build::Paths { content, templates, statics, out: dir };
+            let summary = crate::build::build(&paths, base_url.as_deref())?;
+            writeln!(out, "{summary}").map_err(|e| Error::io("stdout", e))
         }
         Command::Import(args) => run_import(*args, out),
     }

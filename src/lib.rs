@@ -4,11 +4,14 @@
 //! [`content::validate`] collects every problem, [`content::resolve`] builds
 //! the immutable model. [`import`] turns raw source texts into content files.
 
+pub mod build;
 pub mod cli;
 pub mod content;
 pub mod diag;
 pub mod fsutil;
 pub mod import;
+pub mod publish;
+pub mod render;
 
 use std::path::PathBuf;
 

@@ -5,6 +5,7 @@
 pub mod ids;
 pub mod load;
 pub mod model;
+pub mod pages;
 pub mod raw;
 pub mod resolve;
 pub mod validate;

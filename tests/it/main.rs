@@ -3,6 +3,7 @@
 mod cli;
 mod corpus;
 mod fidelity;
+mod site;
 mod import_fixtures;
 mod support;
 mod validation;

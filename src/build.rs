@@ -1,0 +1,80 @@
+//! `accord build`: load → validate → resolve → render → write.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::content::pages;
+use crate::diag;
+use crate::render::{self, theme::Theme, Counts};
+use crate::Error;
+
+/// Where a build reads and writes.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    pub content: PathBuf,
+    pub templates: PathBuf,
+    pub statics: PathBuf,
+    pub out: PathBuf,
+}
+
+impl Paths {
+    /// The usual layout under a project folder: content/, templates/,
+    /// static/, public/.
+    pub fn under(root: &Path) -> Paths {
+        Paths {
+            content: root.join("content"),
+            templates: root.join("templates"),
+            statics: root.join("static"),
+            out: root.join("public"),
+        }
+    }
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct Summary {
+    pub counts: Counts,
+    pub millis: u128,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let c = &self.counts;
+        write!(
+            f,
+            "built {} documents, {} nodes, {} cross-links: {} pages, {} files written in {} ms",
+            c.documents, c.nodes, c.links, c.pages, c.files, self.millis
+        )
+    }
+}
+
+/// Loads, checks and renders everything; nothing is written.
+pub fn render_site(paths: &Paths, base_url: Option<&str>) -> Result<(crate::content::Site, Vec<render::OutFile>), Error> {
+    let (raw, mut diags) = crate::content::load::load(&paths.content)?;
+    diags.extend(crate::content::validate::validate(&raw));
+    let langs: Vec<String> = raw
+        .site
+        .as_ref()
+        .map(|s| s.value.languages.iter().map(|l| l.get_ref().code.get_ref().clone()).collect())
+        .unwrap_or_default();
+    let pages = pages::load(&paths.content, &langs, &mut diags);
+    if !diags.is_empty() {
+        diag::sort(&mut diags);
+        return Err(Error::Content(diags));
+    }
+    let mut site = crate::content::resolve::resolve(raw);
+    if let Some(url) = base_url {
+        site.base_url = if url.ends_with('/') { url.to_string() } else { format!("{url}/") };
+    }
+    let theme = Theme::load(&paths.templates, &paths.statics)?;
+    let files = render::render(&site, &pages, &theme)?;
+    Ok((site, files))
+}
+
+/// Builds the site into `paths.out`, atomically.
+pub fn build(paths: &Paths, base_url: Option<&str>) -> Result<Summary, Error> {
+    let start = Instant::now();
+    let (site, files) = render_site(paths, base_url)?;
+    crate::publish::publish(&paths.out, &files)?;
+    Ok(Summary { counts: Counts::of(&site, &files), millis: start.elapsed().as_millis() })
+}

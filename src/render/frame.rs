@@ -1,0 +1,76 @@
+//! What every page has: language, title, stylesheets, links home, the
+//! site's title, canonical and alternate URLs, and the interface strings.
+
+use serde::Serialize;
+
+use super::{urls, Ctx};
+
+/// A text with its language, for a `lang` attribute.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Span {
+    pub lang: String,
+    pub text: String,
+}
+
+#[derive(Serialize)]
+pub struct NavLink {
+    pub href: String,
+    pub lang: String,
+    pub text: String,
+}
+
+#[derive(Serialize)]
+pub struct Frame {
+    pub lang: String,
+    pub title: String,
+    /// Relative prefix from this page to the site root.
+    pub root: String,
+    pub home: String,
+    pub canonical: String,
+    pub alternates: Vec<Span>,
+    pub site_title: Vec<Span>,
+    pub nav: Vec<NavLink>,
+}
+
+impl Ctx<'_> {
+    /// The frame of the page at `path`, in `lang`.
+    pub fn frame(&self, path: &str, lang: &str, title: &str) -> Frame {
+        let site = self.site;
+        let site_title: Vec<Span> = site
+            .languages
+            .iter()
+            .filter_map(|l| site.title.get(&l.code).map(|t| Span { lang: l.code.clone(), text: t.clone() }))
+            .collect();
+        let main_title = site.title.get(lang).or_else(|| site.title.values().next()).cloned().unwrap_or_default();
+        let nav = self
+            .pages
+            .iter()
+            .map(|p| NavLink { href: urls::rel(path, &urls::page(&p.slug)), lang: p.lang.clone(), text: p.title.clone() })
+            .collect();
+        Frame {
+            lang: lang.to_string(),
+            title: if title.is_empty() || title == main_title { main_title } else { format!("{title} · {main_title}") },
+            root: urls::root(path),
+            home: urls::rel(path, urls::HOME),
+            canonical: urls::abs(&site.base_url, path),
+            alternates: Vec::new(),
+            site_title,
+            nav,
+        }
+    }
+
+    /// An interface string in `lang`, falling back to English, then the key.
+    pub fn ui(&self, lang: &str, key: &str) -> String {
+        self.strings
+            .get(lang)
+            .and_then(|m| m.get(key))
+            .or_else(|| self.strings.get("en").and_then(|m| m.get(key)))
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// The name of a language in itself, from the site configuration.
+    pub fn language_name(&self, code: &str) -> String {
+        self.site.languages.iter().find(|l| l.code == code).map_or_else(|| code.to_string(), |l| l.name.clone())
+    }
+}

@@ -1,0 +1,111 @@
+//! The home page (documents grouped by kind and series) and the 404 page.
+
+use serde::Serialize;
+
+use super::frame::{Frame, NavLink, Span};
+use super::{urls, Ctx};
+use crate::content::model::DocKind;
+
+#[derive(Serialize)]
+pub struct HomePage {
+    pub frame: Frame,
+    pub intro: Vec<Span>,
+    pub groups: Vec<Group>,
+    pub pages: Vec<NavLink>,
+}
+
+#[derive(Serialize)]
+pub struct Group {
+    pub captions: Vec<Span>,
+    pub docs: Vec<Card>,
+}
+
+#[derive(Serialize)]
+pub struct Card {
+    pub href: String,
+    pub titles: Vec<Span>,
+    pub edition: Option<String>,
+    pub date: Option<String>,
+    pub languages: Vec<Span>,
+    pub size: Vec<Span>,
+    pub views: Vec<NavLink>,
+}
+
+/// Spans of an interface string in each of the site's languages.
+fn each_lang(cx: &Ctx, key: &str, n: Option<usize>) -> Vec<Span> {
+    cx.site
+        .languages
+        .iter()
+        .map(|l| {
+            let text = cx.ui(&l.code, key);
+            Span { lang: l.code.clone(), text: n.map_or(text.clone(), |n| text.replace("{n}", &n.to_string())) }
+        })
+        .collect()
+}
+
+pub fn page(cx: &Ctx) -> HomePage {
+    let site = cx.site;
+    let lang = site.languages.first().map_or("en".to_string(), |l| l.code.clone());
+    let frame = cx.frame(urls::HOME, &lang, "");
+    let mut groups = Vec::new();
+    for kind in DocKind::ALL {
+        let mut docs: Vec<usize> = (0..site.documents.len()).filter(|&d| site.documents[d].kind == *kind).collect();
+        if docs.is_empty() {
+            continue;
+        }
+        // By series, newest edition first.
+        docs.sort_by(|&a, &b| {
+            let (a, b) = (&site.documents[a], &site.documents[b]);
+            (&a.series, &b.edition, &a.id).cmp(&(&b.series, &a.edition, &b.id))
+        });
+        let cards = docs.into_iter().map(|d| card(cx, d)).collect();
+        groups.push(Group { captions: each_lang(cx, &format!("kind_{}", kind.as_str()), None), docs: cards });
+    }
+    HomePage {
+        intro: site.description.iter().map(|(l, t)| Span { lang: l.clone(), text: t.clone() }).collect(),
+        pages: frame.nav.iter().map(|n| NavLink { href: n.href.clone(), lang: n.lang.clone(), text: n.text.clone() }).collect(),
+        frame,
+        groups,
+    }
+}
+
+fn card(cx: &Ctx, d: usize) -> Card {
+    let doc = &cx.site.documents[d];
+    let mut views = Vec::new();
+    if doc.languages.len() > 1 {
+        views.extend(doc.languages.iter().map(|l| NavLink {
+            href: urls::document(&doc.id, Some(l)),
+            lang: l.clone(),
+            text: cx.language_name(l),
+        }));
+    }
+    let order = |l: &String| cx.site.languages.iter().position(|s| &s.code == l);
+    let mut titles: Vec<Span> = doc.title.iter().map(|(l, t)| Span { lang: l.clone(), text: t.clone() }).collect();
+    titles.sort_by_key(|s| order(&s.lang));
+    Card {
+        href: urls::document(&doc.id, None),
+        titles,
+        edition: doc.edition.clone(),
+        date: doc.date.clone(),
+        languages: doc.languages.iter().map(|l| Span { lang: l.clone(), text: cx.language_name(l) }).collect(),
+        size: each_lang(cx, "size", Some(doc.nodes.len())),
+        views,
+    }
+}
+
+#[derive(Serialize)]
+pub struct NotFound {
+    pub frame: Frame,
+    /// Root-absolute path of the site: 404.html is served at any depth.
+    pub base: String,
+    pub messages: Vec<Span>,
+}
+
+pub fn not_found(cx: &Ctx) -> NotFound {
+    let lang = cx.site.languages.first().map_or("en".to_string(), |l| l.code.clone());
+    NotFound {
+        frame: cx.frame("404.html", &lang, ""),
+        base: urls::base_path(&cx.site.base_url),
+        messages: each_lang(cx, "not_found", None),
+    }
+}

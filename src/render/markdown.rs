@@ -1,0 +1,130 @@
+//! Markdown pages (`content/pages/`), rendered with pulldown-cmark; code
+//! blocks highlighted by syntect with CSS classes and one stylesheet.
+
+use std::sync::OnceLock;
+
+use pulldown_cmark::{html, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+use syntect::highlighting::ThemeSet;
+use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+use super::frame::Frame;
+use super::text::safe_url;
+use super::{urls, Ctx};
+use crate::content::pages::Page;
+
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+fn syntaxes() -> &'static SyntaxSet {
+    static SET: OnceLock<SyntaxSet> = OnceLock::new();
+    SET.get_or_init(two_face::syntax::extra_newlines)
+}
+
+/// The stylesheet for highlighted code.
+pub fn highlight_css() -> String {
+    let themes = ThemeSet::load_defaults();
+    let theme = &themes.themes["InspiredGitHub"];
+    css_for_theme_with_class_style(theme, CLASS_STYLE).unwrap_or_default()
+}
+
+/// Highlights `code` in language `lang`, or escapes it when the language is unknown.
+pub fn highlight(code: &str, lang: &str) -> String {
+    let set = syntaxes();
+    let Some(syntax) = set.find_syntax_by_token(lang) else {
+        return format!("<pre><code>{}</code></pre>", escape(code));
+    };
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
+    for line in LinesWithEndings::from(code) {
+        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+            return format!("<pre><code>{}</code></pre>", escape(code));
+        }
+    }
+    format!("<pre class=\"hl\"><code class=\"language-{}\">{}</code></pre>", escape(lang), generator.finalize())
+}
+
+fn escape(s: &str) -> String {
+    super::theme::escape_html(s)
+}
+
+/// Markdown to HTML: raw HTML shown as text, unsafe links reduced to
+/// their text, code blocks highlighted.
+pub fn to_html(md: &str) -> String {
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let mut events = Vec::new();
+    let mut code: Option<(String, String)> = None;
+    let mut dropped = Vec::new();
+    for ev in Parser::new_ext(md, opts) {
+        match ev {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::Text(t) if code.is_some() => {
+                if let Some((_, buf)) = code.as_mut() {
+                    buf.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((lang, buf)) = code.take() {
+                    events.push(Event::Html(highlight(&buf, &lang).into()));
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h) => events.push(Event::Text(h)),
+            Event::Start(Tag::Link { ref dest_url, .. }) => {
+                let bad = !safe_url(dest_url);
+                dropped.push(bad);
+                if !bad {
+                    events.push(ev);
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if !dropped.pop().unwrap_or(false) {
+                    events.push(ev);
+                }
+            }
+            other => events.push(other),
+        }
+    }
+    let mut out = String::new();
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+#[derive(Serialize)]
+pub struct PageView {
+    pub frame: Frame,
+    pub title: String,
+    pub body: String,
+}
+
+pub fn page(cx: &Ctx, page: &Page) -> PageView {
+    let path = urls::page(&page.slug);
+    let mut body = to_html(&page.markdown);
+    if let Some(zh) = cx.zh.filter(|_| !page.lang.starts_with("zh")) {
+        body = super::text::mark_han(&body, zh);
+    }
+    PageView { frame: cx.frame(&path, &page.lang, &page.title), title: page.title.clone(), body }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_is_highlighted_with_classes() {
+        let html = to_html("```toml\nid = \"x\"\n```\n");
+        assert!(html.contains("<pre class=\"hl\"><code class=\"language-toml\">"), "{html}");
+        assert!(html.contains("<span class=\"hl-"), "{html}");
+        assert!(highlight_css().contains(".hl-"));
+    }
+
+    #[test]
+    fn raw_html_is_text() {
+        assert_eq!(to_html("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;");
+    }
+}

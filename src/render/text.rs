@@ -1,0 +1,178 @@
+//! Text of the content as HTML: inline Markdown with raw HTML escaped and
+//! only safe link targets; plain text for citations and snippets.
+
+use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
+
+use crate::content::model::{Document, Node};
+
+/// Link targets allowed in content: the web, mail, and in-site references.
+pub fn safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    match lower.split_once(':') {
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => matches!(scheme, "http" | "https" | "mailto"),
+        _ => true,
+    }
+}
+
+/// Keeps a text that starts like a Markdown block (`2. …`, `- …`, `# …`)
+/// an inline run of text.
+fn keep_inline(md: &str) -> String {
+    let t = md.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && t[digits..].starts_with(['.', ')']) {
+        return format!("{}\\{}", &t[..digits], &t[digits..]);
+    }
+    if t.starts_with(['#', '>', '-', '+', '*', '=', '|', '~', '`']) {
+        return format!("\\{t}");
+    }
+    t.to_string()
+}
+
+/// Inline Markdown to HTML in a block of language `lang`: as [`inline`],
+/// with runs of Chinese characters inside text of another language marked
+/// `lang="{zh}"`, so that they are read and rendered as Chinese.
+pub fn inline_in(md: &str, lang: &str, zh: Option<&str>) -> String {
+    let html = inline(md);
+    match zh {
+        Some(zh) if !lang.starts_with("zh") && html.chars().any(crate::import::clean::is_cjk) => mark_han(&html, zh),
+        _ => html,
+    }
+}
+
+/// Wraps runs of Han characters (and the full-width punctuation within
+/// them) of an HTML fragment's text in `<span lang>`; tags are left alone.
+pub fn mark_han(html: &str, zh: &str) -> String {
+    let han = |c: char| crate::import::clean::is_cjk(c) || ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let mut out = String::with_capacity(html.len() + 32);
+    let (mut in_tag, mut in_run) = (false, false);
+    for c in html.chars() {
+        if !in_tag && han(c) != in_run {
+            out.push_str(if in_run { "</span>" } else { "<span lang=\"" });
+            if !in_run {
+                out.push_str(zh);
+                out.push_str("\">");
+            }
+            in_run = !in_run;
+        }
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ => {}
+        }
+        out.push(c);
+    }
+    if in_run {
+        out.push_str("</span>");
+    }
+    out
+}
+
+/// Inline Markdown to HTML: no paragraphs, raw HTML shown as text, unsafe
+/// links reduced to their text.
+pub fn inline(md: &str) -> String {
+    let source = keep_inline(md);
+    let mut dropped_links = Vec::new();
+    let events = Parser::new(&source).filter_map(|ev| match ev {
+        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
+        Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
+        Event::SoftBreak | Event::HardBreak => Some(Event::Text(" ".into())),
+        Event::Start(Tag::Link { ref dest_url, .. }) => {
+            let unsafe_link = !safe_url(dest_url);
+            dropped_links.push(unsafe_link);
+            (!unsafe_link).then_some(ev)
+        }
+        Event::End(TagEnd::Link) => (!dropped_links.pop().unwrap_or(false)).then_some(ev),
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+        other => Some(other),
+    });
+    let mut out = String::new();
+    html::push_html(&mut out, events);
+    out.trim_end().to_string()
+}
+
+/// The text of inline Markdown without markup.
+pub fn plain(md: &str) -> String {
+    let source = keep_inline(md);
+    let mut out = String::new();
+    for ev in Parser::new(&source) {
+        match ev {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The first `n` characters of a text, with `…` if cut.
+pub fn snippet(text: &str, n: usize) -> String {
+    let t = plain(text);
+    let cut: String = t.chars().take(n).collect();
+    if cut.len() < t.len() { format!("{cut}…") } else { cut }
+}
+
+/// The number of a node as cited, from its ancestors' labels: `II.4`,
+/// `Article 2.3.3`, `第二条 三、（三）`. A missing label falls back to the
+/// number in the node's id.
+pub fn cite_label(doc: &Document, index: usize, lang: &str) -> String {
+    let mut chain = Vec::new();
+    let mut at = Some(index);
+    while let Some(i) = at {
+        chain.push(&doc.nodes[i]);
+        at = doc.nodes[i].parent;
+    }
+    chain.reverse();
+    let parts: Vec<String> = chain.iter().filter_map(|n| label_of(n, lang)).collect();
+    if lang.starts_with("zh") {
+        parts.join(" ")
+    } else {
+        // `II.` + `1.` + `1.3` is `II.1.3`: a decimal label repeats its parent's number.
+        let mut kept: Vec<&str> = Vec::new();
+        for p in parts.iter().map(|p| p.trim_end_matches(['.', ':', ','])) {
+            if kept.last().is_some_and(|last| p.starts_with(&format!("{last}."))) {
+                kept.pop();
+            }
+            kept.push(p);
+        }
+        let mut out = String::new();
+        for p in kept {
+            if !out.is_empty() && !p.starts_with('(') {
+                out.push('.');
+            }
+            out.push_str(p);
+        }
+        out
+    }
+}
+
+fn label_of(node: &Node, lang: &str) -> Option<String> {
+    if let Some(l) = node.label.get(lang) {
+        return Some(l.clone());
+    }
+    if node.label.is_empty() {
+        return None;
+    }
+    let last = node.id.rsplit("__").next()?;
+    last.rsplit_once('_').map(|(_, n)| n.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_markdown_is_safe() {
+        assert_eq!(inline("R&D *now*"), "R&amp;D <em>now</em>");
+        assert_eq!(inline("2. Starts like a list"), "2. Starts like a list");
+        assert_eq!(inline("- not a bullet"), "- not a bullet");
+        assert_eq!(inline("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+        assert_eq!(inline("[x](javascript:alert(1)) and [y](https://a.org)"), "x and <a href=\"https://a.org\">y</a>");
+        assert_eq!(plain("*a* `b`"), "a b");
+        assert_eq!(
+            inline_in("The Chinese reads 中加(勒比), *not* 加拿大.", "en", Some("zh-Hans")),
+            "The Chinese reads <span lang=\"zh-Hans\">中加</span>(<span lang=\"zh-Hans\">勒比</span>), <em>not</em> <span lang=\"zh-Hans\">加拿大</span>."
+        );
+        assert_eq!(inline_in("中文", "zh-Hans", Some("zh-Hans")), "中文");
+        assert!(safe_url("../x.html#k") && safe_url("mailto:a@b.org") && !safe_url("data:text/html,x"));
+    }
+}

@@ -1,0 +1,75 @@
+//! The theme: templates, static files and interface strings, read once
+//! from `templates/` and `static/`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::diag::Diagnostic;
+use crate::Error;
+
+/// Interface strings: language → key → text.
+pub type Strings = BTreeMap<String, BTreeMap<String, String>>;
+
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// Files under `static/`: path below it, bytes.
+    pub statics: Vec<(String, Vec<u8>)>,
+    pub strings: Strings,
+}
+
+impl Theme {
+    /// Loads the templates (compiled once) and the static files.
+    pub fn load(templates: &Path, statics: &Path) -> Result<Theme, Error> {
+        let glob = format!("{}/**/*.html", templates.display());
+        let mut tera = tera::Tera::new(&glob).map_err(|e| template_error(templates, &e))?;
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
+        let strings_path = templates.join("strings.toml");
+        let text = std::fs::read_to_string(&strings_path).map_err(|e| Error::io(&strings_path, e))?;
+        let strings: Strings = toml::from_str(&text).map_err(|e| {
+            Error::Content(vec![Diagnostic::new(&strings_path, None, e.message().trim_end())])
+        })?;
+        let mut files = Vec::new();
+        for entry in WalkDir::new(statics).sort_by_file_name() {
+            let entry = entry.map_err(|e| Error::io(statics, e.into()))?;
+            if entry.file_type().is_file() {
+                let rel = entry.path().strip_prefix(statics).unwrap_or(entry.path());
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+                files.push((rel, bytes));
+            }
+        }
+        Ok(Theme { tera, statics: files, strings })
+    }
+}
+
+/// Escapes text for HTML content and quoted attributes (tera's own escape
+/// also turns `/` into `&#x2F;`, which bloats every link).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A template error with its whole chain of causes, as a diagnostic.
+pub fn template_error(file: &Path, e: &tera::Error) -> Error {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    Error::Content(vec![Diagnostic::new(file, None, message).help("fix the template")])
+}

@@ -1,0 +1,75 @@
+// accord: small progressive enhancements. The site works without them.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  root.setAttribute("data-js", "ready");
+  // A check that the stylesheet loaded (used by the browser tests).
+  var css = getComputedStyle(root).getPropertyValue("--accord-css").trim();
+  root.setAttribute("data-css", css === "loaded" ? "loaded" : "missing");
+
+  // On a narrow screen the table of contents starts closed.
+  if (window.matchMedia && window.matchMedia("(max-width: 720px)").matches) {
+    var toc = document.querySelector(".toc details");
+    if (toc) toc.open = false;
+  }
+
+  // The node nearest the top of the window: where the reader is.
+  function currentNode() {
+    if (location.hash.length > 1) {
+      var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (target) {
+        var r = target.getBoundingClientRect();
+        if (r.bottom > 0 && r.top < window.innerHeight) return target.id;
+      }
+    }
+    var nodes = document.querySelectorAll(".node[id]");
+    for (var i = 0; i < nodes.length; i++) {
+      if (nodes[i].getBoundingClientRect().bottom > 8) return nodes[i].id;
+    }
+    return null;
+  }
+
+  // Switching views keeps the reader at the same clause.
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a[data-view]");
+    if (!a) return;
+    var id = currentNode();
+    if (id) {
+      e.preventDefault();
+      location.href = a.getAttribute("href").split("#")[0] + "#" + encodeURIComponent(id).replace(/%3A/g, ":");
+    }
+  });
+
+  // "Cite" copies the citation: document, number, permanent URL.
+  function copy(text, done) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { fallback(text, done); });
+    } else {
+      fallback(text, done);
+    }
+  }
+  function fallback(text, done) {
+    var t = document.createElement("textarea");
+    t.value = text;
+    t.setAttribute("readonly", "");
+    t.style.position = "fixed";
+    t.style.opacity = "0";
+    document.body.appendChild(t);
+    t.select();
+    try { document.execCommand("copy"); done(); } catch (err) { window.prompt("", text); }
+    document.body.removeChild(t);
+  }
+  var buttons = document.querySelectorAll("button.cite");
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].hidden = false;
+    buttons[i].addEventListener("click", function (e) {
+      var b = e.currentTarget;
+      var label = b.textContent;
+      copy(b.getAttribute("data-cite"), function () {
+        b.textContent = b.getAttribute("data-copied");
+        b.setAttribute("aria-live", "polite");
+        setTimeout(function () { b.textContent = label; }, 1500);
+      });
+    });
+  }
+})();
