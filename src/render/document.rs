@@ -45,6 +45,8 @@ pub struct Row {
     pub key: String,
     /// A container with nothing of its own to show (a preamble's wrapper).
     pub empty: bool,
+    /// Key of the interface string that names such a container.
+    pub caption: String,
     pub depth: usize,
     pub kind: &'static str,
     pub level: usize,
@@ -217,6 +219,7 @@ fn row(cx: &Ctx, path: &str, view: Option<&str>, d: usize, i: usize, columns: &[
         .collect();
     Row {
         empty: node.heading.is_empty() && node.text.is_empty() && node.label.is_empty(),
+        caption: format!("node_{}", node.kind.as_str()),
         key,
         depth: node.depth,
         kind: node.kind.as_str(),

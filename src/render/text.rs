@@ -22,7 +22,9 @@ fn keep_inline(md: &str) -> String {
     if digits > 0 && t[digits..].starts_with(['.', ')']) {
         return format!("{}\\{}", &t[..digits], &t[digits..]);
     }
-    if t.starts_with(['#', '>', '-', '+', '*', '=', '|', '~', '`']) {
+    let list_or_heading = t.starts_with(['#', '-', '+', '*']) && t[1..].starts_with([' ', '\t', '#', '-', '*']);
+    let fence = t.starts_with("```") || t.starts_with("~~~");
+    if list_or_heading || fence || t.starts_with('>') || t == "#" {
         return format!("\\{t}");
     }
     t.to_string()
