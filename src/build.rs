@@ -49,13 +49,22 @@ impl std::fmt::Display for Summary {
 }
 
 /// Loads, checks and renders everything; nothing is written.
-pub fn render_site(paths: &Paths, base_url: Option<&str>) -> Result<(crate::content::Site, Vec<render::OutFile>), Error> {
+pub fn render_site(
+    paths: &Paths,
+    base_url: Option<&str>,
+) -> Result<(crate::content::Site, Vec<render::OutFile>), Error> {
     let (raw, mut diags) = crate::content::load::load(&paths.content)?;
     diags.extend(crate::content::validate::validate(&raw));
     let langs: Vec<String> = raw
         .site
         .as_ref()
-        .map(|s| s.value.languages.iter().map(|l| l.get_ref().code.get_ref().clone()).collect())
+        .map(|s| {
+            s.value
+                .languages
+                .iter()
+                .map(|l| l.get_ref().code.get_ref().clone())
+                .collect()
+        })
         .unwrap_or_default();
     let pages = pages::load(&paths.content, &langs, &mut diags);
     if !diags.is_empty() {
@@ -64,7 +73,11 @@ pub fn render_site(paths: &Paths, base_url: Option<&str>) -> Result<(crate::cont
     }
     let mut site = crate::content::resolve::resolve(raw);
     if let Some(url) = base_url {
-        site.base_url = if url.ends_with('/') { url.to_string() } else { format!("{url}/") };
+        site.base_url = if url.ends_with('/') {
+            url.to_string()
+        } else {
+            format!("{url}/")
+        };
     }
     let theme = Theme::load(&paths.templates, &paths.statics)?;
     let files = render::render(&site, &pages, &theme)?;
@@ -76,5 +89,8 @@ pub fn build(paths: &Paths, base_url: Option<&str>) -> Result<Summary, Error> {
     let start = Instant::now();
     let (site, files) = render_site(paths, base_url)?;
     crate::publish::publish(&paths.out, &files)?;
-    Ok(Summary { counts: Counts::of(&site, &files), millis: start.elapsed().as_millis() })
+    Ok(Summary {
+        counts: Counts::of(&site, &files),
+        millis: start.elapsed().as_millis(),
+    })
 }

@@ -124,13 +124,26 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
             )
             .map_err(w)
         }
-        Command::Build { content, templates, statics, out: dir, base_url } => {
+        Command::Build {
+            content,
+            templates,
+            statics,
+            out: dir,
+            base_url,
+        } => {
             if let Some(url) = &base_url {
                 if !(url.starts_with("https://") || url.starts_with("http://")) {
-                    return Err(Error::Usage(format!("--base-url `{url}` is not an absolute http(s) URL")));
+                    return Err(Error::Usage(format!(
+                        "--base-url `{url}` is not an absolute http(s) URL"
+                    )));
                 }
             }
-            let paths = crate::build::Paths { content, templates, statics, out: dir };
+            let paths = crate::build::Paths {
+                content,
+                templates,
+                statics,
+                out: dir,
+            };
             let summary = crate::build::build(&paths, base_url.as_deref())?;
             writeln!(out, "{summary}").map_err(|e| Error::io("stdout", e))
         }

@@ -11,7 +11,9 @@ use crate::Error;
 fn is_safe(path: &str) -> bool {
     !path.is_empty()
         && !path.contains('\\')
-        && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
 }
 
 /// Writes `files` as the new content of `out`.
@@ -21,11 +23,19 @@ pub fn publish(out: &Path, files: &[OutFile]) -> Result<(), Error> {
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let name = out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let staging = tempfile::Builder::new().prefix(&format!(".{name}.new-")).tempdir_in(&parent).map_err(|e| Error::io(&parent, e))?;
+    let name = out
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.new-"))
+        .tempdir_in(&parent)
+        .map_err(|e| Error::io(&parent, e))?;
     for f in files {
         if !is_safe(&f.path) {
-            return Err(Error::Usage(format!("refusing to write `{}`: not a plain relative path", f.path)));
+            return Err(Error::Usage(format!(
+                "refusing to write `{}`: not a plain relative path",
+                f.path
+            )));
         }
         let target = staging.path().join(&f.path);
         if let Some(dir) = target.parent() {
@@ -36,7 +46,8 @@ pub fn publish(out: &Path, files: &[OutFile]) -> Result<(), Error> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(staging.path(), std::fs::Permissions::from_mode(0o755)).map_err(|e| Error::io(staging.path(), e))?;
+        std::fs::set_permissions(staging.path(), std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| Error::io(staging.path(), e))?;
     }
     let new = staging.keep();
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));

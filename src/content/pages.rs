@@ -33,41 +33,73 @@ pub struct Page {
 pub fn load(root: &Path, langs: &[String], diags: &mut Vec<Diagnostic>) -> Vec<Page> {
     let dir = root.join("pages");
     let mut pages = Vec::new();
-    let Ok(entries) = std::fs::read_dir(&dir) else { return pages };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return pages;
+    };
     let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
         if path.extension().is_none_or(|x| x != "md") {
-            diags.push(Diagnostic::new(&path, None, "not a .md file").help("only Markdown pages belong in content/pages"));
+            diags.push(
+                Diagnostic::new(&path, None, "not a .md file")
+                    .help("only Markdown pages belong in content/pages"),
+            );
             continue;
         }
-        let slug = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        let slug = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
         if !ids::is_document_id(&slug) {
-            diags.push(Diagnostic::new(&path, None, format!("`{slug}` is not a valid page name"))
-                .help("use lower-case letters, digits and hyphens, e.g. `how-to-cite.md`"));
+            diags.push(
+                Diagnostic::new(&path, None, format!("`{slug}` is not a valid page name"))
+                    .help("use lower-case letters, digits and hyphens, e.g. `how-to-cite.md`"),
+            );
             continue;
         }
-        let Some(text) = super::load::read_text(&path, diags, true) else { continue };
+        let Some(text) = super::load::read_text(&path, diags, true) else {
+            continue;
+        };
         let Some(rest) = text.strip_prefix("+++\n") else {
-            diags.push(Diagnostic::new(&path, Some(1), "missing front matter").help("start the page with +++, then `title` and `lang`, then +++"));
+            diags.push(
+                Diagnostic::new(&path, Some(1), "missing front matter")
+                    .help("start the page with +++, then `title` and `lang`, then +++"),
+            );
             continue;
         };
         let Some((front, body)) = rest.split_once("\n+++\n") else {
-            diags.push(Diagnostic::new(&path, Some(1), "front matter is not closed").help("end it with a line `+++`"));
+            diags.push(
+                Diagnostic::new(&path, Some(1), "front matter is not closed")
+                    .help("end it with a line `+++`"),
+            );
             continue;
         };
         let lines = LineIndex::new(&text);
         match toml::from_str::<FrontMatter>(front) {
             Ok(fm) => {
                 if !langs.contains(&fm.lang) {
-                    diags.push(Diagnostic::new(&path, Some(2), format!("page language `{}` is not one of the site's", fm.lang)));
+                    diags.push(Diagnostic::new(
+                        &path,
+                        Some(2),
+                        format!("page language `{}` is not one of the site's", fm.lang),
+                    ));
                     continue;
                 }
-                pages.push(Page { slug, title: fm.title, lang: fm.lang, order: fm.order, markdown: body.to_string() });
+                pages.push(Page {
+                    slug,
+                    title: fm.title,
+                    lang: fm.lang,
+                    order: fm.order,
+                    markdown: body.to_string(),
+                });
             }
             Err(e) => {
                 let line = e.span().map(|s| lines.line(s.start + 4));
-                diags.push(Diagnostic::new(&path, line, e.message().trim_end()).help("front matter takes `title`, `lang` and `order`"));
+                diags.push(
+                    Diagnostic::new(&path, line, e.message().trim_end())
+                        .help("front matter takes `title`, `lang` and `order`"),
+                );
             }
         }
     }

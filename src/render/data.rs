@@ -47,7 +47,11 @@ struct LinkJson {
 }
 
 fn link_json(site: &Site, l: &Link) -> LinkJson {
-    LinkJson { from: site.key(l.from), to: site.key(l.to), relation: l.relation.as_str() }
+    LinkJson {
+        from: site.key(l.from),
+        to: site.key(l.to),
+        relation: l.relation.as_str(),
+    }
 }
 
 /// Document `d` as JSON: metadata, nodes in reading order, notes, and
@@ -66,10 +70,22 @@ pub fn document_json(site: &Site, d: usize) -> String {
             label: &n.label,
             heading: &n.heading,
             text: &n.text,
-            notes: n.notes.iter().map(|&k| NoteJson { kind: site.notes[k].kind.as_str(), text: &site.notes[k].text }).collect(),
+            notes: n
+                .notes
+                .iter()
+                .map(|&k| NoteJson {
+                    kind: site.notes[k].kind.as_str(),
+                    text: &site.notes[k].text,
+                })
+                .collect(),
         })
         .collect();
-    let links = site.links.iter().filter(|l| l.from.doc == d || l.to.doc == d).map(|l| link_json(site, l)).collect();
+    let links = site
+        .links
+        .iter()
+        .filter(|l| l.from.doc == d || l.to.doc == d)
+        .map(|l| link_json(site, l))
+        .collect();
     let json = DocJson {
         id: &doc.id,
         kind: doc.kind.as_str(),
@@ -92,16 +108,26 @@ pub fn crosswalk_json(site: &Site) -> String {
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// `sitemap.xml` of every HTML page but 404.html.
 pub fn sitemap(site: &Site, files: &[OutFile]) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).filter(|p| p.ends_with(".html") && *p != "404.html").collect();
+    let mut paths: Vec<&str> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .filter(|p| p.ends_with(".html") && *p != "404.html")
+        .collect();
     paths.sort();
     for p in paths {
-        out.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&urls::abs(&site.base_url, p))));
+        out.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            xml_escape(&urls::abs(&site.base_url, p))
+        ));
     }
     out.push_str("</urlset>\n");
     out

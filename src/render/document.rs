@@ -94,10 +94,18 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
     let title = doc.title.get(&page_lang).cloned().unwrap_or_default();
     let mut frame = cx.frame(&path, &page_lang, &title);
     if doc.languages.len() > 1 {
-        frame.alternates = std::iter::once(("x-default".to_string(), urls::document(&doc.id, None)))
-            .chain(doc.languages.iter().map(|l| (l.clone(), urls::document(&doc.id, Some(l)))))
-            .map(|(lang, p)| Span { lang, text: urls::abs(&site.base_url, &p) })
-            .collect();
+        frame.alternates =
+            std::iter::once(("x-default".to_string(), urls::document(&doc.id, None)))
+                .chain(
+                    doc.languages
+                        .iter()
+                        .map(|l| (l.clone(), urls::document(&doc.id, Some(l)))),
+                )
+                .map(|(lang, p)| Span {
+                    lang,
+                    text: urls::abs(&site.base_url, &p),
+                })
+                .collect();
     }
     let views = if doc.languages.len() > 1 {
         std::iter::once(None)
@@ -130,24 +138,50 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
                 key: site.key(NodeRef { doc: d, node: i }),
                 depth: n.depth,
                 label: n.label.get(&lang).cloned().unwrap_or_default(),
-                heading: n.heading.get(&lang).map(|h| inline_in(h, &lang, cx.zh)).unwrap_or_default(),
+                heading: n
+                    .heading
+                    .get(&lang)
+                    .map(|h| inline_in(h, &lang, cx.zh))
+                    .unwrap_or_default(),
                 lang,
             }
         })
         .collect();
-    let nodes = (0..doc.nodes.len()).map(|i| row(cx, &path, view, d, i, &columns)).collect();
+    let nodes = (0..doc.nodes.len())
+        .map(|i| row(cx, &path, view, d, i, &columns))
+        .collect();
     let mut meta = Vec::new();
     if let Some(e) = &doc.edition {
-        meta.push(Span { lang: page_lang.clone(), text: e.clone() });
+        meta.push(Span {
+            lang: page_lang.clone(),
+            text: e.clone(),
+        });
     }
     if let Some(date) = &doc.date {
-        meta.push(Span { lang: page_lang.clone(), text: date.clone() });
+        meta.push(Span {
+            lang: page_lang.clone(),
+            text: date.clone(),
+        });
     }
     DocPage {
-        titles: columns.iter().filter_map(|l| doc.title.get(l).map(|t| Span { lang: l.clone(), text: t.clone() })).collect(),
+        titles: columns
+            .iter()
+            .filter_map(|l| {
+                doc.title.get(l).map(|t| Span {
+                    lang: l.clone(),
+                    text: t.clone(),
+                })
+            })
+            .collect(),
         meta,
         views,
-        columns: columns.iter().map(|l| Span { lang: l.clone(), text: cx.language_name(l) }).collect(),
+        columns: columns
+            .iter()
+            .map(|l| Span {
+                lang: l.clone(),
+                text: cx.language_name(l),
+            })
+            .collect(),
         one_language_note,
         toc,
         nodes,
@@ -167,12 +201,20 @@ pub fn print_css_path(doc: &str, view: Option<&str>) -> String {
 
 /// `@page` margin boxes with the document's title; the title is a CSS string.
 pub fn print_css(doc: &Document, lang: &str) -> String {
-    let title = doc.title.get(lang).or_else(|| doc.title.values().next()).cloned().unwrap_or_default();
-    let escaped: String = title.chars().flat_map(|c| match c {
-        '"' | '\\' => vec!['\\', c],
-        '\n' | '\r' => vec![' '],
-        c => vec![c],
-    }).collect();
+    let title = doc
+        .title
+        .get(lang)
+        .or_else(|| doc.title.values().next())
+        .cloned()
+        .unwrap_or_default();
+    let escaped: String = title
+        .chars()
+        .flat_map(|c| match c {
+            '"' | '\\' => vec!['\\', c],
+            '\n' | '\r' => vec![' '],
+            c => vec![c],
+        })
+        .collect();
     format!("@page {{\n  @top-center {{ content: \"{escaped}\"; }}\n}}\n")
 }
 
@@ -181,7 +223,10 @@ fn pick(map: &crate::content::raw::LangMap, want: &str) -> String {
     if map.contains_key(want) {
         want.to_string()
     } else {
-        map.keys().next().cloned().unwrap_or_else(|| want.to_string())
+        map.keys()
+            .next()
+            .cloned()
+            .unwrap_or_else(|| want.to_string())
     }
 }
 
@@ -195,14 +240,31 @@ fn row(cx: &Ctx, path: &str, view: Option<&str>, d: usize, i: usize, columns: &[
         .iter()
         .map(|lang| {
             let url = urls::abs(&site.base_url, &urls::document_for(doc, view));
-            let title = doc.title.get(lang).or_else(|| doc.title.values().next()).cloned().unwrap_or_default();
+            let title = doc
+                .title
+                .get(lang)
+                .or_else(|| doc.title.values().next())
+                .cloned()
+                .unwrap_or_default();
             let number = cite_label(doc, i, lang);
-            let cite = if number.is_empty() { format!("{title}, {url}#{key}") } else { format!("{title}, {number}, {url}#{key}") };
+            let cite = if number.is_empty() {
+                format!("{title}, {url}#{key}")
+            } else {
+                format!("{title}, {number}, {url}#{key}")
+            };
             Cell {
                 lang: lang.clone(),
                 label: node.label.get(lang).cloned().unwrap_or_default(),
-                heading: node.heading.get(lang).map(|h| inline_in(h, lang, cx.zh)).unwrap_or_default(),
-                text: node.text.get(lang).map(|t| inline_in(t, lang, cx.zh)).unwrap_or_default(),
+                heading: node
+                    .heading
+                    .get(lang)
+                    .map(|h| inline_in(h, lang, cx.zh))
+                    .unwrap_or_default(),
+                text: node
+                    .text
+                    .get(lang)
+                    .map(|t| inline_in(t, lang, cx.zh))
+                    .unwrap_or_default(),
                 cite,
                 refs: refs(cx, path, view, here, lang),
                 notes: node
@@ -211,7 +273,10 @@ fn row(cx: &Ctx, path: &str, view: Option<&str>, d: usize, i: usize, columns: &[
                     .map(|&n| {
                         let note = &site.notes[n];
                         let l = pick(&note.text, lang);
-                        Span { text: inline_in(&note.text[&l], &l, cx.zh), lang: l }
+                        Span {
+                            text: inline_in(&note.text[&l], &l, cx.zh),
+                            lang: l,
+                        }
                     })
                     .collect(),
             }
@@ -242,7 +307,11 @@ fn refs(cx: &Ctx, path: &str, view: Option<&str>, here: NodeRef, lang: &str) -> 
     groups
         .iter()
         .filter_map(|&(caption, outgoing, relation)| {
-            let list = if outgoing { &node.links_out } else { &node.links_in };
+            let list = if outgoing {
+                &node.links_out
+            } else {
+                &node.links_in
+            };
             let items: Vec<RefItem> = list
                 .iter()
                 .map(|&l| &site.links[l])
@@ -258,18 +327,33 @@ fn ref_item(cx: &Ctx, path: &str, view: Option<&str>, target: NodeRef, lang: &st
     let site = cx.site;
     let doc = &site.documents[target.doc];
     let node = site.node(target);
-    let l = if doc.languages.iter().any(|x| x == lang) { lang.to_string() } else { doc.languages[0].clone() };
+    let l = if doc.languages.iter().any(|x| x == lang) {
+        lang.to_string()
+    } else {
+        doc.languages[0].clone()
+    };
     let doc_title = doc.title.get(&l).cloned().unwrap_or_default();
     let short = match &doc.edition {
-        Some(e) if doc.kind == crate::content::model::DocKind::ActionPlan => format!("{} {e}", cx.ui(&l, "plan_short")),
+        Some(e) if doc.kind == crate::content::model::DocKind::ActionPlan => {
+            format!("{} {e}", cx.ui(&l, "plan_short"))
+        }
         _ => doc_title,
     };
     RefItem {
-        href: format!("{}#{}", urls::rel(path, &urls::document_for(doc, view)), site.key(target)),
+        href: format!(
+            "{}#{}",
+            urls::rel(path, &urls::document_for(doc, view)),
+            site.key(target)
+        ),
         key: site.key(target),
         doc: short,
         label: cite_label(doc, target.node, &l),
-        heading: node.heading.get(&l).map(|h| super::text::plain(h)).or_else(|| node.text.get(&l).map(|t| snippet(t, 60))).unwrap_or_default(),
+        heading: node
+            .heading
+            .get(&l)
+            .map(|h| super::text::plain(h))
+            .or_else(|| node.text.get(&l).map(|t| snippet(t, 60)))
+            .unwrap_or_default(),
         lang: l,
     }
 }

@@ -39,17 +39,35 @@ impl Ctx<'_> {
         let site_title: Vec<Span> = site
             .languages
             .iter()
-            .filter_map(|l| site.title.get(&l.code).map(|t| Span { lang: l.code.clone(), text: t.clone() }))
+            .filter_map(|l| {
+                site.title.get(&l.code).map(|t| Span {
+                    lang: l.code.clone(),
+                    text: t.clone(),
+                })
+            })
             .collect();
-        let main_title = site.title.get(lang).or_else(|| site.title.values().next()).cloned().unwrap_or_default();
+        let main_title = site
+            .title
+            .get(lang)
+            .or_else(|| site.title.values().next())
+            .cloned()
+            .unwrap_or_default();
         let nav = self
             .pages
             .iter()
-            .map(|p| NavLink { href: urls::rel(path, &urls::page(&p.slug)), lang: p.lang.clone(), text: p.title.clone() })
+            .map(|p| NavLink {
+                href: urls::rel(path, &urls::page(&p.slug)),
+                lang: p.lang.clone(),
+                text: p.title.clone(),
+            })
             .collect();
         Frame {
             lang: lang.to_string(),
-            title: if title.is_empty() || title == main_title { main_title } else { format!("{title} · {main_title}") },
+            title: if title.is_empty() || title == main_title {
+                main_title
+            } else {
+                format!("{title} · {main_title}")
+            },
             root: urls::root(path),
             home: urls::rel(path, urls::HOME),
             canonical: urls::abs(&site.base_url, path),
@@ -71,6 +89,10 @@ impl Ctx<'_> {
 
     /// The name of a language in itself, from the site configuration.
     pub fn language_name(&self, code: &str) -> String {
-        self.site.languages.iter().find(|l| l.code == code).map_or_else(|| code.to_string(), |l| l.name.clone())
+        self.site
+            .languages
+            .iter()
+            .find(|l| l.code == code)
+            .map_or_else(|| code.to_string(), |l| l.name.clone())
     }
 }

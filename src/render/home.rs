@@ -38,18 +38,26 @@ fn each_lang(cx: &Ctx, key: &str, n: Option<usize>) -> Vec<Span> {
         .iter()
         .map(|l| {
             let text = cx.ui(&l.code, key);
-            Span { lang: l.code.clone(), text: n.map_or(text.clone(), |n| text.replace("{n}", &n.to_string())) }
+            Span {
+                lang: l.code.clone(),
+                text: n.map_or(text.clone(), |n| text.replace("{n}", &n.to_string())),
+            }
         })
         .collect()
 }
 
 pub fn page(cx: &Ctx) -> HomePage {
     let site = cx.site;
-    let lang = site.languages.first().map_or("en".to_string(), |l| l.code.clone());
+    let lang = site
+        .languages
+        .first()
+        .map_or("en".to_string(), |l| l.code.clone());
     let frame = cx.frame(urls::HOME, &lang, "");
     let mut groups = Vec::new();
     for kind in DocKind::ALL {
-        let mut docs: Vec<usize> = (0..site.documents.len()).filter(|&d| site.documents[d].kind == *kind).collect();
+        let mut docs: Vec<usize> = (0..site.documents.len())
+            .filter(|&d| site.documents[d].kind == *kind)
+            .collect();
         if docs.is_empty() {
             continue;
         }
@@ -59,11 +67,29 @@ pub fn page(cx: &Ctx) -> HomePage {
             (&a.series, &b.edition, &a.id).cmp(&(&b.series, &a.edition, &b.id))
         });
         let cards = docs.into_iter().map(|d| card(cx, d)).collect();
-        groups.push(Group { captions: each_lang(cx, &format!("kind_{}", kind.as_str()), None), docs: cards });
+        groups.push(Group {
+            captions: each_lang(cx, &format!("kind_{}", kind.as_str()), None),
+            docs: cards,
+        });
     }
     HomePage {
-        intro: site.description.iter().map(|(l, t)| Span { lang: l.clone(), text: t.clone() }).collect(),
-        pages: frame.nav.iter().map(|n| NavLink { href: n.href.clone(), lang: n.lang.clone(), text: n.text.clone() }).collect(),
+        intro: site
+            .description
+            .iter()
+            .map(|(l, t)| Span {
+                lang: l.clone(),
+                text: t.clone(),
+            })
+            .collect(),
+        pages: frame
+            .nav
+            .iter()
+            .map(|n| NavLink {
+                href: n.href.clone(),
+                lang: n.lang.clone(),
+                text: n.text.clone(),
+            })
+            .collect(),
         frame,
         groups,
     }
@@ -80,14 +106,28 @@ fn card(cx: &Ctx, d: usize) -> Card {
         }));
     }
     let order = |l: &String| cx.site.languages.iter().position(|s| &s.code == l);
-    let mut titles: Vec<Span> = doc.title.iter().map(|(l, t)| Span { lang: l.clone(), text: t.clone() }).collect();
+    let mut titles: Vec<Span> = doc
+        .title
+        .iter()
+        .map(|(l, t)| Span {
+            lang: l.clone(),
+            text: t.clone(),
+        })
+        .collect();
     titles.sort_by_key(|s| order(&s.lang));
     Card {
         href: urls::document(&doc.id, None),
         titles,
         edition: doc.edition.clone(),
         date: doc.date.clone(),
-        languages: doc.languages.iter().map(|l| Span { lang: l.clone(), text: cx.language_name(l) }).collect(),
+        languages: doc
+            .languages
+            .iter()
+            .map(|l| Span {
+                lang: l.clone(),
+                text: cx.language_name(l),
+            })
+            .collect(),
         size: each_lang(cx, "size", Some(doc.nodes.len())),
         views,
     }
@@ -102,7 +142,11 @@ pub struct NotFound {
 }
 
 pub fn not_found(cx: &Ctx) -> NotFound {
-    let lang = cx.site.languages.first().map_or("en".to_string(), |l| l.code.clone());
+    let lang = cx
+        .site
+        .languages
+        .first()
+        .map_or("en".to_string(), |l| l.code.clone());
     NotFound {
         frame: cx.frame("404.html", &lang, ""),
         base: urls::base_path(&cx.site.base_url),

@@ -37,11 +37,18 @@ pub fn highlight(code: &str, lang: &str) -> String {
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
-        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+        if generator
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
             return format!("<pre><code>{}</code></pre>", escape(code));
         }
     }
-    format!("<pre class=\"hl\"><code class=\"language-{}\">{}</code></pre>", escape(lang), generator.finalize())
+    format!(
+        "<pre class=\"hl\"><code class=\"language-{}\">{}</code></pre>",
+        escape(lang),
+        generator.finalize()
+    )
 }
 
 fn escape(s: &str) -> String {
@@ -59,7 +66,9 @@ pub fn to_html(md: &str) -> String {
         match ev {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new()));
@@ -108,7 +117,11 @@ pub fn page(cx: &Ctx, page: &Page) -> PageView {
     if let Some(zh) = cx.zh.filter(|_| !page.lang.starts_with("zh")) {
         body = super::text::mark_han(&body, zh);
     }
-    PageView { frame: cx.frame(&path, &page.lang, &page.title), title: page.title.clone(), body }
+    PageView {
+        frame: cx.frame(&path, &page.lang, &page.title),
+        title: page.title.clone(),
+        body,
+    }
 }
 
 #[cfg(test)]
@@ -118,13 +131,19 @@ mod tests {
     #[test]
     fn code_is_highlighted_with_classes() {
         let html = to_html("```toml\nid = \"x\"\n```\n");
-        assert!(html.contains("<pre class=\"hl\"><code class=\"language-toml\">"), "{html}");
+        assert!(
+            html.contains("<pre class=\"hl\"><code class=\"language-toml\">"),
+            "{html}"
+        );
         assert!(html.contains("<span class=\"hl-"), "{html}");
         assert!(highlight_css().contains(".hl-"));
     }
 
     #[test]
     fn raw_html_is_text() {
-        assert_eq!(to_html("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;");
+        assert_eq!(
+            to_html("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert(1)&gt;"
+        );
     }
 }

@@ -9,7 +9,9 @@ use crate::content::model::{Document, Node};
 pub fn safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     match lower.split_once(':') {
-        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => matches!(scheme, "http" | "https" | "mailto"),
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            matches!(scheme, "http" | "https" | "mailto")
+        }
         _ => true,
     }
 }
@@ -22,7 +24,8 @@ fn keep_inline(md: &str) -> String {
     if digits > 0 && t[digits..].starts_with(['.', ')']) {
         return format!("{}\\{}", &t[..digits], &t[digits..]);
     }
-    let list_or_heading = t.starts_with(['#', '-', '+', '*']) && t[1..].starts_with([' ', '\t', '#', '-', '*']);
+    let list_or_heading =
+        t.starts_with(['#', '-', '+', '*']) && t[1..].starts_with([' ', '\t', '#', '-', '*']);
     let fence = t.starts_with("```") || t.starts_with("~~~");
     if list_or_heading || fence || t.starts_with('>') || t == "#" {
         return format!("\\{t}");
@@ -36,7 +39,9 @@ fn keep_inline(md: &str) -> String {
 pub fn inline_in(md: &str, lang: &str, zh: Option<&str>) -> String {
     let html = inline(md);
     match zh {
-        Some(zh) if !lang.starts_with("zh") && html.chars().any(crate::import::clean::is_cjk) => mark_han(&html, zh),
+        Some(zh) if !lang.starts_with("zh") && html.chars().any(crate::import::clean::is_cjk) => {
+            mark_han(&html, zh)
+        }
         _ => html,
     }
 }
@@ -44,7 +49,11 @@ pub fn inline_in(md: &str, lang: &str, zh: Option<&str>) -> String {
 /// Wraps runs of Han characters (and the full-width punctuation within
 /// them) of an HTML fragment's text in `<span lang>`; tags are left alone.
 pub fn mark_han(html: &str, zh: &str) -> String {
-    let han = |c: char| crate::import::clean::is_cjk(c) || ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let han = |c: char| {
+        crate::import::clean::is_cjk(c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    };
     let mut out = String::with_capacity(html.len() + 32);
     let (mut in_tag, mut in_run) = (false, false);
     for c in html.chars() {
@@ -98,7 +107,9 @@ pub fn plain(md: &str) -> String {
     let mut out = String::new();
     for ev in Parser::new(&source) {
         match ev {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&t),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             _ => {}
         }
@@ -110,7 +121,11 @@ pub fn plain(md: &str) -> String {
 pub fn snippet(text: &str, n: usize) -> String {
     let t = plain(text);
     let cut: String = t.chars().take(n).collect();
-    if cut.len() < t.len() { format!("{cut}…") } else { cut }
+    if cut.len() < t.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
 }
 
 /// The number of a node as cited, from its ancestors' labels: `II.4`,
@@ -131,7 +146,10 @@ pub fn cite_label(doc: &Document, index: usize, lang: &str) -> String {
         // `II.` + `1.` + `1.3` is `II.1.3`: a decimal label repeats its parent's number.
         let mut kept: Vec<&str> = Vec::new();
         for p in parts.iter().map(|p| p.trim_end_matches(['.', ':', ','])) {
-            if kept.last().is_some_and(|last| p.starts_with(&format!("{last}."))) {
+            if kept
+                .last()
+                .is_some_and(|last| p.starts_with(&format!("{last}.")))
+            {
                 kept.pop();
             }
             kept.push(p);
@@ -167,14 +185,22 @@ mod tests {
         assert_eq!(inline("R&D *now*"), "R&amp;D <em>now</em>");
         assert_eq!(inline("2. Starts like a list"), "2. Starts like a list");
         assert_eq!(inline("- not a bullet"), "- not a bullet");
-        assert_eq!(inline("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
-        assert_eq!(inline("[x](javascript:alert(1)) and [y](https://a.org)"), "x and <a href=\"https://a.org\">y</a>");
+        assert_eq!(
+            inline("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(
+            inline("[x](javascript:alert(1)) and [y](https://a.org)"),
+            "x and <a href=\"https://a.org\">y</a>"
+        );
         assert_eq!(plain("*a* `b`"), "a b");
         assert_eq!(
             inline_in("The Chinese reads 中加(勒比), *not* 加拿大.", "en", Some("zh-Hans")),
             "The Chinese reads <span lang=\"zh-Hans\">中加</span>(<span lang=\"zh-Hans\">勒比</span>), <em>not</em> <span lang=\"zh-Hans\">加拿大</span>."
         );
         assert_eq!(inline_in("中文", "zh-Hans", Some("zh-Hans")), "中文");
-        assert!(safe_url("../x.html#k") && safe_url("mailto:a@b.org") && !safe_url("data:text/html,x"));
+        assert!(
+            safe_url("../x.html#k") && safe_url("mailto:a@b.org") && !safe_url("data:text/html,x")
+        );
     }
 }

@@ -27,9 +27,14 @@ impl Theme {
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
         let strings_path = templates.join("strings.toml");
-        let text = std::fs::read_to_string(&strings_path).map_err(|e| Error::io(&strings_path, e))?;
+        let text =
+            std::fs::read_to_string(&strings_path).map_err(|e| Error::io(&strings_path, e))?;
         let strings: Strings = toml::from_str(&text).map_err(|e| {
-            Error::Content(vec![Diagnostic::new(&strings_path, None, e.message().trim_end())])
+            Error::Content(vec![Diagnostic::new(
+                &strings_path,
+                None,
+                e.message().trim_end(),
+            )])
         })?;
         let mut files = Vec::new();
         for entry in WalkDir::new(statics).sort_by_file_name() {
@@ -41,7 +46,11 @@ impl Theme {
                 files.push((rel, bytes));
             }
         }
-        Ok(Theme { tera, statics: files, strings })
+        Ok(Theme {
+            tera,
+            statics: files,
+            strings,
+        })
     }
 }
 
@@ -71,5 +80,7 @@ pub fn template_error(file: &Path, e: &tera::Error) -> Error {
         message.push_str(&s.to_string());
         source = s.source();
     }
-    Error::Content(vec![Diagnostic::new(file, None, message).help("fix the template")])
+    Error::Content(vec![
+        Diagnostic::new(file, None, message).help("fix the template")
+    ])
 }

@@ -21,7 +21,9 @@ pub fn document(doc: &str, view: Option<&str>) -> String {
 /// view if it has that language and more than one, else its main page.
 pub fn document_for(doc: &Document, view: Option<&str>) -> String {
     match view {
-        Some(lang) if doc.languages.len() > 1 && doc.languages.iter().any(|l| l == lang) => document(&doc.id, Some(lang)),
+        Some(lang) if doc.languages.len() > 1 && doc.languages.iter().any(|l| l == lang) => {
+            document(&doc.id, Some(lang))
+        }
         _ => document(&doc.id, None),
     }
 }
@@ -68,10 +70,22 @@ mod tests {
 
     #[test]
     fn relative_links_name_files() {
-        assert_eq!(rel("index.html", "documents/a/index.html"), "documents/a/index.html");
-        assert_eq!(rel("documents/a/en.html", "documents/b/index.html"), "../../documents/b/index.html");
-        assert_eq!(rel("pages/about.html", "static/style.css"), "../static/style.css");
-        assert_eq!(abs("https://x.org/r/", "documents/a/index.html"), "https://x.org/r/documents/a/");
+        assert_eq!(
+            rel("index.html", "documents/a/index.html"),
+            "documents/a/index.html"
+        );
+        assert_eq!(
+            rel("documents/a/en.html", "documents/b/index.html"),
+            "../../documents/b/index.html"
+        );
+        assert_eq!(
+            rel("pages/about.html", "static/style.css"),
+            "../static/style.css"
+        );
+        assert_eq!(
+            abs("https://x.org/r/", "documents/a/index.html"),
+            "https://x.org/r/documents/a/"
+        );
         assert_eq!(base_path("https://x.github.io/accord/"), "/accord/");
         assert_eq!(base_path("https://x.org/"), "/");
     }

@@ -1,10 +1,11 @@
 //! Integration tests: one crate, a module per feature, small fixtures.
 
+mod browser;
 mod cli;
 mod corpus;
 mod fidelity;
-mod site;
 mod import_fixtures;
+mod site;
 mod support;
 mod validation;
 mod variants;

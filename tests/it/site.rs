@@ -12,7 +12,12 @@ use crate::support::{accord, copy_dir, edit, fixture, root, stderr};
 
 /// Builds `content` with the project's templates into a temporary folder.
 pub fn build_into(content: &Path, out: &Path) {
-    let paths = Paths { content: content.to_path_buf(), templates: root().join("templates"), statics: root().join("static"), out: out.to_path_buf() };
+    let paths = Paths {
+        content: content.to_path_buf(),
+        templates: root().join("templates"),
+        statics: root().join("static"),
+        out: out.to_path_buf(),
+    };
     build(&paths, None).unwrap_or_else(|e| panic!("build failed: {e:?}"));
 }
 
@@ -33,7 +38,16 @@ pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -46,7 +60,9 @@ fn parse(bytes: &[u8]) -> Html {
 }
 
 fn ids(html: &Html) -> HashSet<String> {
-    html.select(&sel("[id]")).filter_map(|e| e.value().attr("id").map(str::to_string)).collect()
+    html.select(&sel("[id]"))
+        .filter_map(|e| e.value().attr("id").map(str::to_string))
+        .collect()
 }
 
 /// Resolves a relative link from the page at `from` (site-relative).
@@ -68,31 +84,68 @@ fn resolve(from: &str, link: &str) -> String {
 /// Follows every internal link and fragment of every page of a built site.
 fn check_links(public: &Path, base_url: &str) -> usize {
     let all = files(public);
-    let pages: HashMap<&String, Html> = all.iter().filter(|(p, _)| p.ends_with(".html")).map(|(p, b)| (p, parse(b))).collect();
+    let pages: HashMap<&String, Html> = all
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, b)| (p, parse(b)))
+        .collect();
     let mut followed = 0;
     for (path, html) in &pages {
-        assert!(html.errors.iter().all(|e| !e.contains("Unexpected token")), "{path}: {:?}", html.errors);
-        for (selector, attr) in [("a[href]", "href"), ("link[href]", "href"), ("script[src]", "src"), ("img[src]", "src")] {
+        assert!(
+            html.errors.iter().all(|e| !e.contains("Unexpected token")),
+            "{path}: {:?}",
+            html.errors
+        );
+        for (selector, attr) in [
+            ("a[href]", "href"),
+            ("link[href]", "href"),
+            ("script[src]", "src"),
+            ("img[src]", "src"),
+        ] {
             for el in html.select(&sel(selector)) {
                 let link = el.value().attr(attr).unwrap();
                 let rel = el.value().attr("rel").unwrap_or("");
                 if link.starts_with("http://") || link.starts_with("https://") {
-                    assert!(el.value().name() == "link" && (rel == "canonical" || rel == "alternate"), "{path}: external link {link}");
-                    assert!(link.starts_with(base_url), "{path}: {link} is not on the site");
+                    assert!(
+                        el.value().name() == "link" && (rel == "canonical" || rel == "alternate"),
+                        "{path}: external link {link}"
+                    );
+                    assert!(
+                        link.starts_with(base_url),
+                        "{path}: {link} is not on the site"
+                    );
                     continue;
                 }
                 if path.as_str() == "404.html" {
-                    assert!(link.starts_with('/'), "404.html is served at any depth: {link} must be root-absolute");
+                    assert!(
+                        link.starts_with('/'),
+                        "404.html is served at any depth: {link} must be root-absolute"
+                    );
                     continue;
                 }
-                assert!(!link.starts_with('/') && !link.starts_with("//"), "{path}: root-absolute link {link}");
-                let (file, fragment) = link.split_once('#').map_or((link, None), |(f, x)| (f, Some(x)));
+                assert!(
+                    !link.starts_with('/') && !link.starts_with("//"),
+                    "{path}: root-absolute link {link}"
+                );
+                let (file, fragment) = link
+                    .split_once('#')
+                    .map_or((link, None), |(f, x)| (f, Some(x)));
                 assert!(!file.ends_with('/'), "{path}: {link} must name its file");
-                let target = if file.is_empty() { path.to_string() } else { resolve(path, file) };
-                assert!(all.contains_key(&target), "{path}: {link} -> {target} does not exist");
+                let target = if file.is_empty() {
+                    path.to_string()
+                } else {
+                    resolve(path, file)
+                };
+                assert!(
+                    all.contains_key(&target),
+                    "{path}: {link} -> {target} does not exist"
+                );
                 if let Some(fragment) = fragment {
                     let target_ids = ids(&pages[&target]);
-                    assert!(target_ids.contains(fragment), "{path}: {link}: no id `{fragment}` in {target}");
+                    assert!(
+                        target_ids.contains(fragment),
+                        "{path}: {link}: no id `{fragment}` in {target}"
+                    );
                 }
                 followed += 1;
             }
@@ -103,7 +156,10 @@ fn check_links(public: &Path, base_url: &str) -> usize {
 
 #[test]
 fn every_internal_link_and_fragment_resolves() {
-    let followed = check_links(&real_site().join("public"), "https://example.github.io/accord/");
+    let followed = check_links(
+        &real_site().join("public"),
+        "https://example.github.io/accord/",
+    );
     assert!(followed > 2000, "only {followed} links followed");
 }
 
@@ -115,15 +171,28 @@ fn chinese_text_is_marked_zh_hans_everywhere() {
         let html = parse(bytes);
         let body = html.select(&sel("body")).next().unwrap();
         for node in body.descendants() {
-            let Some(text) = node.value().as_text() else { continue };
+            let Some(text) = node.value().as_text() else {
+                continue;
+            };
             if !han(text) {
                 continue;
             }
-            let lang = node.ancestors().filter_map(ElementRef::wrap).find_map(|e| e.value().attr("lang"));
-            assert_eq!(lang, Some("zh-Hans"), "{path}: Chinese text without lang=\"zh-Hans\": {}", text.trim());
+            let lang = node
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .find_map(|e| e.value().attr("lang"));
+            assert_eq!(
+                lang,
+                Some("zh-Hans"),
+                "{path}: Chinese text without lang=\"zh-Hans\": {}",
+                text.trim()
+            );
         }
         for cell in html.select(&sel(".cell")) {
-            assert!(cell.value().attr("lang").is_some(), "{path}: a cell without lang");
+            assert!(
+                cell.value().attr("lang").is_some(),
+                "{path}: a cell without lang"
+            );
         }
     }
 }
@@ -133,9 +202,16 @@ fn every_node_is_rendered_with_its_text_in_every_view() {
     let public = real_site().join("public");
     let site = accord::content::load_site(&root().join("content")).unwrap();
     for (d, doc) in site.documents.iter().enumerate() {
-        let mut views = vec![(format!("documents/{}/index.html", doc.id), doc.languages.clone())];
+        let mut views = vec![(
+            format!("documents/{}/index.html", doc.id),
+            doc.languages.clone(),
+        )];
         if doc.languages.len() > 1 {
-            views.extend(doc.languages.iter().map(|l| (format!("documents/{}/{l}.html", doc.id), vec![l.clone()])));
+            views.extend(
+                doc.languages
+                    .iter()
+                    .map(|l| (format!("documents/{}/{l}.html", doc.id), vec![l.clone()])),
+            );
         }
         for (page, langs) in views {
             let html = parse(&std::fs::read(public.join(&page)).unwrap());
@@ -143,20 +219,39 @@ fn every_node_is_rendered_with_its_text_in_every_view() {
             assert_eq!(rendered.len(), doc.nodes.len(), "{page}: node count");
             for (i, el) in rendered.iter().enumerate() {
                 let node = &doc.nodes[i];
-                assert_eq!(el.value().attr("id").unwrap(), site.key(accord::content::model::NodeRef { doc: d, node: i }));
+                assert_eq!(
+                    el.value().attr("id").unwrap(),
+                    site.key(accord::content::model::NodeRef { doc: d, node: i })
+                );
                 let cells: Vec<ElementRef> = el.select(&sel(":scope > .cell")).collect();
-                assert_eq!(cells.len(), langs.len(), "{page} {}: one cell per column", node.id);
+                assert_eq!(
+                    cells.len(),
+                    langs.len(),
+                    "{page} {}: one cell per column",
+                    node.id
+                );
                 for (cell, lang) in cells.iter().zip(&langs) {
                     assert_eq!(cell.value().attr("lang"), Some(lang.as_str()));
-                    let shown: String = cell.text().collect::<String>().split_whitespace().collect();
+                    let shown: String =
+                        cell.text().collect::<String>().split_whitespace().collect();
                     for map in [&node.text, &node.heading, &node.label] {
                         if let Some(t) = map.get(lang) {
-                            let want: String = accord::render::text::plain(t).split_whitespace().collect();
-                            assert!(shown.contains(&want), "{page} {} [{lang}]: `{want}` not shown", node.id);
+                            let want: String =
+                                accord::render::text::plain(t).split_whitespace().collect();
+                            assert!(
+                                shown.contains(&want),
+                                "{page} {} [{lang}]: `{want}` not shown",
+                                node.id
+                            );
                         }
                     }
                 }
-                assert_eq!(el.select(&sel("a.anchor")).count(), langs.len(), "{page} {}: permalink ¶", node.id);
+                assert_eq!(
+                    el.select(&sel("a.anchor")).count(),
+                    langs.len(),
+                    "{page} {}: permalink ¶",
+                    node.id
+                );
             }
         }
     }
@@ -165,12 +260,24 @@ fn every_node_is_rendered_with_its_text_in_every_view() {
 #[test]
 fn one_language_document_has_one_column_and_a_note() {
     let public = real_site().join("public");
-    let html = parse(&std::fs::read(public.join("documents/china-celac-action-plan-2022-2024/index.html")).unwrap());
+    let html = parse(
+        &std::fs::read(public.join("documents/china-celac-action-plan-2022-2024/index.html"))
+            .unwrap(),
+    );
     assert_eq!(html.select(&sel("article.document.single")).count(), 1);
-    assert_eq!(html.select(&sel(".cell[lang=\"zh-Hans\"]")).count(), 0, "never an empty Chinese column");
-    let note = html.select(&sel(".one-language")).next().expect("a visible note");
+    assert_eq!(
+        html.select(&sel(".cell[lang=\"zh-Hans\"]")).count(),
+        0,
+        "never an empty Chinese column"
+    );
+    let note = html
+        .select(&sel(".one-language"))
+        .next()
+        .expect("a visible note");
     assert!(note.text().collect::<String>().contains("English"));
-    assert!(!public.join("documents/china-celac-action-plan-2022-2024/zh-Hans.html").exists());
+    assert!(!public
+        .join("documents/china-celac-action-plan-2022-2024/zh-Hans.html")
+        .exists());
 }
 
 #[test]
@@ -178,53 +285,170 @@ fn pages_have_lang_hreflang_views_and_data() {
     let public = real_site().join("public");
     let page = |p: &str| parse(&std::fs::read(public.join(p)).unwrap());
     let base = "https://example.github.io/accord/documents/china-lac-policy-paper-2025/";
-    for (file, lang) in [("index.html", "zh-Hans"), ("zh-Hans.html", "zh-Hans"), ("en.html", "en")] {
+    for (file, lang) in [
+        ("index.html", "zh-Hans"),
+        ("zh-Hans.html", "zh-Hans"),
+        ("en.html", "en"),
+    ] {
         let html = page(&format!("documents/china-lac-policy-paper-2025/{file}"));
-        assert_eq!(html.select(&sel("html")).next().unwrap().value().attr("lang"), Some(lang), "{file}");
+        assert_eq!(
+            html.select(&sel("html"))
+                .next()
+                .unwrap()
+                .value()
+                .attr("lang"),
+            Some(lang),
+            "{file}"
+        );
         let alternates: Vec<(String, String)> = html
             .select(&sel("link[rel=alternate]"))
-            .map(|e| (e.value().attr("hreflang").unwrap().to_string(), e.value().attr("href").unwrap().to_string()))
+            .map(|e| {
+                (
+                    e.value().attr("hreflang").unwrap().to_string(),
+                    e.value().attr("href").unwrap().to_string(),
+                )
+            })
             .collect();
-        assert_eq!(alternates, [("x-default".into(), base.into()), ("zh-Hans".into(), format!("{base}zh-Hans.html")), ("en".into(), format!("{base}en.html"))]);
+        assert_eq!(
+            alternates,
+            [
+                ("x-default".into(), base.into()),
+                ("zh-Hans".into(), format!("{base}zh-Hans.html")),
+                ("en".into(), format!("{base}en.html"))
+            ]
+        );
         assert_eq!(html.select(&sel("nav.views a[data-view]")).count(), 3);
-        assert_eq!(html.select(&sel("nav.views a[aria-current=page]")).count(), 1);
-        let data = html.select(&sel("a.data")).next().unwrap().value().attr("href").unwrap();
+        assert_eq!(
+            html.select(&sel("nav.views a[aria-current=page]")).count(),
+            1
+        );
+        let data = html
+            .select(&sel("a.data"))
+            .next()
+            .unwrap()
+            .value()
+            .attr("href")
+            .unwrap();
         assert_eq!(data, "../../data/china-lac-policy-paper-2025.json");
-        assert!(html.select(&sel(".toc a")).count() >= 53, "{file}: table of contents");
+        assert!(
+            html.select(&sel(".toc a")).count() >= 53,
+            "{file}: table of contents"
+        );
     }
-    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(public.join("data/china-lac-policy-paper-2025.json")).unwrap()).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(public.join("data/china-lac-policy-paper-2025.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(json["nodes"].as_array().unwrap().len(), 128);
-    assert!(json["links"].as_array().unwrap().iter().any(|l| l["to"] == "china-lac-policy-paper-2025:part_3__prog_2__sec_4"));
-    let crosswalk: serde_json::Value = serde_json::from_slice(&std::fs::read(public.join("data/crosswalk.json")).unwrap()).unwrap();
+    assert!(json["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l["to"] == "china-lac-policy-paper-2025:part_3__prog_2__sec_4"));
+    let crosswalk: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(public.join("data/crosswalk.json")).unwrap())
+            .unwrap();
     assert_eq!(crosswalk.as_array().unwrap().len(), 202);
 }
 
 #[test]
 fn cross_links_backlinks_and_notes_are_shown_in_the_readers_language() {
     let public = real_site().join("public");
-    let plan = parse(&std::fs::read(public.join("documents/china-celac-action-plan-2025-2027/en.html")).unwrap());
-    let finance = plan.select(&sel("[id=\"china-celac-action-plan-2025-2027:art_2__sec_3\"]")).next().unwrap();
-    let related = finance.select(&sel(".refs.related a")).map(|a| a.text().collect::<String>()).collect::<Vec<_>>();
-    assert!(related.iter().any(|t| t.contains("Financial Cooperation")), "{related:?}");
-    let continues = finance.select(&sel(".refs.continues a")).map(|a| a.text().collect::<String>()).collect::<Vec<_>>();
-    assert!(continues.iter().any(|t| t.contains("Joint Action Plan 2022-2024") && t.contains("II.2") && t.contains("Finance")), "{continues:?}");
-    let link = finance.select(&sel(".refs.related a")).next().unwrap().value().attr("href").unwrap();
-    assert!(link.starts_with("../../documents/china-lac-policy-paper-2025/en.html#"), "{link}");
+    let plan = parse(
+        &std::fs::read(public.join("documents/china-celac-action-plan-2025-2027/en.html")).unwrap(),
+    );
+    let finance = plan
+        .select(&sel(
+            "[id=\"china-celac-action-plan-2025-2027:art_2__sec_3\"]",
+        ))
+        .next()
+        .unwrap();
+    let related = finance
+        .select(&sel(".refs.related a"))
+        .map(|a| a.text().collect::<String>())
+        .collect::<Vec<_>>();
+    assert!(
+        related.iter().any(|t| t.contains("Financial Cooperation")),
+        "{related:?}"
+    );
+    let continues = finance
+        .select(&sel(".refs.continues a"))
+        .map(|a| a.text().collect::<String>())
+        .collect::<Vec<_>>();
+    assert!(
+        continues
+            .iter()
+            .any(|t| t.contains("Joint Action Plan 2022-2024")
+                && t.contains("II.2")
+                && t.contains("Finance")),
+        "{continues:?}"
+    );
+    let link = finance
+        .select(&sel(".refs.related a"))
+        .next()
+        .unwrap()
+        .value()
+        .attr("href")
+        .unwrap();
+    assert!(
+        link.starts_with("../../documents/china-lac-policy-paper-2025/en.html#"),
+        "{link}"
+    );
 
-    let paper = parse(&std::fs::read(public.join("documents/china-lac-policy-paper-2025/zh-Hans.html")).unwrap());
-    let section = paper.select(&sel("[id=\"china-lac-policy-paper-2025:part_3__prog_2__sec_4\"]")).next().unwrap();
-    let back: Vec<String> = section.select(&sel(".refs.referenced_by li")).map(|a| a.text().collect::<String>()).collect();
-    assert!(back.iter().any(|t| t.contains("金融")), "backlink in Chinese: {back:?}");
+    let paper = parse(
+        &std::fs::read(public.join("documents/china-lac-policy-paper-2025/zh-Hans.html")).unwrap(),
+    );
+    let section = paper
+        .select(&sel(
+            "[id=\"china-lac-policy-paper-2025:part_3__prog_2__sec_4\"]",
+        ))
+        .next()
+        .unwrap();
+    let back: Vec<String> = section
+        .select(&sel(".refs.referenced_by li"))
+        .map(|a| a.text().collect::<String>())
+        .collect();
+    assert!(
+        back.iter().any(|t| t.contains("金融")),
+        "backlink in Chinese: {back:?}"
+    );
 
-    let old = parse(&std::fs::read(public.join("documents/china-celac-action-plan-2022-2024/index.html")).unwrap());
-    let area = old.select(&sel("[id=\"china-celac-action-plan-2022-2024:chp_2__area_2\"]")).next().unwrap();
-    assert!(area.select(&sel(".refs.continued_by a")).count() >= 1, "continued by …");
+    let old = parse(
+        &std::fs::read(public.join("documents/china-celac-action-plan-2022-2024/index.html"))
+            .unwrap(),
+    );
+    let area = old
+        .select(&sel(
+            "[id=\"china-celac-action-plan-2022-2024:chp_2__area_2\"]",
+        ))
+        .next()
+        .unwrap();
+    assert!(
+        area.select(&sel(".refs.continued_by a")).count() >= 1,
+        "continued by …"
+    );
 
-    let caribbean = plan.select(&sel("[id=\"china-celac-action-plan-2025-2027:art_4__sec_2__cl_1\"]")).next().unwrap();
-    let note = caribbean.select(&sel("aside.note")).next().expect("editorial note shown apart");
+    let caribbean = plan
+        .select(&sel(
+            "[id=\"china-celac-action-plan-2025-2027:art_4__sec_2__cl_1\"]",
+        ))
+        .next()
+        .unwrap();
+    let note = caribbean
+        .select(&sel("aside.note"))
+        .next()
+        .expect("editorial note shown apart");
     assert!(note.text().collect::<String>().contains("Caribbean"));
-    let official = caribbean.select(&sel("p.text")).next().unwrap().text().collect::<String>();
-    assert!(official.contains("China-Canada (Lebi)"), "the official text is unchanged");
+    let official = caribbean
+        .select(&sel("p.text"))
+        .next()
+        .unwrap()
+        .text()
+        .collect::<String>();
+    assert!(
+        official.contains("China-Canada (Lebi)"),
+        "the official text is unchanged"
+    );
 }
 
 #[test]
@@ -233,16 +457,31 @@ fn no_external_resources_anywhere() {
     for (path, bytes) in files(&public) {
         let text = String::from_utf8_lossy(&bytes);
         if path.ends_with(".css") {
-            assert!(!text.contains("@import") && !text.contains("url(http") && !text.contains("url(//"), "{path}");
+            assert!(
+                !text.contains("@import") && !text.contains("url(http") && !text.contains("url(//"),
+                "{path}"
+            );
         }
         if path.ends_with(".js") {
-            assert!(!text.contains("http://") && !text.contains("https://"), "{path}");
+            assert!(
+                !text.contains("http://") && !text.contains("https://"),
+                "{path}"
+            );
         }
         if path.ends_with(".html") {
             let html = parse(&bytes);
-            for el in html.select(&sel("script[src], img[src], iframe, link[rel=stylesheet], link[rel=icon]")) {
-                let url = el.value().attr("src").or(el.value().attr("href")).unwrap_or("");
-                assert!(!url.contains("://") && !url.starts_with("//"), "{path}: {url}");
+            for el in html.select(&sel(
+                "script[src], img[src], iframe, link[rel=stylesheet], link[rel=icon]",
+            )) {
+                let url = el
+                    .value()
+                    .attr("src")
+                    .or(el.value().attr("href"))
+                    .unwrap_or("");
+                assert!(
+                    !url.contains("://") && !url.starts_with("//"),
+                    "{path}: {url}"
+                );
             }
         }
     }
@@ -252,12 +491,24 @@ fn no_external_resources_anywhere() {
 fn home_404_sitemap_favicon() {
     let public = real_site().join("public");
     let home = parse(&std::fs::read(public.join("index.html")).unwrap());
-    let cards: Vec<String> = home.select(&sel(".card h3 a")).map(|a| a.value().attr("href").unwrap().to_string()).collect();
+    let cards: Vec<String> = home
+        .select(&sel(".card h3 a"))
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
     assert_eq!(cards.len(), 3);
-    assert!(cards.iter().all(|c| c.starts_with("documents/") && c.ends_with("/index.html")));
-    assert_eq!(home.select(&sel(".group h2")).count(), 3, "action plans, policy papers, pages");
+    assert!(cards
+        .iter()
+        .all(|c| c.starts_with("documents/") && c.ends_with("/index.html")));
+    assert_eq!(
+        home.select(&sel(".group h2")).count(),
+        3,
+        "action plans, policy papers, pages"
+    );
     let not_found = std::fs::read_to_string(public.join("404.html")).unwrap();
-    assert!(not_found.contains("href=\"/accord/static/style.css\"") && not_found.contains("href=\"/accord/index.html\""));
+    assert!(
+        not_found.contains("href=\"/accord/static/style.css\"")
+            && not_found.contains("href=\"/accord/index.html\"")
+    );
     let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
     assert_eq!(sitemap.matches("<loc>").count(), 11);
     assert!(sitemap.contains("<loc>https://example.github.io/accord/documents/china-celac-action-plan-2025-2027/en.html</loc>"));
@@ -278,7 +529,10 @@ fn data_format_page_shows_real_content_and_highlighted_code() {
         let file = first.trim_start_matches("# ").trim();
         let source = std::fs::read_to_string(root().join(file)).unwrap();
         for part in body.trim_end().split("\n\n") {
-            assert!(source.contains(part), "the example from {file} is not in it word for word:\n{part}");
+            assert!(
+                source.contains(part),
+                "the example from {file} is not in it word for word:\n{part}"
+            );
         }
         blocks += 1;
     }
@@ -301,14 +555,33 @@ fn a_broken_crosswalk_fails_and_leaves_public_as_it_was() {
     copy_dir(&root().join("static"), &dir.path().join("static"));
     let ok = accord(dir.path(), &["build"]);
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
-    assert!(crate::support::stdout(&ok).starts_with("built 3 documents, 406 nodes, 202 cross-links: 12 pages, "));
+    assert!(crate::support::stdout(&ok)
+        .starts_with("built 3 documents, 406 nodes, 202 cross-links: 12 pages, "));
     let before = files(&dir.path().join("public"));
     edit(&dir.path().join("content/crosswalk.toml"), "to = \"china-lac-policy-paper-2025:part_3__prog_2__sec_4\"\nrelation = \"related\"\n\n[[link]]\nfrom = \"china-celac-action-plan-2025-2027:art_2__sec_3\"\nto = \"china-celac-action-plan-2022-2024:chp_2__area_2\"", "to = \"china-lac-policy-paper-2025:part_3__prog_2__sec_99\"\nrelation = \"related\"\n\n[[link]]\nfrom = \"china-celac-action-plan-2025-2027:art_2__sec_3\"\nto = \"china-celac-action-plan-2022-2024:chp_2__area_2\"");
     let bad = accord(dir.path(), &["build"]);
     assert_eq!(bad.status.code(), Some(1));
-    assert!(stderr(&bad).contains("`china-lac-policy-paper-2025:part_3__prog_2__sec_99` does not exist"), "{}", stderr(&bad));
-    assert_eq!(files(&dir.path().join("public")), before, "public/ changed after a failed build");
-    let leftovers: Vec<PathBuf> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(".public")).collect();
+    assert!(
+        stderr(&bad)
+            .contains("`china-lac-policy-paper-2025:part_3__prog_2__sec_99` does not exist"),
+        "{}",
+        stderr(&bad)
+    );
+    assert_eq!(
+        files(&dir.path().join("public")),
+        before,
+        "public/ changed after a failed build"
+    );
+    let leftovers: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".public")
+        })
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
