@@ -34,6 +34,17 @@ impl Paths {
 #[derive(Debug)]
 pub struct Summary {
     pub counts: Counts,
+    /// Time to load, check, render and write, search index excluded.
+    pub millis: u128,
+    pub search: SearchSummary,
+}
+
+/// What the search index holds and costs.
+#[derive(Debug, Default)]
+pub struct SearchSummary {
+    pub records: usize,
+    pub files: usize,
+    pub bytes: usize,
     pub millis: u128,
 }
 
@@ -44,6 +55,15 @@ impl std::fmt::Display for Summary {
             f,
             "built {} documents, {} nodes, {} cross-links: {} pages, {} files written in {} ms",
             c.documents, c.nodes, c.links, c.pages, c.files, self.millis
+        )?;
+        let s = &self.search;
+        write!(
+            f,
+            "; search index: {} records, {} files, {} KB in {} ms",
+            s.records,
+            s.files,
+            s.bytes.div_ceil(1024),
+            s.millis
         )
     }
 }
@@ -87,10 +107,24 @@ pub fn render_site(
 /// Builds the site into `paths.out`, atomically.
 pub fn build(paths: &Paths, base_url: Option<&str>) -> Result<Summary, Error> {
     let start = Instant::now();
-    let (site, files) = render_site(paths, base_url)?;
+    let (site, mut files) = render_site(paths, base_url)?;
+    let counts = Counts::of(&site, &files);
+    let rendered = start.elapsed();
+    let search_start = Instant::now();
+    let index = crate::search::index(&site)?;
+    let search = SearchSummary {
+        records: index.records,
+        files: index.files.len(),
+        bytes: index.bytes(),
+        millis: search_start.elapsed().as_millis(),
+    };
+    files.extend(index.files);
+    let write_start = Instant::now();
     crate::publish::publish(&paths.out, &files)?;
+    let millis = (rendered + write_start.elapsed()).as_millis();
     Ok(Summary {
-        counts: Counts::of(&site, &files),
-        millis: start.elapsed().as_millis(),
+        counts,
+        millis,
+        search,
     })
 }

@@ -12,6 +12,7 @@ pub mod fsutil;
 pub mod import;
 pub mod publish;
 pub mod render;
+pub mod search;
 
 use std::path::PathBuf;
 

@@ -30,6 +30,8 @@ pub struct Frame {
     pub alternates: Vec<Span>,
     pub site_title: Vec<Span>,
     pub nav: Vec<NavLink>,
+    /// The languages of the search index, the page's first, as JSON.
+    pub search_langs: String,
 }
 
 impl Ctx<'_> {
@@ -74,6 +76,15 @@ impl Ctx<'_> {
             alternates: Vec::new(),
             site_title,
             nav,
+            search_langs: {
+                let mut langs: Vec<String> = site
+                    .languages
+                    .iter()
+                    .map(|l| crate::search::pagefind_lang(&l.code))
+                    .collect();
+                langs.sort_by_key(|l| *l != crate::search::pagefind_lang(lang));
+                serde_json::to_string(&langs).unwrap_or_default()
+            },
         }
     }
 

@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
 
-use crate::content::model::{Document, Node};
+use crate::content::model::{Document, Node, NodeKind};
 
 /// Link targets allowed in content: the web, mail, and in-site references.
 pub fn safe_url(url: &str) -> bool {
@@ -139,41 +139,69 @@ pub fn cite_label(doc: &Document, index: usize, lang: &str) -> String {
         at = doc.nodes[i].parent;
     }
     chain.reverse();
-    let parts: Vec<String> = chain.iter().filter_map(|n| label_of(n, lang)).collect();
+    let parts: Vec<Part> = chain.iter().filter_map(|n| label_of(n, lang)).collect();
     if lang.starts_with("zh") {
-        parts.join(" ")
-    } else {
-        // `II.` + `1.` + `1.3` is `II.1.3`: a decimal label repeats its parent's number.
-        let mut kept: Vec<&str> = Vec::new();
-        for p in parts.iter().map(|p| p.trim_end_matches(['.', ':', ','])) {
-            if kept
-                .last()
-                .is_some_and(|last| p.starts_with(&format!("{last}.")))
-            {
-                kept.pop();
-            }
-            kept.push(p);
-        }
-        let mut out = String::new();
-        for p in kept {
-            if !out.is_empty() && !p.starts_with('(') {
-                out.push('.');
-            }
-            out.push_str(p);
-        }
-        out
+        return parts
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
     }
+    // `II.` + `1.` + `1.3` is `II.1.3`: a decimal label repeats its parent's number.
+    let mut kept: Vec<(&str, bool)> = Vec::new();
+    for p in &parts {
+        let text = p.text.trim_end_matches(['.', ':', ',']);
+        if kept
+            .last()
+            .is_some_and(|(last, _)| text.starts_with(&format!("{last}.")))
+        {
+            kept.pop();
+        }
+        kept.push((text, p.named));
+    }
+    let mut out = String::new();
+    let mut after_name = false;
+    for (text, named) in kept {
+        if !out.is_empty() && !text.starts_with('(') {
+            // An unnumbered part (`annex 3`) is followed by a space, not a dot.
+            out.push(if after_name { ' ' } else { '.' });
+        }
+        out.push_str(text);
+        after_name = named;
+    }
+    out
 }
 
-fn label_of(node: &Node, lang: &str) -> Option<String> {
+/// One step of a citation: a number label, or the name of an unnumbered part.
+struct Part {
+    text: String,
+    named: bool,
+}
+
+fn label_of(node: &Node, lang: &str) -> Option<Part> {
     if let Some(l) = node.label.get(lang) {
-        return Some(l.clone());
+        return Some(Part {
+            text: l.clone(),
+            named: false,
+        });
     }
     if node.label.is_empty() {
-        return None;
+        // The annex and the preface are cited by their heading.
+        let named = matches!(node.kind, NodeKind::Annex | NodeKind::Preface);
+        return named
+            .then(|| {
+                node.heading.get(lang).map(|h| Part {
+                    text: h.clone(),
+                    named: true,
+                })
+            })
+            .flatten();
     }
     let last = node.id.rsplit("__").next()?;
-    last.rsplit_once('_').map(|(_, n)| n.to_string())
+    last.rsplit_once('_').map(|(_, n)| Part {
+        text: n.to_string(),
+        named: false,
+    })
 }
 
 #[cfg(test)]

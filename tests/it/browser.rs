@@ -27,7 +27,7 @@ fn have(cmd: &str) -> bool {
 }
 
 /// True when the browser tests can run; panics in CI when they cannot.
-fn browser_available() -> bool {
+pub fn browser_available() -> bool {
     let ok = have("chromium") && have("pdftotext") && have("pdfinfo");
     if !ok {
         assert!(
@@ -80,7 +80,7 @@ fn chromium(args: &[&str], url: &str) -> String {
 }
 
 /// Serves `dir` on a free loopback port, for the rest of the test run.
-fn serve(dir: PathBuf) -> u16 {
+pub fn serve(dir: PathBuf) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     std::thread::spawn(move || {
@@ -195,6 +195,16 @@ fn the_real_site_in_headless_chromium() {
             "{url}: text missing"
         );
     }
+    // From disk the search box says it needs a served site, instead of failing silently.
+    let dom = chromium(&["--virtual-time-budget=5000", "--dump-dom"], &file);
+    assert!(
+        dom.contains("data-state=\"unavailable\""),
+        "search on file:// is marked unavailable"
+    );
+    assert!(
+        dom.contains("placeholder=\"搜索需要通过网站服务器访问\""),
+        "and says so in the box"
+    );
 
     // Screenshots of the parallel view, wide and narrow.
     let out = artifacts();

@@ -5,6 +5,7 @@ mod cli;
 mod corpus;
 mod fidelity;
 mod import_fixtures;
+mod search;
 mod site;
 mod support;
 mod validation;

@@ -1,0 +1,83 @@
+// Types queries into the search box of the served site in Debian's
+// headless Chromium, like a reader, and reports what it found as JSON:
+// the result URLs, the time from the last keystroke to the results, the
+// bytes of search files downloaded, and where following a result landed.
+//
+//   node search.mjs http://127.0.0.1:PORT/accord/ '["熊猫债", "Panda Bonds", …]'
+import puppeteer from "puppeteer-core";
+
+const [base, queriesJson] = process.argv.slice(2);
+const queries = JSON.parse(queriesJson);
+const page_path = "documents/china-celac-action-plan-2025-2027/en.html";
+
+const browser = await puppeteer.launch({
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic"],
+});
+const out = [];
+try {
+  for (const q of queries) {
+    const page = await browser.newPage();
+    try {
+    const cdp = await page.createCDPSession();
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    const sizes = new Map();
+    cdp.on("Network.responseReceived", (e) => sizes.set(e.requestId, { url: e.response.url, bytes: 0 }));
+    cdp.on("Network.loadingFinished", (e) => { const s = sizes.get(e.requestId); if (s) s.bytes = e.encodedDataLength; });
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    // Every request must go to the site itself: no other host, ever.
+    const foreign = [];
+    page.on("request", (r) => { if (!r.url().startsWith(new URL(base).origin + "/")) foreign.push(r.url()); });
+    await page.goto(base + page_path, { waitUntil: "load" });
+    // "/" focuses the box from anywhere on the page.
+    await page.keyboard.press("/");
+    const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
+    await page.keyboard.type(q, { delay: 5 });
+    await page.waitForFunction(() => {
+      const s = document.querySelector("form.search").getAttribute("data-state");
+      return s === "done" || s === "failed";
+    }, { timeout: 30000 });
+    const found = await page.evaluate(() => {
+      const form = document.querySelector("form.search");
+      return {
+        state: form.getAttribute("data-state"),
+        ms: Number(form.getAttribute("data-last-ms")),
+        status: document.querySelector(".search-status").textContent,
+        results: [...document.querySelectorAll(".search-results li a")].map((a) => a.href),
+        langs: [...document.querySelectorAll(".search-results li")].map((li) => li.getAttribute("lang")),
+        label: document.querySelector("label[for=search-input]").textContent,
+      };
+    });
+    const searchBytes = [...sizes.values()].filter((s) => s.url.includes("/pagefind/")).reduce((n, s) => n + s.bytes, 0);
+    // Arrow down to the first result and open it with Enter.
+    let landed = null;
+    if (found.results.length) {
+      await page.keyboard.press("ArrowDown");
+      const selected = await page.evaluate(() => document.querySelector('.search-results [aria-selected="true"] a')?.href);
+      await Promise.all([
+        page.waitForFunction((want) => location.href === want, { timeout: 15000 }, selected),
+        page.keyboard.press("Enter"),
+      ]);
+      await new Promise((r) => setTimeout(r, 300));
+      landed = await page.evaluate(() => {
+        const id = decodeURIComponent(location.hash.slice(1));
+        const el = document.getElementById(id);
+        const r = el && el.getBoundingClientRect();
+        return { url: location.href, found: !!el, visible: !!r && r.top < window.innerHeight && r.bottom > 0 };
+      });
+      landed.selected = selected;
+    }
+    out.push({ query: q, focused, ...found, searchBytes, landed, errors, foreign });
+    } catch (e) {
+      out.push({ query: q, failure: String(e && e.stack || e) });
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(out));

@@ -1,0 +1,211 @@
+//! Search in the browser: each query typed into the box of the real site,
+//! served from a subpath on 127.0.0.1, in headless Chromium driven by
+//! puppeteer-core (tests/browser/search.mjs). The expected clauses must be
+//! among the results, and following one must land on the clause. The time
+//! from the last keystroke to the results and the bytes downloaded are
+//! printed, not asserted, except the 300 KB budget per query.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::browser::{browser_available, serve};
+use crate::site::build_into;
+use crate::support::root;
+
+const P25: &str = "china-celac-action-plan-2025-2027";
+const P22: &str = "china-celac-action-plan-2022-2024";
+const PP: &str = "china-lac-policy-paper-2025";
+
+/// Each query and the citation keys that must be among its results.
+fn cases() -> Vec<(String, Vec<String>)> {
+    let k = |d: &str, n: &str| format!("{d}:{n}");
+    let cases = vec![
+        (
+            "熊猫债",
+            vec![
+                k(P25, "art_2__sec_3__cl_3"),
+                k(PP, "part_3__prog_2__sec_4__p_1"),
+            ],
+        ),
+        (
+            "Panda Bonds",
+            vec![
+                k(P25, "art_2__sec_3__cl_3"),
+                k(PP, "part_3__prog_2__sec_4__p_1"),
+            ],
+        ),
+        (
+            "北斗",
+            vec![
+                k(P25, "art_4__sec_7__cl_8"),
+                k(PP, "part_3__prog_2__sec_10__p_2"),
+            ],
+        ),
+        (
+            "BeiDou",
+            vec![
+                k(P25, "art_4__sec_7__cl_8"),
+                k(PP, "part_3__prog_2__sec_10__p_2"),
+                k(P22, "chp_2__area_6__cl_4"),
+            ],
+        ),
+        (
+            "人工智能",
+            vec![
+                k(P25, "art_4__sec_8__cl_3"),
+                k(PP, "part_3__prog_2__sec_9__p_1"),
+            ],
+        ),
+        (
+            "artificial intelligence",
+            vec![k(P25, "art_4__sec_8__cl_3"), k(P22, "chp_2__area_5__cl_2")],
+        ),
+        (
+            "奖学金",
+            vec![k(P25, "annex__item_3"), k(PP, "part_3__prog_3__sec_3__p_1")],
+        ),
+        (
+            "scholarships",
+            vec![k(P25, "annex__item_3"), k(P22, "chp_4__area_4__cl_2")],
+        ),
+        // Mixed, odd and overlong queries: results or "no results", never an error.
+        ("AI 治理", vec![]),
+        ("。", vec![]),
+        ("?", vec![]),
+    ];
+    let mut cases: Vec<(String, Vec<String>)> =
+        cases.into_iter().map(|(q, k)| (q.to_string(), k)).collect();
+    cases.push(("合作".repeat(250), vec![]));
+    cases
+}
+
+#[test]
+fn search_finds_clauses_in_both_languages_under_a_subpath() {
+    if !browser_available() {
+        return;
+    }
+    let script = root().join("tests/browser/search.mjs");
+    let installed = root()
+        .join("tests/browser/node_modules/puppeteer-core")
+        .is_dir();
+    if !installed {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install tests/browser (npm ci): .ci/run does"
+        );
+        eprintln!(
+            "skipped: run `PUPPETEER_SKIP_DOWNLOAD=1 npm ci` in tests/browser for the search test"
+        );
+        return;
+    }
+    let served = tempfile::tempdir().unwrap();
+    build_into(&root().join("content"), &served.path().join("accord"));
+    let port = serve(served.path().to_path_buf());
+    let base = format!("http://127.0.0.1:{port}/accord/");
+    let cases = cases();
+    let queries: Vec<&str> = cases.iter().map(|(q, _)| q.as_str()).collect();
+    let out = Command::new("node")
+        .arg(&script)
+        .arg(&base)
+        .arg(serde_json::to_string(&queries).unwrap())
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "search.mjs failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON from search.mjs");
+    assert_eq!(report.len(), cases.len());
+    println!(
+        "{:<26} {:>8} {:>8} {:>10}",
+        "query", "results", "ms", "bytes"
+    );
+    for ((query, expected), r) in cases.iter().zip(&report) {
+        let shown: String = query.chars().take(24).collect();
+        assert!(r["failure"].is_null(), "{query}: {}", r["failure"]);
+        let results: Vec<&str> = r["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        println!(
+            "{shown:<26} {:>8} {:>8} {:>10}",
+            results.len(),
+            r["ms"],
+            r["searchBytes"]
+        );
+        assert!(r["failure"].is_null(), "{query}: {}", r["failure"]);
+        assert_eq!(r["focused"], "search-input", "`/` focuses the box");
+        assert_eq!(
+            r["label"], "Search all documents",
+            "the box has a label for screen readers"
+        );
+        assert_eq!(r["state"], "done", "{query}: {}", r["status"]);
+        assert!(
+            r["errors"].as_array().unwrap().is_empty(),
+            "{query}: page errors {}",
+            r["errors"]
+        );
+        assert!(
+            r["foreign"].as_array().unwrap().is_empty(),
+            "{query}: requests to other hosts {}",
+            r["foreign"]
+        );
+        let bytes = r["searchBytes"].as_u64().unwrap();
+        assert!(
+            bytes < 300 * 1024,
+            "{query}: {bytes} bytes of search files for one query"
+        );
+        for key in expected {
+            let url = format!("{base}documents/");
+            assert!(
+                results
+                    .iter()
+                    .any(|u| u.starts_with(&url) && u.ends_with(&format!("#{key}"))),
+                "{query}: {key} not among {results:#?}"
+            );
+        }
+        if !expected.is_empty() {
+            assert!(
+                r["status"].as_str().unwrap().ends_with("results"),
+                "{query}: {}",
+                r["status"]
+            );
+            let langs: Vec<&str> = r["langs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap())
+                .collect();
+            let first_en = langs.iter().position(|l| *l == "en");
+            let last_zh = langs.iter().rposition(|l| *l == "zh-Hans");
+            if let (Some(e), Some(z)) = (first_en, last_zh) {
+                assert!(
+                    e < z || langs[..e].is_empty(),
+                    "{query}: the reader's language (en) first: {langs:?}"
+                );
+            }
+            let landed = &r["landed"];
+            assert_eq!(
+                landed["url"], landed["selected"],
+                "{query}: Enter opens the selected result"
+            );
+            assert!(
+                landed["found"].as_bool().unwrap() && landed["visible"].as_bool().unwrap(),
+                "{query}: landed on {landed}"
+            );
+        }
+    }
+    let none = &report[cases.len() - 3];
+    assert_eq!(
+        (
+            none["results"].as_array().unwrap().len(),
+            none["status"].as_str().unwrap()
+        ),
+        (0, "No results."),
+        "a lone punctuation mark"
+    );
+}
