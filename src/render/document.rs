@@ -45,8 +45,6 @@ pub struct Row {
     pub key: String,
     /// A container with nothing of its own to show (a preamble's wrapper).
     pub empty: bool,
-    /// Key of the interface string that names such a container.
-    pub caption: String,
     pub depth: usize,
     pub kind: &'static str,
     pub level: usize,
@@ -61,13 +59,36 @@ pub struct Cell {
     pub text: String,
     pub cite: String,
     pub refs: Vec<RefGroup>,
-    pub notes: Vec<Span>,
+    pub notes: Vec<NoteView>,
+    /// Interface strings of the cell's language (looked up here, not in
+    /// the template: per-cell lookups there dominate rendering time).
+    pub t: CellStrings,
+}
+
+/// An editorial note, in its own language (the cell's where it has it).
+#[derive(Serialize)]
+pub struct NoteView {
+    pub lang: String,
+    /// "Editorial note" in the note's language.
+    pub label: String,
+    pub text: String,
+}
+
+#[derive(Serialize)]
+pub struct CellStrings {
+    pub permalink: String,
+    pub cite: String,
+    pub copied: String,
+    /// Names a container with nothing of its own to show (`Preamble`).
+    pub caption: String,
 }
 
 #[derive(Serialize)]
 pub struct RefGroup {
-    /// Key of the group's caption in the UI strings.
+    /// Key of the group's caption in the UI strings (also its CSS class).
     pub caption: &'static str,
+    /// The caption in the cell's language.
+    pub title: String,
     pub items: Vec<RefItem>,
 }
 
@@ -273,18 +294,32 @@ fn row(cx: &Ctx, path: &str, view: Option<&str>, d: usize, i: usize, columns: &[
                     .map(|&n| {
                         let note = &site.notes[n];
                         let l = pick(&note.text, lang);
-                        Span {
+                        NoteView {
                             text: inline_in(&note.text[&l], &l, cx.zh),
+                            label: cx.ui(&l, "note"),
                             lang: l,
                         }
                     })
                     .collect(),
+                t: CellStrings {
+                    permalink: cx.ui(lang, "permalink"),
+                    cite: cx.ui(lang, "cite"),
+                    copied: cx.ui(lang, "copied"),
+                    caption: {
+                        let key = format!("node_{}", node.kind.as_str());
+                        let text = cx.ui(lang, &key);
+                        if text == key {
+                            node.kind.as_str().to_string()
+                        } else {
+                            text
+                        }
+                    },
+                },
             }
         })
         .collect();
     Row {
         empty: node.heading.is_empty() && node.text.is_empty() && node.label.is_empty(),
-        caption: format!("node_{}", node.kind.as_str()),
         key,
         depth: node.depth,
         kind: node.kind.as_str(),
@@ -318,7 +353,11 @@ fn refs(cx: &Ctx, path: &str, view: Option<&str>, here: NodeRef, lang: &str) -> 
                 .filter(|l| l.relation == relation)
                 .map(|l| ref_item(cx, path, view, if outgoing { l.to } else { l.from }, lang))
                 .collect();
-            (!items.is_empty()).then_some(RefGroup { caption, items })
+            (!items.is_empty()).then(|| RefGroup {
+                caption,
+                title: cx.ui(lang, caption),
+                items,
+            })
         })
         .collect()
 }
