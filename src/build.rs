@@ -36,7 +36,8 @@ pub struct Summary {
     pub counts: Counts,
     /// Time to load, check, render and write, search index excluded.
     pub millis: u128,
-    pub search: SearchSummary,
+    /// `None` when the build left the index out.
+    pub search: Option<SearchSummary>,
 }
 
 /// What the search index holds and costs.
@@ -56,15 +57,17 @@ impl std::fmt::Display for Summary {
             "built {} documents, {} nodes, {} cross-links: {} pages, {} files written in {} ms",
             c.documents, c.nodes, c.links, c.pages, c.files, self.millis
         )?;
-        let s = &self.search;
-        write!(
-            f,
-            "; search index: {} records, {} files, {} KB in {} ms",
-            s.records,
-            s.files,
-            s.bytes.div_ceil(1024),
-            s.millis
-        )
+        match &self.search {
+            Some(s) => write!(
+                f,
+                "; search index: {} records, {} files, {} KB in {} ms",
+                s.records,
+                s.files,
+                s.bytes.div_ceil(1024),
+                s.millis
+            ),
+            None => write!(f, "; search index: left out"),
+        }
     }
 }
 
@@ -104,21 +107,46 @@ pub fn render_site(
     Ok((site, files))
 }
 
-/// Builds the site into `paths.out`, atomically.
+/// How to build.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Overrides the `base_url` of content/site.toml.
+    pub base_url: Option<String>,
+    /// Leaves out the search index (faster; the search box will not work).
+    pub no_search: bool,
+}
+
+/// Builds the site into `paths.out`, atomically, with its search index.
 pub fn build(paths: &Paths, base_url: Option<&str>) -> Result<Summary, Error> {
+    build_with(
+        paths,
+        &Options {
+            base_url: base_url.map(str::to_string),
+            no_search: false,
+        },
+    )
+}
+
+/// Builds the site into `paths.out`, atomically.
+pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
     let start = Instant::now();
-    let (site, mut files) = render_site(paths, base_url)?;
+    let (site, mut files) = render_site(paths, options.base_url.as_deref())?;
     let counts = Counts::of(&site, &files);
     let rendered = start.elapsed();
-    let search_start = Instant::now();
-    let index = crate::search::index(&site)?;
-    let search = SearchSummary {
-        records: index.records,
-        files: index.files.len(),
-        bytes: index.bytes(),
-        millis: search_start.elapsed().as_millis(),
+    let search = if options.no_search {
+        None
+    } else {
+        let search_start = Instant::now();
+        let index = crate::search::index(&site)?;
+        let summary = SearchSummary {
+            records: index.records,
+            files: index.files.len(),
+            bytes: index.bytes(),
+            millis: search_start.elapsed().as_millis(),
+        };
+        files.extend(index.files);
+        Some(summary)
     };
-    files.extend(index.files);
     let write_start = Instant::now();
     crate::publish::publish(&paths.out, &files)?;
     let millis = (rendered + write_start.elapsed()).as_millis();

@@ -49,6 +49,9 @@ pub enum Command {
         /// URLs (e.g. the GitHub Pages URL) [default: base_url of content/site.toml].
         #[arg(long)]
         base_url: Option<String>,
+        /// Leave out the search index (faster; the search box will not work).
+        #[arg(long)]
+        no_search: bool,
     },
     /// Convert raw source texts into content files, with a report of every
     /// line not carried over and every doubt.
@@ -130,6 +133,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
             statics,
             out: dir,
             base_url,
+            no_search,
         } => {
             if let Some(url) = &base_url {
                 if !(url.starts_with("https://") || url.starts_with("http://")) {
@@ -144,7 +148,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
                 statics,
                 out: dir,
             };
-            let summary = crate::build::build(&paths, base_url.as_deref())?;
+            let summary = crate::build::build_with(
+                &paths,
+                &crate::build::Options {
+                    base_url,
+                    no_search,
+                },
+            )?;
             writeln!(out, "{summary}").map_err(|e| Error::io("stdout", e))
         }
         Command::Import(args) => run_import(*args, out),

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{urls, OutFile};
+use super::urls;
 use crate::content::model::{Link, NodeRef};
 use crate::content::raw::LangMap;
 use crate::content::Site;
@@ -114,15 +114,9 @@ fn xml_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// `sitemap.xml` of every HTML page but 404.html.
-pub fn sitemap(site: &Site, files: &[OutFile]) -> String {
+/// `sitemap.xml` of the site's pages (`paths`: every HTML page but 404.html).
+pub fn sitemap(site: &Site, paths: &[String]) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut paths: Vec<&str> = files
-        .iter()
-        .map(|f| f.path.as_str())
-        .filter(|p| p.ends_with(".html") && *p != "404.html")
-        .collect();
-    paths.sort();
     for p in paths {
         out.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",

@@ -10,7 +10,10 @@ pub mod text;
 pub mod theme;
 pub mod urls;
 
+use std::collections::BTreeSet;
 use std::path::Path;
+
+use rayon::prelude::*;
 
 use serde::Serialize;
 
@@ -35,8 +38,41 @@ pub struct Ctx<'a> {
     pub strings: &'a Strings,
 }
 
+/// What to render: the whole site, or the pages of some documents (by
+/// index) with the site-wide files that any content change may touch
+/// (home, 404, sitemap, crosswalk data).
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'s> {
+    All,
+    Documents(&'s BTreeSet<usize>),
+}
+
+/// One unit of rendering work; jobs run in parallel.
+enum Job {
+    Home,
+    NotFound,
+    /// A document in a view: `None` the parallel (or only) view.
+    Document(usize, Option<usize>),
+    Data(usize),
+    Crosswalk,
+    Sitemap,
+    Page(usize),
+    Highlight,
+    Static(usize),
+}
+
 /// Renders the whole site.
 pub fn render(site: &Site, pages: &[Page], theme: &Theme) -> Result<Vec<OutFile>, Error> {
+    render_scope(site, pages, theme, Scope::All)
+}
+
+/// Renders what `scope` names, in parallel; files sorted by path.
+pub fn render_scope(
+    site: &Site,
+    pages: &[Page],
+    theme: &Theme,
+    scope: Scope,
+) -> Result<Vec<OutFile>, Error> {
     let zh = site
         .languages
         .iter()
@@ -48,90 +84,135 @@ pub fn render(site: &Site, pages: &[Page], theme: &Theme) -> Result<Vec<OutFile>
         pages,
         strings: &theme.strings,
     };
-    let mut out = Vec::new();
-    let html = |out: &mut Vec<OutFile>,
-                template: &str,
-                path: String,
-                view: &dyn erased::View|
-     -> Result<(), Error> {
-        let mut context = view
-            .context()
-            .map_err(|e| template_error(Path::new(template), &e))?;
-        context.insert("ui", &theme.strings);
-        let text = theme
-            .tera
-            .render(template, &context)
-            .map_err(|e| template_error(&Path::new("templates").join(template), &e))?;
-        out.push(OutFile {
-            path,
-            bytes: text.into_bytes(),
-        });
-        Ok(())
+    let mut jobs = vec![Job::Home, Job::NotFound, Job::Crosswalk, Job::Sitemap];
+    let docs: Vec<usize> = match scope {
+        Scope::All => (0..site.documents.len()).collect(),
+        Scope::Documents(set) => set
+            .iter()
+            .copied()
+            .filter(|&d| d < site.documents.len())
+            .collect(),
     };
-
-    html(
-        &mut out,
-        "index.html",
-        urls::HOME.to_string(),
-        &home::page(&cx),
-    )?;
-    for (d, doc) in site.documents.iter().enumerate() {
-        let mut views = vec![None];
+    for d in docs {
+        jobs.push(Job::Data(d));
+        jobs.push(Job::Document(d, None));
+        let doc = &site.documents[d];
         if doc.languages.len() > 1 {
-            views.extend(doc.languages.iter().map(|l| Some(l.as_str())));
+            jobs.extend((0..doc.languages.len()).map(|l| Job::Document(d, Some(l))));
         }
-        for view in views {
-            html(
-                &mut out,
-                "document.html",
-                urls::document(&doc.id, view),
-                &document::page(&cx, d, view),
-            )?;
-            let lang = view.unwrap_or(&doc.languages[0]);
-            out.push(OutFile {
-                path: document::print_css_path(&doc.id, view),
-                bytes: document::print_css(doc, lang).into_bytes(),
-            });
-        }
-        out.push(OutFile {
-            path: urls::data(&doc.id),
-            bytes: data::document_json(site, d).into_bytes(),
-        });
     }
-    for page in pages {
-        html(
-            &mut out,
-            "page.html",
-            urls::page(&page.slug),
-            &markdown::page(&cx, page),
-        )?;
+    if let Scope::All = scope {
+        jobs.extend((0..pages.len()).map(Job::Page));
+        jobs.push(Job::Highlight);
+        jobs.extend((0..theme.statics.len()).map(Job::Static));
     }
-    html(
-        &mut out,
-        "404.html",
-        "404.html".to_string(),
-        &home::not_found(&cx),
-    )?;
-    out.push(OutFile {
-        path: "data/crosswalk.json".into(),
-        bytes: data::crosswalk_json(site).into_bytes(),
-    });
-    out.push(OutFile {
-        path: "sitemap.xml".into(),
-        bytes: data::sitemap(site, &out).into_bytes(),
-    });
-    out.push(OutFile {
-        path: "static/highlight.css".into(),
-        bytes: markdown::highlight_css().into_bytes(),
-    });
-    for (path, bytes) in &theme.statics {
-        out.push(OutFile {
-            path: format!("static/{path}"),
-            bytes: bytes.clone(),
-        });
-    }
+    let done: Vec<Vec<OutFile>> = jobs
+        .par_iter()
+        .map(|job| run(&cx, theme, job))
+        .collect::<Result<_, _>>()?;
+    let mut out: Vec<OutFile> = done.into_iter().flatten().collect();
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
+}
+
+/// The paths of every HTML page of the site, for the sitemap.
+pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
+    let mut paths = vec![urls::HOME.to_string()];
+    for doc in &site.documents {
+        paths.push(urls::document(&doc.id, None));
+        if doc.languages.len() > 1 {
+            paths.extend(
+                doc.languages
+                    .iter()
+                    .map(|l| urls::document(&doc.id, Some(l))),
+            );
+        }
+    }
+    paths.extend(pages.iter().map(|p| urls::page(&p.slug)));
+    paths.sort();
+    paths
+}
+
+fn html(
+    theme: &Theme,
+    template: &str,
+    path: String,
+    view: &dyn erased::View,
+) -> Result<OutFile, Error> {
+    let mut context = view
+        .context()
+        .map_err(|e| template_error(Path::new(template), &e))?;
+    context.insert("ui", &theme.strings);
+    let text = theme
+        .tera
+        .render(template, &context)
+        .map_err(|e| template_error(&Path::new("templates").join(template), &e))?;
+    Ok(OutFile {
+        path,
+        bytes: text.into_bytes(),
+    })
+}
+
+fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
+    let site = cx.site;
+    let file = |path: &str, bytes: String| OutFile {
+        path: path.to_string(),
+        bytes: bytes.into_bytes(),
+    };
+    Ok(match *job {
+        Job::Home => vec![html(
+            theme,
+            "index.html",
+            urls::HOME.to_string(),
+            &home::page(cx),
+        )?],
+        Job::NotFound => vec![html(
+            theme,
+            "404.html",
+            "404.html".to_string(),
+            &home::not_found(cx),
+        )?],
+        Job::Document(d, view) => {
+            let doc = &site.documents[d];
+            let view = view.map(|l| doc.languages[l].as_str());
+            let lang = view.unwrap_or(&doc.languages[0]);
+            vec![
+                html(
+                    theme,
+                    "document.html",
+                    urls::document(&doc.id, view),
+                    &document::page(cx, d, view),
+                )?,
+                file(
+                    &document::print_css_path(&doc.id, view),
+                    document::print_css(doc, lang),
+                ),
+            ]
+        }
+        Job::Data(d) => vec![file(
+            &urls::data(&site.documents[d].id),
+            data::document_json(site, d),
+        )],
+        Job::Crosswalk => vec![file("data/crosswalk.json", data::crosswalk_json(site))],
+        Job::Sitemap => vec![file(
+            "sitemap.xml",
+            data::sitemap(site, &page_paths(site, cx.pages)),
+        )],
+        Job::Page(p) => vec![html(
+            theme,
+            "page.html",
+            urls::page(&cx.pages[p].slug),
+            &markdown::page(cx, &cx.pages[p]),
+        )?],
+        Job::Highlight => vec![file("static/highlight.css", markdown::highlight_css())],
+        Job::Static(i) => {
+            let (path, bytes) = &theme.statics[i];
+            vec![OutFile {
+                path: format!("static/{path}"),
+                bytes: bytes.clone(),
+            }]
+        }
+    })
 }
 
 /// Views are serialised into a tera context.
