@@ -53,6 +53,31 @@ pub enum Command {
         #[arg(long)]
         no_search: bool,
     },
+    /// Build, serve the site on 127.0.0.1, watch content/, templates/ and
+    /// static/, rebuild what a change affects and reload open pages.
+    Serve {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The templates folder.
+        #[arg(long, default_value = "templates")]
+        templates: PathBuf,
+        /// The folder of static files.
+        #[arg(long = "static", default_value = "static")]
+        statics: PathBuf,
+        /// The output folder, replaced at start.
+        #[arg(long, default_value = "public")]
+        out: PathBuf,
+        /// Port to listen on (0: any free port).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Interface to listen on; only loopback unless asked.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Leave out the search index.
+        #[arg(long)]
+        no_search: bool,
+    },
     /// Convert raw source texts into content files, with a report of every
     /// line not carried over and every doubt.
     Import(Box<ImportArgs>),
@@ -156,6 +181,34 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
                 },
             )?;
             writeln!(out, "{summary}").map_err(|e| Error::io("stdout", e))
+        }
+        Command::Serve {
+            content,
+            templates,
+            statics,
+            out: dir,
+            port,
+            bind,
+            no_search,
+        } => {
+            let paths = crate::build::Paths {
+                content,
+                templates,
+                statics,
+                out: dir,
+            };
+            let options = crate::serve::ServeOptions {
+                paths,
+                build: crate::build::Options {
+                    base_url: None,
+                    no_search,
+                },
+                addr: std::net::SocketAddr::new(bind, port),
+            };
+            crate::serve::serve(
+                options,
+                std::sync::Arc::new(|line: String| eprintln!("{line}")),
+            )
         }
         Command::Import(args) => run_import(*args, out),
     }

@@ -13,6 +13,7 @@ pub mod import;
 pub mod publish;
 pub mod render;
 pub mod search;
+pub mod serve;
 
 use std::path::PathBuf;
 

@@ -4,6 +4,7 @@
 //! type becomes a diagnostic, and loading goes on with the other files, so
 //! that one run reports every problem.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -49,25 +50,146 @@ pub struct RawContent {
 /// Reads `root` (the content folder). Problems in files are returned as
 /// diagnostics; only a missing or unreadable content folder is an `Err`.
 pub fn load(root: &Path) -> Result<(RawContent, Vec<Diagnostic>), Error> {
+    load_cached(root, &mut Cache::default())
+}
+
+/// As [`load`], re-parsing only the files whose size or modification time
+/// changed since the cache saw them (for `serve`).
+pub fn load_cached(root: &Path, cache: &mut Cache) -> Result<(RawContent, Vec<Diagnostic>), Error> {
     if !root.is_dir() {
         return Err(Error::Usage(format!(
             "content folder `{}` not found; run accord from the project root or pass --content",
             root.display()
         )));
     }
+    cache.changed.clear();
+    let mut seen = HashSet::new();
     let mut diags = Vec::new();
     let mut content = RawContent {
-        site: read_toml(&root.join("site.toml"), &mut diags, true),
-        crosswalk: read_toml(&root.join("crosswalk.toml"), &mut diags, false),
+        site: cache.site.read(
+            &root.join("site.toml"),
+            &mut diags,
+            true,
+            &mut cache.changed,
+            &mut seen,
+        ),
+        crosswalk: cache.crosswalk.read(
+            &root.join("crosswalk.toml"),
+            &mut diags,
+            false,
+            &mut cache.changed,
+            &mut seen,
+        ),
         ..RawContent::default()
     };
     for path in toml_files(&root.join("documents"), &mut diags) {
-        content.documents.extend(read_toml(&path, &mut diags, true));
+        content.documents.extend(cache.documents.read(
+            &path,
+            &mut diags,
+            true,
+            &mut cache.changed,
+            &mut seen,
+        ));
     }
     for path in toml_files(&root.join("notes"), &mut diags) {
-        content.notes.extend(read_toml(&path, &mut diags, true));
+        content.notes.extend(cache.notes.read(
+            &path,
+            &mut diags,
+            true,
+            &mut cache.changed,
+            &mut seen,
+        ));
+    }
+    let gone: Vec<PathBuf> = cache
+        .paths()
+        .filter(|p| !seen.contains(*p))
+        .cloned()
+        .collect();
+    for path in gone {
+        cache.forget(&path);
+        cache.changed.push(path);
     }
     Ok((content, diags))
+}
+
+/// Size and modification time: a file whose fingerprint is unchanged is
+/// not parsed again.
+type Fingerprint = (u64, Option<std::time::SystemTime>);
+
+fn fingerprint(path: &Path) -> Option<Fingerprint> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()))
+}
+
+/// Parsed files by path, with their fingerprints.
+#[derive(Debug)]
+pub struct Files<T> {
+    map: HashMap<PathBuf, (Fingerprint, Sourced<T>)>,
+}
+
+impl<T> Default for Files<T> {
+    fn default() -> Self {
+        Files {
+            map: HashMap::new(),
+        }
+    }
+}
+
+impl<T: DeserializeOwned + Clone> Files<T> {
+    fn read(
+        &mut self,
+        path: &Path,
+        diags: &mut Vec<Diagnostic>,
+        required: bool,
+        changed: &mut Vec<PathBuf>,
+        seen: &mut HashSet<PathBuf>,
+    ) -> Option<Sourced<T>> {
+        let fp = fingerprint(path);
+        if fp.is_some() {
+            seen.insert(path.to_path_buf());
+        }
+        if let (Some(fp), Some((old, value))) = (fp, self.map.get(path)) {
+            if *old == fp {
+                return Some(value.clone());
+            }
+        }
+        changed.push(path.to_path_buf());
+        self.map.remove(path);
+        let value = read_toml::<T>(path, diags, required)?;
+        if let Some(fp) = fp {
+            self.map.insert(path.to_path_buf(), (fp, value.clone()));
+        }
+        Some(value)
+    }
+}
+
+/// What `serve` keeps between rebuilds: every parsed content file.
+#[derive(Debug, Default)]
+pub struct Cache {
+    site: Files<RawSite>,
+    crosswalk: Files<RawCrosswalk>,
+    documents: Files<RawDocument>,
+    notes: Files<RawNotes>,
+    /// The files that were new, changed or removed at the last load.
+    pub changed: Vec<PathBuf>,
+}
+
+impl Cache {
+    fn paths(&self) -> impl Iterator<Item = &PathBuf> {
+        self.site
+            .map
+            .keys()
+            .chain(self.crosswalk.map.keys())
+            .chain(self.documents.map.keys())
+            .chain(self.notes.map.keys())
+    }
+
+    fn forget(&mut self, path: &Path) {
+        self.site.map.remove(path);
+        self.crosswalk.map.remove(path);
+        self.documents.map.remove(path);
+        self.notes.map.remove(path);
+    }
 }
 
 /// The `.toml` files of a folder, sorted by name; any other file is a problem.

@@ -6,6 +6,7 @@ mod corpus;
 mod fidelity;
 mod import_fixtures;
 mod search;
+mod serve;
 mod site;
 mod support;
 mod validation;

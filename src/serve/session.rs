@@ -1,0 +1,298 @@
+//! Incremental rebuilds for `serve`: parsed files are cached, only the
+//! documents a change affects are rendered again (with the pages that link
+//! to them), and only files whose bytes changed are written.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Instant, SystemTime};
+
+use crate::build::{Options, Paths};
+use crate::content::model::Site;
+use crate::content::{load, pages, resolve, validate};
+use crate::render::theme::Theme;
+use crate::render::{self, OutFile, Scope};
+use crate::{diag, Error};
+
+/// What one rebuild did, for the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rebuilt {
+    /// `None`: the whole site; else the ids of the documents rendered again.
+    pub documents: Option<Vec<String>>,
+    pub written: usize,
+    pub removed: usize,
+    pub millis: u128,
+}
+
+impl std::fmt::Display for Rebuilt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.documents {
+            None => write!(f, "rebuilt the whole site")?,
+            Some(ids) => write!(
+                f,
+                "rebuilt {} document(s) [{}] and the site pages",
+                ids.len(),
+                ids.join(", ")
+            )?,
+        }
+        write!(
+            f,
+            ": {} file(s) written, {} removed in {} ms",
+            self.written, self.removed, self.millis
+        )
+    }
+}
+
+/// The state kept between rebuilds.
+pub struct Session {
+    paths: Paths,
+    options: Options,
+    cache: load::Cache,
+    /// Content files changed since the last good build (a failed rebuild
+    /// keeps them for the next one).
+    pending: BTreeSet<PathBuf>,
+    /// The loaded theme, with the stamps of the files it was loaded from.
+    theme: Option<(Vec<Stamp>, Theme)>,
+    /// Stamps of the theme and of the pages of the last good build.
+    built_theme: Vec<Stamp>,
+    pages: Vec<Stamp>,
+    site: Option<Arc<Site>>,
+    /// Every file of the output folder the session wrote, with a hash of its bytes.
+    outputs: BTreeMap<String, u64>,
+}
+
+/// A file's path, size and modification time.
+type Stamp = (PathBuf, u64, Option<SystemTime>);
+
+fn stamps(dirs: &[&Path]) -> Vec<Stamp> {
+    let mut out = Vec::new();
+    for dir in dirs {
+        for e in walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if let Ok(m) = e.metadata() {
+                if m.is_file() {
+                    out.push((e.into_path(), m.len(), m.modified().ok()));
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+impl Session {
+    pub fn new(paths: Paths, options: Options) -> Session {
+        Session {
+            paths,
+            options,
+            cache: load::Cache::default(),
+            pending: BTreeSet::new(),
+            theme: None,
+            built_theme: Vec::new(),
+            pages: Vec::new(),
+            site: None,
+            outputs: BTreeMap::new(),
+        }
+    }
+
+    /// The last site built without error.
+    pub fn site(&self) -> Option<Arc<Site>> {
+        self.site.clone()
+    }
+
+    /// Brings the output folder up to date with the sources. On a content
+    /// error nothing is written and the last good site stays as it was.
+    pub fn rebuild(&mut self) -> Result<Rebuilt, Error> {
+        let start = Instant::now();
+        let (raw, mut diags) = load::load_cached(&self.paths.content, &mut self.cache)?;
+        self.pending.extend(self.cache.changed.iter().cloned());
+        diags.extend(validate::validate(&raw));
+        let langs: Vec<String> = raw
+            .site
+            .as_ref()
+            .map(|s| {
+                s.value
+                    .languages
+                    .iter()
+                    .map(|l| l.get_ref().code.get_ref().clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let pages = pages::load(&self.paths.content, &langs, &mut diags);
+        if !diags.is_empty() {
+            diag::sort(&mut diags);
+            return Err(Error::Content(diags));
+        }
+        let mut site = resolve::resolve(raw);
+        if let Some(url) = &self.options.base_url {
+            site.base_url = if url.ends_with('/') {
+                url.clone()
+            } else {
+                format!("{url}/")
+            };
+        }
+        let theme_stamps = stamps(&[&self.paths.templates, &self.paths.statics]);
+        if self.theme.as_ref().is_none_or(|(s, _)| *s != theme_stamps) {
+            let theme = Theme::load(&self.paths.templates, &self.paths.statics)?;
+            self.theme = Some((theme_stamps.clone(), theme));
+        }
+        let page_stamps = stamps(&[&self.paths.content.join("pages")]);
+        let pending: Vec<PathBuf> = self.pending.iter().cloned().collect();
+        let full = self.site.is_none()
+            || theme_stamps != self.built_theme
+            || page_stamps != self.pages
+            || pending
+                .iter()
+                .any(|p| p.file_name().is_some_and(|n| n == "site.toml"));
+        let affected = match (&self.site, full) {
+            (Some(old), false) => Some(affected(old, &site, &pending)),
+            _ => None,
+        };
+        let theme = &self.theme.as_ref().expect("theme loaded above").1;
+        let scope_docs: BTreeSet<usize> = affected.clone().unwrap_or_default();
+        let scope = if affected.is_some() {
+            Scope::Documents(&scope_docs)
+        } else {
+            Scope::All
+        };
+        let files = render::render_scope(&site, &pages, theme, scope)?;
+        let (written, removed) = if self.site.is_none() {
+            // First build: the whole folder, atomically.
+            crate::publish::publish(&self.paths.out, &files)?;
+            self.outputs = files
+                .iter()
+                .map(|f| (f.path.clone(), hash(&f.bytes)))
+                .collect();
+            (files.len(), 0)
+        } else {
+            let gone = self.stale(&site, &files, affected.is_none());
+            self.write(&files, &gone)?
+        };
+        self.built_theme = theme_stamps;
+        self.pages = page_stamps;
+        self.pending.clear();
+        let documents =
+            affected.map(|set| set.iter().map(|&d| site.documents[d].id.clone()).collect());
+        self.site = Some(Arc::new(site));
+        Ok(Rebuilt {
+            documents,
+            written,
+            removed,
+            millis: start.elapsed().as_millis(),
+        })
+    }
+
+    /// Files written before that the new site no longer has (search files
+    /// are the indexer's business).
+    fn stale(&self, site: &Site, files: &[OutFile], full: bool) -> Vec<String> {
+        let made: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        let ids: HashSet<&str> = site.documents.iter().map(|d| d.id.as_str()).collect();
+        self.outputs
+            .keys()
+            .filter(|p| !made.contains(p.as_str()) && !p.starts_with("pagefind/"))
+            .filter(|p| full || document_of(p).is_some_and(|id| !ids.contains(id)))
+            .cloned()
+            .collect()
+    }
+
+    /// Writes the files whose bytes changed, each atomically, and removes `gone`.
+    fn write(&mut self, files: &[OutFile], gone: &[String]) -> Result<(usize, usize), Error> {
+        let mut written = 0;
+        for f in files {
+            let h = hash(&f.bytes);
+            if self.outputs.get(&f.path) != Some(&h) {
+                crate::fsutil::write_atomic(&self.paths.out.join(&f.path), &f.bytes)?;
+                self.outputs.insert(f.path.clone(), h);
+                written += 1;
+            }
+        }
+        for p in gone {
+            let path = self.paths.out.join(p);
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io(path, e)),
+            }
+            self.outputs.remove(p);
+        }
+        Ok((written, gone.len()))
+    }
+}
+
+/// The id of the document a site path belongs to.
+fn document_of(path: &str) -> Option<&str> {
+    if let Some(rest) = path.strip_prefix("documents/") {
+        return rest.split('/').next();
+    }
+    path.strip_prefix("data/")
+        .and_then(|f| f.strip_suffix(".json"))
+        .filter(|f| *f != "crosswalk")
+}
+
+/// The documents to render again: those whose file changed, those touched
+/// by changed links or notes, and those linked to or from any of them
+/// (their pages show the linked nodes' headings).
+fn affected(old: &Site, new: &Site, changed: &[PathBuf]) -> BTreeSet<usize> {
+    let mut ids: BTreeSet<String> = BTreeSet::new();
+    let named = |p: &PathBuf, dir: &str| {
+        p.parent()
+            .and_then(|d| d.file_name())
+            .is_some_and(|d| d == dir)
+    };
+    for p in changed {
+        if named(p, "documents") {
+            ids.extend(p.file_stem().map(|s| s.to_string_lossy().into_owned()));
+        }
+    }
+    let links = |s: &Site| -> BTreeSet<(String, String, &'static str)> {
+        s.links
+            .iter()
+            .map(|l| (s.key(l.from), s.key(l.to), l.relation.as_str()))
+            .collect()
+    };
+    let (a, b) = (links(old), links(new));
+    for (from, to, _) in a.symmetric_difference(&b) {
+        ids.extend(
+            [from, to]
+                .iter()
+                .filter_map(|k| k.split_once(':'))
+                .map(|(d, _)| d.to_string()),
+        );
+    }
+    let notes = |s: &Site| -> BTreeSet<(String, String)> {
+        s.notes
+            .iter()
+            .map(|n| (s.key(n.target), format!("{:?}{:?}", n.kind, n.text)))
+            .collect()
+    };
+    for (key, _) in notes(old).symmetric_difference(&notes(new)) {
+        ids.extend(key.split_once(':').map(|(d, _)| d.to_string()));
+    }
+    let direct = ids.clone();
+    for s in [old, new] {
+        for l in &s.links {
+            let (f, t) = (&s.documents[l.from.doc].id, &s.documents[l.to.doc].id);
+            if direct.contains(f) {
+                ids.insert(t.clone());
+            }
+            if direct.contains(t) {
+                ids.insert(f.clone());
+            }
+        }
+    }
+    new.documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| ids.contains(&d.id))
+        .map(|(i, _)| i)
+        .collect()
+}

@@ -1,0 +1,229 @@
+//! `accord serve`: a change to a clause reaches the served page; a broken
+//! file is reported and the last good site stays served; fixing it
+//! recovers. Incremental rebuilds give the same files as a full build.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use accord::build::{build_with, Options, Paths};
+use accord::serve::session::Session;
+
+use crate::site::files;
+use crate::support::{copy_dir, root};
+
+const PLAN: &str = "content/documents/china-celac-action-plan-2025-2027.toml";
+const PAGE: &str = "/documents/china-celac-action-plan-2025-2027/en.html";
+
+/// A project folder with a copy of the real content, templates and static files.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for d in ["content", "templates", "static"] {
+        copy_dir(&root().join(d), &dir.path().join(d));
+    }
+    dir
+}
+
+/// A raw HTTP/1.1 GET (the path is sent as given): status and body.
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).unwrap();
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Polls until `ok` holds, for at most 20 s.
+fn eventually(what: &str, mut ok: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ok() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out waiting for: {what}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(dir: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(["serve", "--port", "0", "--no-search"])
+        .current_dir(dir)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let port = loop {
+        let line = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("serve starts and says where");
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            break rest
+                .trim_end_matches(|c| c != '/')
+                .trim_end_matches('/')
+                .parse()
+                .unwrap();
+        }
+    };
+    Server { child, port }
+}
+
+#[test]
+fn serve_rebuilds_reports_errors_and_recovers() {
+    let dir = project();
+    let server = start(dir.path());
+    let port = server.port;
+    let (status, page) = get(port, PAGE);
+    assert_eq!(status, 200);
+    assert!(page.contains("seminar on “Panda Bonds”") && page.contains("/__accord/live.js"));
+
+    let plan = dir.path().join(PLAN);
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(
+        &plan,
+        text.replace(
+            "seminar on “Panda Bonds”",
+            "seminar on “Panda Bonds” (edited)",
+        ),
+    )
+    .unwrap();
+    eventually("the edited clause is served", || {
+        get(port, PAGE).1.contains("(edited)")
+    });
+
+    std::fs::write(&plan, text.replace("kind = \"clause\"", "kind = \"claws\"")).unwrap();
+    eventually("the error is reported", || {
+        get(port, "/__accord/status").1.contains("\"ok\":false")
+    });
+    let (_, status) = get(port, "/__accord/status");
+    assert!(
+        status.contains("china-celac-action-plan-2025-2027.toml:"),
+        "the error names file and line: {status}"
+    );
+    assert!(status.contains("unknown node kind `claws`"), "{status}");
+    assert!(
+        get(port, PAGE).1.contains("(edited)"),
+        "the last good page is still served"
+    );
+
+    std::fs::write(&plan, &text).unwrap();
+    eventually("it recovers", || {
+        get(port, "/__accord/status").1.contains("\"ok\":true")
+            && !get(port, PAGE).1.contains("(edited)")
+    });
+}
+
+#[test]
+fn serve_refuses_paths_outside_public() {
+    let dir = project();
+    let server = start(dir.path());
+    std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/%252e%252e/secret.txt",
+        "/..%5csecret.txt",
+        "/static/../../secret.txt",
+    ] {
+        let (status, body) = get(server.port, path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert!(
+            !body.contains("secret") || body.contains("<html"),
+            "{path} leaked the file"
+        );
+    }
+    assert_eq!(get(server.port, "/").0, 200, "the home page at /");
+}
+
+#[test]
+fn incremental_and_full_builds_give_identical_files() {
+    let dir = project();
+    let paths = Paths::under(dir.path());
+    let mut session = Session::new(paths.clone(), Options::default());
+    let first = session.rebuild().unwrap();
+    assert!(first.documents.is_none(), "the first build is whole");
+
+    let plan = dir.path().join(PLAN);
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(
+        &plan,
+        text.replace(
+            "seminar on “Panda Bonds”",
+            "seminar on “Panda Bonds” (edited)",
+        ),
+    )
+    .unwrap();
+    let notes = dir.path().join("content/notes/translation.toml");
+    let note = std::fs::read_to_string(&notes).unwrap();
+    std::fs::write(
+        &notes,
+        note.replace(
+            "names the General Assembly instead.",
+            "names the General Assembly.",
+        ),
+    )
+    .unwrap();
+    let second = session.rebuild().unwrap();
+    let rebuilt = second.documents.clone().expect("an incremental rebuild");
+    assert!(
+        rebuilt.contains(&"china-celac-action-plan-2025-2027".to_string())
+            && rebuilt.contains(&"china-lac-policy-paper-2025".to_string()),
+        "{second}"
+    );
+    assert!(second.written >= 4 && second.written < 20, "{second}");
+
+    let full = dir.path().join("full");
+    build_with(
+        &Paths {
+            out: full.clone(),
+            ..paths.clone()
+        },
+        &Options {
+            base_url: None,
+            no_search: true,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        files(&paths.out),
+        files(&full),
+        "incremental output differs from a full build"
+    );
+}
