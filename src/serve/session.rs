@@ -239,19 +239,23 @@ fn document_of(path: &str) -> Option<&str> {
 }
 
 /// The documents to render again: those whose file changed, those touched
-/// by changed links or notes, and those linked to or from any of them
-/// (their pages show the linked nodes' headings).
+/// by changed links or notes, and those that link to or from a node whose
+/// text changed (their pages show the linked node's heading or text).
 fn affected(old: &Site, new: &Site, changed: &[PathBuf]) -> BTreeSet<usize> {
-    let mut ids: BTreeSet<String> = BTreeSet::new();
-    let named = |p: &PathBuf, dir: &str| {
+    let mut docs: BTreeSet<String> = BTreeSet::new();
+    // Citation keys whose shown text may differ between the two sites.
+    let mut keys: HashSet<String> = HashSet::new();
+    let in_dir = |p: &PathBuf, dir: &str| {
         p.parent()
             .and_then(|d| d.file_name())
             .is_some_and(|d| d == dir)
     };
-    for p in changed {
-        if named(p, "documents") {
-            ids.extend(p.file_stem().map(|s| s.to_string_lossy().into_owned()));
-        }
+    for p in changed.iter().filter(|p| in_dir(p, "documents")) {
+        let Some(id) = p.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        keys.extend(changed_nodes(old, new, &id));
+        docs.insert(id);
     }
     let links = |s: &Site| -> BTreeSet<(String, String, &'static str)> {
         s.links
@@ -259,9 +263,8 @@ fn affected(old: &Site, new: &Site, changed: &[PathBuf]) -> BTreeSet<usize> {
             .map(|l| (s.key(l.from), s.key(l.to), l.relation.as_str()))
             .collect()
     };
-    let (a, b) = (links(old), links(new));
-    for (from, to, _) in a.symmetric_difference(&b) {
-        ids.extend(
+    for (from, to, _) in links(old).symmetric_difference(&links(new)) {
+        docs.extend(
             [from, to]
                 .iter()
                 .filter_map(|k| k.split_once(':'))
@@ -275,24 +278,60 @@ fn affected(old: &Site, new: &Site, changed: &[PathBuf]) -> BTreeSet<usize> {
             .collect()
     };
     for (key, _) in notes(old).symmetric_difference(&notes(new)) {
-        ids.extend(key.split_once(':').map(|(d, _)| d.to_string()));
+        docs.extend(key.split_once(':').map(|(d, _)| d.to_string()));
     }
-    let direct = ids.clone();
     for s in [old, new] {
         for l in &s.links {
-            let (f, t) = (&s.documents[l.from.doc].id, &s.documents[l.to.doc].id);
-            if direct.contains(f) {
-                ids.insert(t.clone());
+            let (from, to) = (s.key(l.from), s.key(l.to));
+            if keys.contains(&from) {
+                docs.insert(s.documents[l.to.doc].id.clone());
             }
-            if direct.contains(t) {
-                ids.insert(f.clone());
+            if keys.contains(&to) {
+                docs.insert(s.documents[l.from.doc].id.clone());
             }
         }
     }
     new.documents
         .iter()
         .enumerate()
-        .filter(|(_, d)| ids.contains(&d.id))
+        .filter(|(_, d)| docs.contains(&d.id))
         .map(|(i, _)| i)
         .collect()
+}
+
+/// The citation keys of document `id` whose label, heading or text differ
+/// between the two sites; every key when the document is new, gone, or
+/// its title changed (other pages show it beside each link).
+fn changed_nodes(old: &Site, new: &Site, id: &str) -> Vec<String> {
+    fn find<'a>(s: &'a Site, id: &str) -> Option<&'a crate::content::model::Document> {
+        s.documents.iter().find(|d| d.id == id)
+    }
+    let all = |d: &crate::content::model::Document| {
+        d.nodes
+            .iter()
+            .map(|n| format!("{id}:{}", n.id))
+            .collect::<Vec<_>>()
+    };
+    match (find(old, id), find(new, id)) {
+        (Some(a), Some(b)) if a.title == b.title && a.edition == b.edition && a.kind == b.kind => {
+            let shown = |d: &crate::content::model::Document| -> BTreeMap<String, String> {
+                d.nodes
+                    .iter()
+                    .map(|n| {
+                        (
+                            n.id.clone(),
+                            format!("{:?}{:?}{:?}", n.label, n.heading, n.text),
+                        )
+                    })
+                    .collect()
+            };
+            let (x, y) = (shown(a), shown(b));
+            let ids: BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+            ids.into_iter()
+                .filter(|n| x.get(*n) != y.get(*n))
+                .map(|n| format!("{id}:{n}"))
+                .collect()
+        }
+        (a, b) => a.into_iter().chain(b).flat_map(all).collect(),
+    }
 }
