@@ -12,13 +12,23 @@ pub const MAX_ID_LEN: usize = 200;
 /// `china-celac-action-plan-2025-2027`: lower-case ASCII letters and digits
 /// in words joined by single hyphens.
 pub fn is_document_id(id: &str) -> bool {
-    !id.is_empty()
+    !is_reserved(id)
+        && !id.is_empty()
         && id.len() <= MAX_ID_LEN
         && id.split('-').all(|w| {
             !w.is_empty()
                 && w.bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
+}
+
+/// Names some file systems refuse for a file (`con.toml`, `nul.html` …).
+pub fn is_reserved(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    matches!(n.as_str(), "con" | "prn" | "aux" | "nul")
+        || (n.len() == 4
+            && (n.starts_with("com") || n.starts_with("lpt"))
+            && n.as_bytes()[3].is_ascii_digit())
 }
 
 /// A BCP 47-shaped tag: a 2–3 letter language, then subtags of 2–8
@@ -109,7 +119,9 @@ mod tests {
     #[test]
     fn document_ids_tags_dates() {
         assert!(is_document_id("china-celac-action-plan-2025-2027"));
-        for bad in ["", "A", "a--b", "-a", "a/b", "a_b", ".."] {
+        for bad in [
+            "", "A", "a--b", "-a", "a/b", "a_b", "..", "con", "nul", "lpt1", "a.b", "a\\b",
+        ] {
             assert!(!is_document_id(bad), "{bad}");
         }
         assert!(is_language_tag("zh-Hans") && is_language_tag("en") && is_language_tag("es-419"));

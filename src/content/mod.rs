@@ -8,6 +8,7 @@ pub mod model;
 pub mod pages;
 pub mod raw;
 pub mod resolve;
+pub mod safety;
 pub mod validate;
 mod validate_nodes;
 

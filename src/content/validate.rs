@@ -317,6 +317,11 @@ pub(super) fn check_langs<T>(
                 file.diag(span.clone(), format!("{what} in `{lang}` is empty"))
                     .help("write the text or remove the entry"),
             );
+        } else if let Some((problem, help)) = super::safety::text_problem(text) {
+            out.push(
+                file.diag(span.clone(), format!("{what} in `{lang}`: {problem}"))
+                    .help(help),
+            );
         }
     }
 }

@@ -7,6 +7,7 @@ use super::ids;
 use super::load::Sourced;
 use super::model::NodeKind;
 use super::raw::RawDocument;
+use super::safety::{MAX_DEPTH, MAX_NODES};
 use super::validate::{check_langs, node_kind, require_langs};
 use crate::diag::Diagnostic;
 
@@ -19,6 +20,20 @@ pub(super) fn check_nodes(
     out: &mut Vec<Diagnostic>,
 ) {
     let nodes = &file.value.nodes;
+    if nodes.len() > MAX_NODES {
+        out.push(
+            Diagnostic::new(
+                &file.path,
+                None,
+                format!(
+                    "{} nodes, over the limit of {MAX_NODES} for one document",
+                    nodes.len()
+                ),
+            )
+            .help("split the document into several files"),
+        );
+        return;
+    }
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut child_count: HashMap<&str, usize> = HashMap::new();
     // The ids of the nodes on the path from the root to the previous node.
@@ -42,6 +57,19 @@ pub(super) fn check_nodes(
                 .help("use segments like `art_2`, `sec_3`, `p_1` joined by `__` (lower-case letters, `_`, a number without leading zeros)"));
             continue;
         };
+        if segments.len() > MAX_DEPTH {
+            out.push(
+                file.diag(
+                    at.clone(),
+                    format!(
+                        "node `{id}` is nested {} deep, over the limit of {MAX_DEPTH}",
+                        segments.len()
+                    ),
+                )
+                .help("documents are a few levels deep: articles, sections, clauses; check the id"),
+            );
+            continue;
+        }
         let (abbr, number) = *segments.last().unwrap_or(&("", None));
         if let Some(kind) = kind {
             if abbr != kind.abbrev() {

@@ -5,16 +5,7 @@ use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
 
 use crate::content::model::{Document, Node, NodeKind};
 
-/// Link targets allowed in content: the web, mail, and in-site references.
-pub fn safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    match lower.split_once(':') {
-        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
-            matches!(scheme, "http" | "https" | "mailto")
-        }
-        _ => true,
-    }
-}
+pub use crate::content::safety::safe_url;
 
 /// Keeps a text that starts like a Markdown block (`2. …`, `- …`, `# …`)
 /// an inline run of text.

@@ -1,0 +1,117 @@
+//! What content text may hold, and the limits on its size: raw HTML,
+//! unsafe link targets and control characters are refused, so that
+//! nothing a content file says can inject markup or script into a page.
+
+/// Longest text of one field (heading, text, note …), in characters.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+/// Most nodes in one document.
+pub const MAX_NODES: usize = 100_000;
+/// Deepest nesting of nodes (segments of a node id).
+pub const MAX_DEPTH: usize = 12;
+
+/// Link targets allowed in content: the web, mail, and in-site references
+/// (relative paths and fragments).
+pub fn safe_url(url: &str) -> bool {
+    let lower: String = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match lower.split_once(':') {
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            matches!(scheme, "http" | "https" | "mailto")
+        }
+        _ => true,
+    }
+}
+
+/// The first problem of a content text, with what to do about it.
+pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
+    let chars = text.chars().count();
+    if chars > MAX_TEXT_CHARS {
+        return Some((
+            format!("text of {chars} characters, over the limit of {MAX_TEXT_CHARS}"),
+            "split it into several nodes",
+        ));
+    }
+    if let Some(c) = text
+        .chars()
+        .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+    {
+        return Some((
+            format!("control character U+{:04X} in the text", c as u32),
+            "remove it: only printable text, tabs and line breaks are allowed",
+        ));
+    }
+    let b = text.as_bytes();
+    for (i, _) in text.match_indices('<') {
+        if b.get(i + 1)
+            .is_some_and(|&n| n.is_ascii_alphabetic() || n == b'/' || n == b'!' || n == b'?')
+        {
+            let tag: String = text[i..]
+                .chars()
+                .take(24)
+                .take_while(|c| *c != '>')
+                .collect();
+            return Some((
+                format!("raw HTML `{tag}` in the text"),
+                "content is Markdown without HTML: write `<` as `&lt;` if it is meant as text",
+            ));
+        }
+    }
+    for (i, _) in text.match_indices("](") {
+        let url: String = text[i + 2..]
+            .trim_start()
+            .chars()
+            .take_while(|c| *c != ')' && *c != ' ')
+            .collect();
+        if !safe_url(&url) {
+            return Some((
+                format!("link to `{url}`"),
+                "links may go to http, https, mailto or pages of this site only",
+            ));
+        }
+    }
+    for line in text.lines() {
+        if let Some((_, url)) = line
+            .trim_start()
+            .strip_prefix('[')
+            .and_then(|l| l.split_once("]:"))
+        {
+            if !safe_url(url) {
+                return Some((
+                    format!("link to `{}`", url.trim()),
+                    "links may go to http, https, mailto or pages of this site only",
+                ));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_text_is_named() {
+        assert!(text_problem("Support R&D, 1 < 2 and “Panda Bonds”.").is_none());
+        assert!(text_problem("[site](https://example.org) and [cite](../a.html#k)").is_none());
+        for bad in [
+            "<script>alert(1)</script>",
+            "x <img src=x onerror=alert(1)>",
+            "</p>",
+            "<!-- c -->",
+            "[x](javascript:alert(1))",
+            "[x](JaVaScRiPt:alert(1))",
+            "[x]( data:text/html,hi)",
+            "[x]: javascript:alert(1)",
+            "a\u{7}b",
+        ] {
+            assert!(text_problem(bad).is_some(), "{bad}");
+        }
+        assert!(text_problem(&"字".repeat(MAX_TEXT_CHARS + 1)).is_some());
+        assert!(!safe_url("java\nscript:alert(1)") && safe_url("mailto:a@b.org") && safe_url("#k"));
+    }
+}
