@@ -617,14 +617,30 @@ fn every_page_has_a_content_security_policy_and_no_inline_code() {
             .filter_map(|m| m.value().attr("content"))
             .collect();
         assert_eq!(csp.len(), 1, "{path}: one CSP meta");
-        for must in ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'"] {
+        for must in [
+            "default-src 'none'",
+            "script-src 'self' 'wasm-unsafe-eval'",
+            "style-src 'self'",
+        ] {
             assert!(csp[0].contains(must), "{path}: {must}");
         }
         assert!(!csp[0].contains("unsafe-inline"), "{path}");
-        assert_eq!(html.select(&sel("script:not([src])")).count(), 0, "{path}: inline script");
-        assert_eq!(html.select(&sel("style, [style]")).count(), 0, "{path}: inline style");
+        assert_eq!(
+            html.select(&sel("script:not([src])")).count(),
+            0,
+            "{path}: inline script"
+        );
+        assert_eq!(
+            html.select(&sel("style, [style]")).count(),
+            0,
+            "{path}: inline style"
+        );
         for el in html.select(&sel("*")) {
-            assert!(el.value().attrs().all(|(k, _)| !k.starts_with("on")), "{path}: event handler attribute on <{}>", el.value().name());
+            assert!(
+                el.value().attrs().all(|(k, _)| !k.starts_with("on")),
+                "{path}: event handler attribute on <{}>",
+                el.value().name()
+            );
         }
     }
 }
