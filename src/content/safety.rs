@@ -61,10 +61,22 @@ pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
         }
     }
     for (i, _) in text.match_indices("](") {
+        // The destination runs to the `)` that closes the link, past
+        // balanced parentheses inside it.
+        let mut depth = 0;
         let url: String = text[i + 2..]
             .trim_start()
             .chars()
-            .take_while(|c| *c != ')' && *c != ' ')
+            .take_while(|&c| {
+                match c {
+                    '(' => depth += 1,
+                    ')' if depth == 0 => return false,
+                    ')' => depth -= 1,
+                    ' ' => return false,
+                    _ => {}
+                }
+                true
+            })
             .collect();
         if !safe_url(&url) {
             return Some((

@@ -4,6 +4,7 @@ mod browser;
 mod cli;
 mod corpus;
 mod fidelity;
+mod gallery;
 mod hardening;
 mod import_fixtures;
 mod search;
