@@ -9,6 +9,7 @@ pub mod cli;
 pub mod content;
 pub mod diag;
 pub mod fsutil;
+pub mod fuzzing;
 pub mod import;
 pub mod publish;
 pub mod render;

@@ -223,8 +223,17 @@ fn read_toml<T: DeserializeOwned>(
     required: bool,
 ) -> Option<Sourced<T>> {
     let text = read_text(path, diags, required)?;
-    let lines = LineIndex::new(&text);
-    match toml::from_str::<T>(&text) {
+    parse_toml(path, &text, diags)
+}
+
+/// Parses the text of a content file named `path` (for display).
+pub fn parse_toml<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Sourced<T>> {
+    let lines = LineIndex::new(text);
+    match toml::from_str::<T>(text) {
         Ok(value) => Some(Sourced {
             path: path.to_path_buf(),
             lines,

@@ -46,6 +46,10 @@ pub fn to_toml(doc: &DocumentOut) -> String {
     let langs: Vec<String> = doc.languages.iter().map(|l| string(l)).collect();
     let _ = writeln!(out, "languages = [{}]", langs.join(", "));
     let _ = writeln!(out, "source = {}", string(&doc.source));
+    if doc.title.is_empty() {
+        // No title in the source and none given: `check` will ask for one.
+        let _ = writeln!(out, "title = {{}}");
+    }
     lang_keys(&mut out, "title", &doc.title, &doc.languages);
     for node in &doc.nodes {
         let _ = writeln!(out, "\n[[node]]");

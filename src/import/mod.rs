@@ -194,6 +194,9 @@ pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
     for (lang, t) in shaped.title {
         title.entry(lang).or_insert(t);
     }
+    if title.is_empty() {
+        report.warn(1, "no document title in the source: give one with --title LANG=TEXT (or `title` in the manifest)");
+    }
     report.finish(text);
     let id = opts.id.clone().unwrap_or_else(|| default_id(source));
     let edition = opts

@@ -4,6 +4,7 @@ mod browser;
 mod cli;
 mod corpus;
 mod fidelity;
+mod fuzz_regressions;
 mod gallery;
 mod hardening;
 mod import_fixtures;
