@@ -136,16 +136,7 @@ pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
     let search = if options.no_search {
         None
     } else {
-        let search_start = Instant::now();
-        let index = crate::search::index(&site)?;
-        let summary = SearchSummary {
-            records: index.records,
-            files: index.files.len(),
-            bytes: index.bytes(),
-            millis: search_start.elapsed().as_millis(),
-        };
-        files.extend(index.files);
-        Some(summary)
+        search_index(&site, &mut files)?
     };
     let write_start = Instant::now();
     crate::publish::publish(&paths.out, &files)?;
@@ -155,4 +146,31 @@ pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
         millis,
         search,
     })
+}
+
+/// Adds the search index to `files`.
+#[cfg(feature = "search")]
+fn search_index(
+    site: &crate::content::Site,
+    files: &mut Vec<render::OutFile>,
+) -> Result<Option<SearchSummary>, Error> {
+    let start = Instant::now();
+    let index = crate::search::index(site)?;
+    let summary = SearchSummary {
+        records: index.records,
+        files: index.files.len(),
+        bytes: index.bytes(),
+        millis: start.elapsed().as_millis(),
+    };
+    files.extend(index.files);
+    Ok(Some(summary))
+}
+
+/// Built without the `search` feature: no index.
+#[cfg(not(feature = "search"))]
+fn search_index(
+    _: &crate::content::Site,
+    _: &mut Vec<render::OutFile>,
+) -> Result<Option<SearchSummary>, Error> {
+    Ok(None)
 }

@@ -53,6 +53,7 @@ pub enum Command {
         #[arg(long)]
         no_search: bool,
     },
+    #[cfg(feature = "serve")]
     /// Build, serve the site on 127.0.0.1, watch content/, templates/ and
     /// static/, rebuild what a change affects and reload open pages.
     Serve {
@@ -182,6 +183,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
             )?;
             writeln!(out, "{summary}").map_err(|e| Error::io("stdout", e))
         }
+        #[cfg(feature = "serve")]
         Command::Serve {
             content,
             templates,

@@ -13,7 +13,9 @@ pub mod fuzzing;
 pub mod import;
 pub mod publish;
 pub mod render;
+#[cfg(feature = "search")]
 pub mod search;
+#[cfg(feature = "serve")]
 pub mod serve;
 
 use std::path::PathBuf;

@@ -80,12 +80,7 @@ fn records(site: &Site) -> Vec<Record> {
     out
 }
 
-/// The language code an index is made and found under: Pagefind lower-cases
-/// the page's `<html lang>` to find its index (`zh-Hans` → `zh-hans`), and
-/// segments Chinese text for any `zh-…`.
-pub fn pagefind_lang(lang: &str) -> String {
-    lang.to_ascii_lowercase()
-}
+pub use crate::render::frame::pagefind_lang;
 
 /// Builds the index of `site`.
 pub fn index(site: &Site) -> Result<Index, Error> {

@@ -34,6 +34,13 @@ pub struct Frame {
     pub search_langs: String,
 }
 
+/// The language code a search index is made and found under: Pagefind
+/// lower-cases the page's `<html lang>` to find its index (`zh-Hans` →
+/// `zh-hans`), and segments Chinese text for any `zh-…`.
+pub fn pagefind_lang(lang: &str) -> String {
+    lang.to_ascii_lowercase()
+}
+
 impl Ctx<'_> {
     /// The frame of the page at `path`, in `lang`.
     pub fn frame(&self, path: &str, lang: &str, title: &str) -> Frame {
@@ -80,9 +87,9 @@ impl Ctx<'_> {
                 let mut langs: Vec<String> = site
                     .languages
                     .iter()
-                    .map(|l| crate::search::pagefind_lang(&l.code))
+                    .map(|l| pagefind_lang(&l.code))
                     .collect();
-                langs.sort_by_key(|l| *l != crate::search::pagefind_lang(lang));
+                langs.sort_by_key(|l| *l != pagefind_lang(lang));
                 serde_json::to_string(&langs).unwrap_or_default()
             },
         }
