@@ -6,8 +6,19 @@ use std::path::Path;
 use crate::Error;
 
 /// Writes `bytes` to `path` through a temporary file in the same folder
-/// and a rename, so that a reader never sees a half-written file.
+/// and a rename, so that a reader never sees a half-written file; the data
+/// reaches the disk before the rename (for content files).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_via_rename(path, bytes, true)
+}
+
+/// As [`write_atomic`] without waiting for the disk: for output files
+/// that a rebuild can always make again (`serve`).
+pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_via_rename(path, bytes, false)
+}
+
+fn write_via_rename(path: &Path, bytes: &[u8], durable: bool) -> Result<(), Error> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -23,7 +34,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
             .set_permissions(mode)
             .map_err(|e| Error::io(tmp.path(), e))?;
     }
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    if durable {
+        tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    }
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
 }

@@ -141,7 +141,7 @@ fn spawn_indexer(out: PathBuf, log: Log) -> mpsc::Sender<Arc<crate::content::Sit
                 for f in &index.files {
                     let h = session::hash(&f.bytes);
                     if written.get(&f.path) != Some(&h) {
-                        crate::fsutil::write_atomic(&out.join(&f.path), &f.bytes)?;
+                        crate::fsutil::replace(&out.join(&f.path), &f.bytes)?;
                         written.insert(f.path.clone(), h);
                         changed += 1;
                     }

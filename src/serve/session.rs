@@ -210,7 +210,7 @@ impl Session {
         for f in files {
             let h = hash(&f.bytes);
             if self.outputs.get(&f.path) != Some(&h) {
-                crate::fsutil::write_atomic(&self.paths.out.join(&f.path), &f.bytes)?;
+                crate::fsutil::replace(&self.paths.out.join(&f.path), &f.bytes)?;
                 self.outputs.insert(f.path.clone(), h);
                 written += 1;
             }
