@@ -9,10 +9,15 @@ use super::Block;
 /// Splits `中文  English` (two or more spaces or no-break spaces, a tab or an ideographic space
 /// between a Chinese part and a part with no Chinese) into its two parts.
 pub fn split_pair(line: &str) -> Option<(&str, &str)> {
+    // One pass: a split point must follow the first Chinese character and
+    // come after the last one (linear in the line, however many gaps).
+    let cjk = |(_, c): &(usize, char)| super::clean::is_cjk(*c);
+    let first = line.char_indices().find(cjk)?.0;
+    let last = line.char_indices().filter(cjk).last()?.0;
+    let is_gap = |c: char| matches!(c, ' ' | '\u{a0}' | '\t' | '\u{3000}');
     let mut i = 0;
     while i < line.len() {
         let c = line[i..].chars().next()?;
-        let is_gap = |c: char| matches!(c, ' ' | '\u{a0}' | '\t' | '\u{3000}');
         if is_gap(c) {
             let start = i;
             let mut end = i;
@@ -21,13 +26,13 @@ pub fn split_pair(line: &str) -> Option<(&str, &str)> {
                 spaces += if matches!(g, ' ' | '\u{a0}') { 1 } else { 2 };
                 end += g.len_utf8();
             }
-            let (left, right) = (&line[..start], &line[end..]);
+            let right = &line[end..];
             if spaces >= 2
-                && has_cjk(left)
-                && !has_cjk(right)
+                && first < start
+                && end > last
                 && right.bytes().any(|b| b.is_ascii_alphabetic())
             {
-                return Some((left.trim(), right.trim()));
+                return Some((line[..start].trim(), right.trim()));
             }
             i = end;
         } else {

@@ -309,6 +309,9 @@ fn finish(work: &[Work], report: &mut Report) -> Vec<NodeOut> {
     let mut ids: Vec<String> = Vec::with_capacity(work.len());
     let mut used = std::collections::HashSet::new();
     let mut out = Vec::with_capacity(work.len());
+    // Unnumbered paragraphs seen so far under each parent (None: the root).
+    let mut paragraphs: std::collections::HashMap<Option<usize>, u32> =
+        std::collections::HashMap::new();
     for (i, w) in work.iter().enumerate() {
         let kind = kind_of(work, i);
         let prefix = w
@@ -316,12 +319,11 @@ fn finish(work: &[Work], report: &mut Report) -> Vec<NodeOut> {
             .map(|p| format!("{}__", ids[p]))
             .unwrap_or_default();
         let mut number = match w.marker {
-            None if !w.preamble => Some(
-                1 + work[..i]
-                    .iter()
-                    .filter(|s| s.parent == w.parent && s.marker.is_none() && !s.preamble)
-                    .count() as u32,
-            ),
+            None if !w.preamble => {
+                let n = paragraphs.entry(w.parent).or_default();
+                *n += 1;
+                Some(*n)
+            }
             Some(m) => m.number(),
             None => None,
         };
