@@ -112,6 +112,7 @@ pub fn rows(text: &str, zh: &str, en: &str, report: &mut Report) -> Vec<Block> {
             continue;
         }
         match cells.as_slice() {
+            [] => report.drop(n, "suspected garbage (a row of empty cells)", t),
             [z, e] if has_cjk(z) && !has_cjk(e) => blocks.push(Block::pair(n, n, zh, z, en, e)),
             [one] => {
                 if dropped(report, n, one) {
