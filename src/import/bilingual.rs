@@ -13,7 +13,7 @@ pub fn split_pair(line: &str) -> Option<(&str, &str)> {
     // come after the last one (linear in the line, however many gaps).
     let cjk = |(_, c): &(usize, char)| super::clean::is_cjk(*c);
     let first = line.char_indices().find(cjk)?.0;
-    let last = line.char_indices().filter(cjk).last()?.0;
+    let last = line.char_indices().rev().find(cjk)?.0;
     let is_gap = |c: char| matches!(c, ' ' | '\u{a0}' | '\t' | '\u{3000}');
     let mut i = 0;
     while i < line.len() {
