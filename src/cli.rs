@@ -82,6 +82,19 @@ pub enum Command {
     /// Convert raw source texts into content files, with a report of every
     /// line not carried over and every doubt.
     Import(Box<ImportArgs>),
+    /// Print every briefing and every document page of a built site to PDF
+    /// with headless Chromium, into <out>/pdf/.
+    Pdf {
+        /// The folder to write pdf/ into (next to the site).
+        #[arg(long, default_value = "public")]
+        out: PathBuf,
+        /// The built site to print (made by `accord build`).
+        #[arg(long, default_value = "public")]
+        site: PathBuf,
+        /// Print only these, by PDF name without `.pdf`
+        /// (e.g. briefing-trade-investment-finance) [default: all].
+        names: Vec<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -143,7 +156,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
         Command::Check { content } => {
             let site = crate::content::load_site(&content)?;
             let w = |e| Error::io("stdout", e);
-            writeln!(
+            write!(
                 out,
                 "ok: {} documents, {} nodes, {} cross-links, {} notes",
                 site.documents.len(),
@@ -151,7 +164,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
                 site.links.len(),
                 site.notes.len()
             )
-            .map_err(w)
+            .map_err(w)?;
+            if !site.briefings.is_empty() {
+                write!(out, ", {} briefings", site.briefings.len()).map_err(w)?;
+            }
+            writeln!(out).map_err(w)
         }
         Command::Build {
             content,
@@ -213,6 +230,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
             )
         }
         Command::Import(args) => run_import(*args, out),
+        Command::Pdf {
+            out: dir,
+            site,
+            names,
+        } => crate::pdf::run(&site, &dir, &names, out),
     }
 }
 

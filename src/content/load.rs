@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
+use super::briefings::RawBriefing;
 use super::raw::{RawCrosswalk, RawDocument, RawNotes, RawSite};
 use crate::diag::{Diagnostic, LineIndex};
 use crate::Error;
@@ -45,6 +46,7 @@ pub struct RawContent {
     pub documents: Vec<Sourced<RawDocument>>,
     pub notes: Vec<Sourced<RawNotes>>,
     pub crosswalk: Option<Sourced<RawCrosswalk>>,
+    pub briefings: Vec<Sourced<RawBriefing>>,
 }
 
 /// Reads `root` (the content folder). Problems in files are returned as
@@ -99,6 +101,11 @@ pub fn load_cached(root: &Path, cache: &mut Cache) -> Result<(RawContent, Vec<Di
             &mut cache.changed,
             &mut seen,
         ));
+    }
+    // Briefings are few and small: read afresh every time, not cached
+    // (`serve` renders every briefing on each rebuild).
+    for path in toml_files(&root.join("briefings"), &mut diags) {
+        content.briefings.extend(read_toml(&path, &mut diags, true));
     }
     let gone: Vec<PathBuf> = cache
         .paths()

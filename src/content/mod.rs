@@ -2,6 +2,7 @@
 //!
 //! load (raw serde types) → validate (every problem) → resolve (model).
 
+pub mod briefings;
 pub mod ids;
 pub mod load;
 pub mod model;
@@ -10,6 +11,7 @@ pub mod raw;
 pub mod resolve;
 pub mod safety;
 pub mod validate;
+mod validate_briefings;
 mod validate_nodes;
 
 use std::path::Path;

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use super::briefings::Briefing;
 use super::raw::LangMap;
 
 /// The whole site's content.
@@ -17,6 +18,8 @@ pub struct Site {
     pub documents: Vec<Document>,
     pub links: Vec<Link>,
     pub notes: Vec<Note>,
+    /// Curated dossiers of nodes, sorted by id.
+    pub briefings: Vec<Briefing>,
     keys: HashMap<String, NodeRef>,
 }
 
@@ -89,6 +92,7 @@ impl Site {
         documents: Vec<Document>,
         links: Vec<Link>,
         notes: Vec<Note>,
+        briefings: Vec<Briefing>,
     ) -> Site {
         let (title, description, base_url, languages) = head;
         let mut keys = HashMap::new();
@@ -105,6 +109,7 @@ impl Site {
             documents,
             links,
             notes,
+            briefings,
             keys,
         }
     }

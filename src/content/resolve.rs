@@ -96,11 +96,13 @@ pub fn resolve(content: RawContent) -> Site {
             .notes
             .push(i);
     }
+    let briefings = super::briefings::resolve(content.briefings, &keys, &languages);
     Site::new(
         (site_title, description, base_url, languages),
         documents,
         links,
         notes,
+        briefings,
     )
 }
 

@@ -107,6 +107,7 @@ pub fn validate(content: &RawContent) -> Vec<Diagnostic> {
             }
         }
     }
+    super::validate_briefings::check_briefings(&content.briefings, &site_langs, &keys, &mut out);
     out
 }
 
@@ -242,7 +243,7 @@ fn check_document(file: &Sourced<RawDocument>, site_langs: &[String], out: &mut 
 }
 
 /// Checks a citation key `document:node`; returns the node when it exists.
-fn check_key<'a, T>(
+pub(super) fn check_key<'a, T>(
     file: &Sourced<T>,
     key: &toml::Spanned<String>,
     keys: &HashMap<String, (&'a Sourced<RawDocument>, usize)>,

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::frame::{Frame, Span};
+use super::frame::{Frame, NavLink, Span};
 use super::text::{cite_label, inline_in, snippet};
 use super::{urls, Ctx};
 use crate::content::model::{Document, NodeRef, Relation};
@@ -20,6 +20,8 @@ pub struct DocPage {
     pub nodes: Vec<Row>,
     pub data_href: String,
     pub print_css: String,
+    /// The briefings that cite this document.
+    pub briefings: Vec<NavLink>,
 }
 
 #[derive(Serialize)]
@@ -208,6 +210,16 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
         nodes,
         data_href: urls::rel(&path, &urls::data(&doc.id)),
         print_css: urls::rel(&path, &print_css_path(&doc.id, view)),
+        briefings: site
+            .briefings
+            .iter()
+            .filter(|b| b.cites(d))
+            .map(|b| NavLink {
+                href: urls::rel(&path, &super::briefing::path(&b.id)),
+                text: b.title.get(&page_lang).cloned().unwrap_or_default(),
+                lang: page_lang.clone(),
+            })
+            .collect(),
         frame,
     }
 }
@@ -228,6 +240,11 @@ pub fn print_css(doc: &Document, lang: &str) -> String {
         .or_else(|| doc.title.values().next())
         .cloned()
         .unwrap_or_default();
+    margin_title_css(&title)
+}
+
+/// `@page` margin boxes with `title`, escaped as a CSS string.
+pub fn margin_title_css(title: &str) -> String {
     let escaped: String = title
         .chars()
         .flat_map(|c| match c {

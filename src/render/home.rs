@@ -72,6 +72,16 @@ pub fn page(cx: &Ctx) -> HomePage {
             docs: cards,
         });
     }
+    if !site.briefings.is_empty() {
+        groups.push(Group {
+            captions: each_lang(cx, "kind_briefing", None),
+            docs: site
+                .briefings
+                .iter()
+                .map(|b| briefing_card(cx, b))
+                .collect(),
+        });
+    }
     HomePage {
         intro: site
             .description
@@ -130,6 +140,36 @@ fn card(cx: &Ctx, d: usize) -> Card {
             .collect(),
         size: each_lang(cx, "size", Some(doc.nodes.len())),
         views,
+    }
+}
+
+/// A briefing on the home page: titles, date, languages, number of items.
+fn briefing_card(cx: &Ctx, b: &crate::content::briefings::Briefing) -> Card {
+    Card {
+        href: super::briefing::path(&b.id),
+        titles: cx
+            .site
+            .languages
+            .iter()
+            .filter_map(|l| {
+                b.title.get(&l.code).map(|t| Span {
+                    lang: l.code.clone(),
+                    text: t.clone(),
+                })
+            })
+            .collect(),
+        edition: None,
+        date: Some(b.date.clone()),
+        languages: b
+            .languages
+            .iter()
+            .map(|l| Span {
+                lang: l.clone(),
+                text: cx.language_name(l),
+            })
+            .collect(),
+        size: each_lang(cx, "briefing_size", Some(b.items.len())),
+        views: Vec::new(),
     }
 }
 

@@ -1,6 +1,9 @@
 //! Render stage: the model and the theme into the list of output files.
 //! Pure: reads nothing from disk and writes nothing.
 
+pub mod briefing;
+pub mod briefing_items;
+pub mod briefing_refs;
 pub mod data;
 pub mod document;
 pub mod frame;
@@ -40,7 +43,7 @@ pub struct Ctx<'a> {
 
 /// What to render: the whole site, or the pages of some documents (by
 /// index) with the site-wide files that any content change may touch
-/// (home, 404, sitemap, crosswalk data).
+/// (home, 404, sitemap, crosswalk data, briefings).
 #[derive(Debug, Clone, Copy)]
 pub enum Scope<'s> {
     All,
@@ -57,6 +60,8 @@ enum Job {
     Crosswalk,
     Sitemap,
     Page(usize),
+    /// A briefing's page and its print stylesheet.
+    Briefing(usize),
     Highlight,
     Static(usize),
 }
@@ -93,6 +98,9 @@ pub fn render_scope(
             .filter(|&d| d < site.documents.len())
             .collect(),
     };
+    // Briefings in every scope: a few pages, and a change to any file
+    // under content/briefings/ touches no document.
+    jobs.extend((0..site.briefings.len()).map(Job::Briefing));
     for d in docs {
         jobs.push(Job::Data(d));
         jobs.push(Job::Document(d, None));
@@ -129,6 +137,7 @@ pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
         }
     }
     paths.extend(pages.iter().map(|p| urls::page(&p.slug)));
+    paths.extend(site.briefings.iter().map(|b| briefing::path(&b.id)));
     paths.sort();
     paths
 }
@@ -204,6 +213,18 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
             urls::page(&cx.pages[p].slug),
             &markdown::page(cx, &cx.pages[p]),
         )?],
+        Job::Briefing(b) => {
+            let b = &site.briefings[b];
+            vec![
+                html(
+                    theme,
+                    "briefing.html",
+                    briefing::path(&b.id),
+                    &briefing::page(cx, b),
+                )?,
+                file(&briefing::print_css_path(&b.id), briefing::print_css(b)),
+            ]
+        }
         Job::Highlight => vec![file("static/highlight.css", markdown::highlight_css())],
         Job::Static(i) => {
             let (path, bytes) = &theme.statics[i];

@@ -1,5 +1,8 @@
 //! Integration tests: one crate, a module per feature, small fixtures.
 
+mod briefing_pdf;
+mod briefing_validation;
+mod briefings;
 mod browser;
 mod cli;
 mod corpus;

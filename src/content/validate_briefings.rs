@@ -1,0 +1,203 @@
+//! Checks of `content/briefings/*.toml`: id, title, date, mode, audience,
+//! introduction, and every item's citation key and comment.
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+
+use super::briefings::{id_of, Mode, RawBriefing};
+use super::ids;
+use super::load::Sourced;
+use super::raw::{LangMap, RawDocument};
+use super::validate::{check_key, check_langs};
+use crate::diag::Diagnostic;
+
+/// Citation key → the document file and the node's index in it.
+pub(super) type Keys<'a> = HashMap<String, (&'a Sourced<RawDocument>, usize)>;
+
+pub(super) fn check_briefings(
+    files: &[Sourced<RawBriefing>],
+    site_langs: &[String],
+    keys: &Keys,
+    out: &mut Vec<Diagnostic>,
+) {
+    for file in files {
+        check_briefing(file, site_langs, keys, out);
+    }
+}
+
+fn check_briefing(
+    file: &Sourced<RawBriefing>,
+    site_langs: &[String],
+    keys: &Keys,
+    out: &mut Vec<Diagnostic>,
+) {
+    let b = &file.value;
+    let id = id_of(file);
+    if !ids::is_document_id(&id) {
+        out.push(
+            Diagnostic::new(&file.path, None, format!("`{id}` is not a valid briefing id"))
+                .help("name the file with lower-case letters, digits and single hyphens, e.g. `trade-and-finance.toml`"),
+        );
+    }
+    check_langs(
+        file,
+        b.title.span(),
+        b.title.get_ref(),
+        site_langs,
+        "title",
+        out,
+    );
+    require(
+        file,
+        &b.title,
+        "title",
+        site_langs,
+        "a briefing's title is shown in every language of the site",
+        out,
+    );
+    if !ids::is_date(b.date.get_ref()) {
+        out.push(
+            file.diag(
+                b.date.span(),
+                format!("date `{}` is not YYYY-MM-DD", b.date.get_ref()),
+            )
+            .help("write the date of the briefing as e.g. `2025-06-10`"),
+        );
+    }
+    let mode = Mode::parse(b.mode.get_ref(), site_langs);
+    if mode.is_none() {
+        out.push(
+            file.diag(
+                b.mode.span(),
+                format!("unknown mode `{}`", b.mode.get_ref()),
+            )
+            .help(format!(
+                "use `{}` or one of the site's languages: {}",
+                Mode::PARALLEL,
+                quoted(site_langs)
+            )),
+        );
+    }
+    let langs = mode
+        .as_ref()
+        .map(|m| m.languages(site_langs))
+        .unwrap_or_default();
+    let why = format!(
+        "the mode `{}` shows every one of {}",
+        b.mode.get_ref(),
+        quoted(&langs)
+    );
+    for (map, what) in [(&b.audience, "audience"), (&b.intro, "intro")] {
+        check_langs(file, map.span(), map.get_ref(), site_langs, what, out);
+        require(file, map, what, &langs, &why, out);
+    }
+    check_items(file, site_langs, &langs, &why, keys, out);
+}
+
+/// The items: comments in the mode's languages, keys that exist, no node
+/// twice, and at least one document in each language of the mode.
+fn check_items(
+    file: &Sourced<RawBriefing>,
+    site_langs: &[String],
+    langs: &[String],
+    why: &str,
+    keys: &Keys,
+    out: &mut Vec<Diagnostic>,
+) {
+    let b = &file.value;
+    if b.items.is_empty() {
+        out.push(
+            Diagnostic::new(
+                &file.path,
+                Some(file.line(b.mode.span())),
+                "the briefing has no [[item]]",
+            )
+            .help("add one `[[item]]` with `node = \"document:node\"` per section or clause"),
+        );
+    }
+    // Items found so far: (document id, node id, line).
+    let mut cited: Vec<(&str, &str, usize)> = Vec::new();
+    let mut doc_langs: Vec<&Vec<Spanned<String>>> = Vec::new();
+    for item in &b.items {
+        let item = item.get_ref();
+        let line = file.line(item.node.span());
+        if let Some(c) = &item.comment {
+            let what = format!("comment of `{}`", item.node.get_ref());
+            check_langs(file, c.span(), c.get_ref(), site_langs, &what, out);
+            require(file, c, &what, langs, why, out);
+        }
+        let Some((doc, n)) = check_key(file, &item.node, keys, out) else {
+            continue;
+        };
+        let (d, node) = (
+            doc.value.id.get_ref().as_str(),
+            doc.value.nodes[n].get_ref().id.get_ref().as_str(),
+        );
+        let key = item.node.get_ref();
+        for &(od, on, oline) in cited.iter().filter(|(od, _, _)| *od == d) {
+            let (message, help) = if on == node {
+                (
+                    format!("`{key}` is cited twice"),
+                    format!("line {oline} already cites it: remove one of the two items"),
+                )
+            } else if node.starts_with(&format!("{on}__")) {
+                (
+                    format!("`{key}` is already part of `{od}:{on}`, cited at line {oline}"),
+                    format!("an item shows its node with all its descendants: remove this item or the one at line {oline}"),
+                )
+            } else if on.starts_with(&format!("{node}__")) {
+                (
+                    format!("`{key}` includes `{od}:{on}`, already cited at line {oline}"),
+                    format!("an item shows its node with all its descendants: remove this item or the one at line {oline}"),
+                )
+            } else {
+                continue;
+            };
+            out.push(file.diag(item.node.span(), message).help(help));
+        }
+        cited.push((d, node, line));
+        doc_langs.push(doc.value.languages.get_ref());
+    }
+    if !doc_langs.is_empty() {
+        for lang in langs {
+            if !doc_langs
+                .iter()
+                .any(|ls| ls.iter().any(|l| l.get_ref() == lang))
+            {
+                out.push(
+                    file.diag(
+                        b.mode.span(),
+                        format!("the briefing is shown in `{lang}` (mode `{}`), but none of the documents it cites has a `{lang}` text", b.mode.get_ref()),
+                    )
+                    .help("choose a mode in the documents' languages, or cite a document that has this language"),
+                );
+            }
+        }
+    }
+}
+
+/// `map` must have every one of `langs`.
+fn require<T>(
+    file: &Sourced<T>,
+    map: &Spanned<LangMap>,
+    what: &str,
+    langs: &[String],
+    why: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    for lang in langs.iter().filter(|l| !map.get_ref().contains_key(*l)) {
+        out.push(
+            file.diag(map.span(), format!("{what} is missing in `{lang}`"))
+                .help(format!("add `{lang}` text: {why}")),
+        );
+    }
+}
+
+fn quoted(langs: &[String]) -> String {
+    langs
+        .iter()
+        .map(|l| format!("`{l}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

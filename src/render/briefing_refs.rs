@@ -1,0 +1,128 @@
+//! The references of a briefing's item: the cross-links of its node and
+//! of every descendant, grouped like a document page's, pointing into the
+//! briefing itself where the target is one of its items.
+
+use serde::Serialize;
+
+use super::briefing::{cite_number, doc_short, lang_for};
+use super::briefing_items::subtree;
+use super::text::{plain, snippet};
+use super::{urls, Ctx};
+use crate::content::briefings::Briefing;
+use crate::content::model::{NodeRef, Relation};
+
+#[derive(Serialize)]
+pub struct RefGroup {
+    /// Key of the caption in the interface strings.
+    pub caption: &'static str,
+    pub items: Vec<Ref>,
+}
+
+#[derive(Serialize)]
+pub struct Ref {
+    /// The number of the node of this item the link starts from, when it
+    /// is not the item's node itself.
+    pub from: String,
+    pub from_lang: String,
+    pub href: String,
+    pub key: String,
+    pub lang: String,
+    pub doc: String,
+    pub label: String,
+    pub heading: String,
+    /// "item 3 of this briefing", when the target is in it.
+    pub here: Option<String>,
+}
+
+/// The item (0-based) of `b` that shows node `r`, if any.
+fn item_of(cx: &Ctx, b: &Briefing, r: NodeRef) -> Option<usize> {
+    b.items.iter().position(|item| {
+        item.node.doc == r.doc
+            && subtree(&cx.site.documents[r.doc], item.node.node).contains(&r.node)
+    })
+}
+
+/// The cross-links of every node of the item, grouped like a document
+/// page's, in `lang`.
+pub(super) fn refs(cx: &Ctx, b: &Briefing, path: &str, root: NodeRef, lang: &str) -> Vec<RefGroup> {
+    let site = cx.site;
+    let doc = &site.documents[root.doc];
+    let nodes: Vec<NodeRef> = subtree(doc, root.node)
+        .map(|n| NodeRef {
+            doc: root.doc,
+            node: n,
+        })
+        .collect();
+    let groups: [(&'static str, bool, Relation); 4] = [
+        ("continues", true, Relation::Continues),
+        ("continued_by", false, Relation::Continues),
+        ("related", true, Relation::Related),
+        ("referenced_by", false, Relation::Related),
+    ];
+    groups
+        .iter()
+        .filter_map(|&(caption, outgoing, relation)| {
+            let items: Vec<Ref> = nodes
+                .iter()
+                .flat_map(|&n| {
+                    let node = site.node(n);
+                    let list = if outgoing {
+                        &node.links_out
+                    } else {
+                        &node.links_in
+                    };
+                    list.iter()
+                        .map(|&k| &site.links[k])
+                        .filter(|link| link.relation == relation)
+                        .map(move |link| (n, if outgoing { link.to } else { link.from }))
+                })
+                .map(|(from, to)| reference(cx, b, path, root, from, to, lang))
+                .collect();
+            (!items.is_empty()).then_some(RefGroup { caption, items })
+        })
+        .collect()
+}
+
+fn reference(
+    cx: &Ctx,
+    b: &Briefing,
+    path: &str,
+    root: NodeRef,
+    from: NodeRef,
+    to: NodeRef,
+    lang: &str,
+) -> Ref {
+    let site = cx.site;
+    let (fdoc, tdoc) = (&site.documents[from.doc], &site.documents[to.doc]);
+    let from_lang = lang_for(fdoc, lang);
+    let tl = lang_for(tdoc, lang);
+    let node = site.node(to);
+    let key = site.key(to);
+    let here = item_of(cx, b, to);
+    Ref {
+        from: if from == root {
+            String::new()
+        } else {
+            cite_number(fdoc, from.node, &from_lang)
+        },
+        from_lang,
+        href: match here {
+            Some(_) => format!("#{key}"),
+            None => format!("{}#{key}", urls::rel(path, &urls::document(&tdoc.id, None))),
+        },
+        doc: doc_short(cx, tdoc, lang),
+        label: cite_number(tdoc, to.node, &tl),
+        heading: node
+            .heading
+            .get(&tl)
+            .map(|h| plain(h))
+            .or_else(|| node.text.get(&tl).map(|t| snippet(t, 60)))
+            .unwrap_or_default(),
+        here: here.map(|i| {
+            cx.ui(lang, "in_this_briefing")
+                .replace("{n}", &(i + 1).to_string())
+        }),
+        lang: tl,
+        key,
+    }
+}

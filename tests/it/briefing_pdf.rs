@@ -1,0 +1,262 @@
+//! `accord pdf`: the three real briefings printed by headless Chromium and
+//! read back with poppler-utils (`pdfinfo`, `pdftotext` without `-layout`,
+//! which keeps the columns apart): page numbers, every clause in each
+//! language of the mode, the permalinks, no navigation, a page count in
+//! proportion to the text. The first page of each is kept as a PNG in
+//! `target/briefings/` for review. Without Chromium, `accord pdf` says how
+//! to install it and exits 2.
+//!
+//! `.ci/run` installs Chromium and poppler-utils, and CI sets `CI`: there a
+//! missing browser fails the test. Elsewhere it is skipped with a message.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use accord::content::briefings::Briefing;
+use accord::content::Site;
+use accord::render::text::plain;
+
+use crate::briefings::{flat, permalink, real_content, shown, subtree};
+use crate::site::{build_into, real_site};
+use crate::support::{fixture, root, stderr, stdout};
+
+fn have(cmd: &str) -> bool {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {cmd}"))
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// True when the PDF test can run; panics in CI when it cannot.
+fn printing_available() -> bool {
+    let ok = have("chromium") && have("pdftotext") && have("pdfinfo") && have("pdftoppm");
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have chromium and poppler-utils: .ci/run installs them"
+        );
+        eprintln!("skipped: printing briefings needs `chromium` and `poppler-utils` (apt-get install chromium poppler-utils fonts-noto-cjk)");
+    }
+    ok
+}
+
+/// Runs `accord pdf ARGS` with `env` set.
+fn accord_pdf(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_accord"));
+    cmd.arg("pdf").args(args).env_remove("ACCORD_CHROMIUM");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("accord runs")
+}
+
+/// Runs a poppler tool on `pdf`; `pdftotext` writes to stdout.
+fn poppler(tool: &str, pdf: &Path) -> String {
+    let mut cmd = Command::new(tool);
+    cmd.arg(pdf);
+    if tool == "pdftotext" {
+        cmd.arg("-");
+    }
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{tool} {}", pdf.display());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn without_chromium_pdf_says_how_to_install_it_and_exits_2() {
+    let dir = fixture("briefing-site");
+    let public = dir.path().join("public");
+    build_into(&dir.path().join("content"), &public);
+    let empty = tempfile::tempdir().unwrap();
+    let site = public.to_string_lossy().into_owned();
+    let o = accord_pdf(
+        &["--site", &site, "--out", &site],
+        &[("PATH", &empty.path().to_string_lossy())],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("error: `accord pdf` prints through headless Chromium, and none was found"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "help: on Debian or Ubuntu, install it with `apt-get install chromium fonts-noto-cjk`"
+        ),
+        "{err}"
+    );
+    assert!(!public.join("pdf").exists(), "nothing written");
+}
+
+#[test]
+fn pdf_of_a_folder_without_a_site_or_of_an_unknown_page_is_a_usage_error() {
+    let empty = tempfile::tempdir().unwrap();
+    let dir = empty.path().to_string_lossy().into_owned();
+    let browser = [("ACCORD_CHROMIUM", "/bin/sh")];
+    let o = accord_pdf(&["--site", &dir, "--out", &dir], &browser);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!("error: no built site in `{dir}`: run `accord build` first, or pass --site\n")
+    );
+    let site = real_site().join("public").to_string_lossy().into_owned();
+    let o = accord_pdf(&["--site", &site, "--out", &dir, "briefing-nope"], &browser);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("error: no page to print is named `briefing-nope`; the names are: briefing-education-exchanges, "), "{}", stderr(&o));
+}
+
+/// `s` without hyphens: pdftotext joins a line that ends in a hyphen to
+/// the next without it ("China-\nCELAC" becomes "ChinaCELAC").
+fn unhyphenated(s: &str) -> String {
+    s.replace(['-', '\u{ad}'], "")
+}
+
+/// The width of a text in ems, roughly: a Chinese character 1, another 1/2.
+fn ems(s: &str) -> usize {
+    s.chars()
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum::<usize>()
+        / 2
+}
+
+/// Checks one printed briefing; returns its page count and the width in
+/// ems of the official text it shows.
+fn check_printed(site: &Site, b: &Briefing, pdf: &Path) -> (usize, usize) {
+    let info = poppler("pdfinfo", pdf);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(info.contains("(A4)"), "{info}");
+    let text = poppler("pdftotext", pdf);
+    // "N / M" in the bottom margin, a line of its own; the spaces around
+    // the slash are narrow in a Chinese font and pdftotext may drop them.
+    let numbers: Vec<String> = text
+        .lines()
+        .map(flat)
+        .filter(|l| l.ends_with(&format!("/{pages}")))
+        .collect();
+    let expected: Vec<String> = (1..=pages).map(|k| format!("{k}/{pages}")).collect();
+    assert_eq!(numbers, expected, "{}: page numbers", b.id);
+    let printed = flat(&text);
+    let title = flat(&b.title[&b.languages[0]]);
+    assert!(
+        printed.matches(&title).count() > pages,
+        "{}: the title on every page",
+        b.id
+    );
+    for nav in [
+        "跳到正文",
+        "Skip to the text",
+        "About these documents",
+        "How to cite",
+        "The data format",
+        "中英对照",
+        "Side by side",
+        "编者注另行标出",
+        "editorial notes are marked as such",
+        "¶",
+    ] {
+        assert!(!text.contains(nav), "{}: navigation `{nav}` printed", b.id);
+    }
+    // The running text without the margins (title, page number), which
+    // pdftotext puts between the halves of a clause split across pages.
+    let body: String = text
+        .lines()
+        .map(flat)
+        .filter(|l| *l != title && !expected.contains(l))
+        .collect();
+    let running = unhyphenated(&body);
+    let mut width = 0;
+    for item in &b.items {
+        // Permalinks break only after `/`, before `#` and after `:`.
+        let url = flat(&permalink(site, item.node));
+        assert!(printed.contains(&url), "{}: {url} not printed", b.id);
+        for (lang, comment) in &item.comment {
+            let want = unhyphenated(&flat(&plain(comment)));
+            assert!(running.contains(&want), "{} [{lang}]: comment {want}", b.id);
+        }
+        for r in subtree(site, item.node) {
+            let node = site.node(r);
+            for lang in shown(site, b, item.node) {
+                for t in [node.heading.get(&lang), node.text.get(&lang)]
+                    .into_iter()
+                    .flatten()
+                {
+                    let want = unhyphenated(&flat(&plain(t)));
+                    width += ems(&want);
+                    assert!(
+                        running.contains(&want),
+                        "{} {} [{lang}]: not printed: {want}",
+                        b.id,
+                        site.key(r)
+                    );
+                }
+            }
+        }
+    }
+    (pages, width)
+}
+
+#[test]
+fn the_real_briefings_print_with_page_numbers_every_clause_and_permalinks() {
+    if !printing_available() {
+        return;
+    }
+    let site = real_content();
+    let public = real_site().join("public").to_string_lossy().into_owned();
+    let out = tempfile::tempdir().unwrap();
+    let names: Vec<String> = site
+        .briefings
+        .iter()
+        .map(|b| format!("briefing-{}", b.id))
+        .collect();
+    let mut args = vec!["--site", &public, "--out", out.path().to_str().unwrap()];
+    args.extend(names.iter().map(String::as_str));
+    let o = accord_pdf(&args, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let wrote = stdout(&o)
+        .lines()
+        .filter(|l| l.starts_with("wrote "))
+        .count();
+    assert_eq!(wrote, names.len(), "{}", stdout(&o));
+    let mut pdfs: Vec<String> = std::fs::read_dir(out.path().join("pdf"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pdfs.sort();
+    let expected: Vec<String> = names.iter().map(|n| format!("{n}.pdf")).collect();
+    assert_eq!(pdfs, expected, "the PDFs and no temporary file");
+    let keep = root().join("target/briefings");
+    std::fs::create_dir_all(&keep).unwrap();
+    for b in &site.briefings {
+        let pdf = out.path().join(format!("pdf/briefing-{}.pdf", b.id));
+        let (pages, width) = check_printed(&site, b, &pdf);
+        // Measured: a page holds 300 to 650 ems of official text beside the
+        // cover, citations, comments and references. Far more pages means a
+        // broken layout; far fewer, missing text.
+        eprintln!("{}: {pages} pages for {width} ems of official text", b.id);
+        assert!(
+            (1 + width / 1500..=2 + width / 300).contains(&pages),
+            "{}: {pages} pages for {width} ems",
+            b.id
+        );
+        std::fs::copy(&pdf, keep.join(format!("{}.pdf", b.id))).unwrap();
+        let png = keep.join(format!("{}-page1", b.id));
+        let o = Command::new("pdftoppm")
+            .args(["-r", "60", "-f", "1", "-l", "1", "-png", "-singlefile"])
+            .arg(&pdf)
+            .arg(&png)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "pdftoppm {}", pdf.display());
+        let bytes = std::fs::read(png.with_extension("png")).unwrap();
+        assert_eq!(&bytes[1..4], b"PNG");
+        assert!(bytes.len() > 10_000, "{}: page 1 looks blank", b.id);
+    }
+}
