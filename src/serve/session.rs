@@ -54,7 +54,7 @@ pub struct Session {
     pending: BTreeSet<PathBuf>,
     /// The loaded theme, with the stamps of the files it was loaded from.
     theme: Option<(Vec<Stamp>, Theme)>,
-    /// Stamps of the theme and of the pages of the last good build.
+    /// Stamps of the theme, and of the pages and briefings, of the last good build.
     built_theme: Vec<Stamp>,
     pages: Vec<Stamp>,
     site: Option<Arc<Site>>,
@@ -145,7 +145,9 @@ impl Session {
             let theme = Theme::load(&self.paths.templates, &self.paths.statics)?;
             self.theme = Some((theme_stamps.clone(), theme));
         }
-        let page_stamps = stamps(&[&self.paths.content.join("pages")]);
+        // Markdown pages and briefings show on the home page and beside
+        // documents: a change to them rebuilds the whole site.
+        let page_stamps = stamps(&[&self.paths.content.join("pages"), &self.paths.content.join("briefings")]);
         let pending: Vec<PathBuf> = self.pending.iter().cloned().collect();
         let full = self.site.is_none()
             || theme_stamps != self.built_theme
