@@ -147,7 +147,10 @@ impl Session {
         }
         // Markdown pages and briefings show on the home page and beside
         // documents: a change to them rebuilds the whole site.
-        let page_stamps = stamps(&[&self.paths.content.join("pages"), &self.paths.content.join("briefings")]);
+        let page_stamps = stamps(&[
+            &self.paths.content.join("pages"),
+            &self.paths.content.join("briefings"),
+        ]);
         let pending: Vec<PathBuf> = self.pending.iter().cloned().collect();
         let full = self.site.is_none()
             || theme_stamps != self.built_theme
