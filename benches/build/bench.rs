@@ -1,0 +1,142 @@
+//! Building one corpus several times: accord's full build (`accord build`,
+//! search index included), accord with search excluded, and Hugo, in turn,
+//! each as its own process into an empty output folder.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use crate::measure::{clear, run, tree_size, Run, Stats};
+use crate::report;
+
+/// The variable that makes the bench binary the search-excluded build.
+pub const CHILD: &str = "ACCORD_BENCH_CHILD";
+
+pub struct Bench {
+    pub accord: PathBuf,
+    /// This bench's own binary, run as the search-excluded build.
+    pub me: PathBuf,
+    pub templates: PathBuf,
+    pub statics: PathBuf,
+    pub hugo: Option<PathBuf>,
+    /// A full build slower than this is not repeated.
+    pub repeat_limit: Duration,
+}
+
+/// What the full build of one size is measured as: (pages, wall, peak RSS).
+pub type FullPoint = (u64, Duration, u64);
+
+impl Bench {
+    /// `full` is `Err(why)` when the full build is not to be run at all.
+    pub fn measure(
+        &self,
+        name: &str,
+        content: &Path,
+        hugo_src: Option<&Path>,
+        base: &Path,
+        runs: u64,
+        full: std::result::Result<(), String>,
+    ) -> report::Result {
+        let outs = ["out-accord", "out-nosearch", "out-hugo"].map(|o| base.join(o));
+        let (mut full_runs, mut nosearch, mut hugo) = (Vec::new(), Vec::new(), Vec::new());
+        let fail = |e: String| -> ! {
+            eprintln!("{name}: {e}");
+            std::process::exit(1)
+        };
+        let measure = |out: &Path, cmd: &mut Command, into: &mut Vec<Run>| {
+            clear(out);
+            into.push(run(cmd).unwrap_or_else(|e| fail(e)));
+        };
+        for i in 0..runs.max(1) {
+            let slow = full_runs
+                .last()
+                .is_some_and(|r: &Run| r.wall > self.repeat_limit);
+            if full.is_ok() && !slow {
+                let mut cmd = Command::new(&self.accord);
+                cmd.arg("build").arg("--content").arg(content);
+                cmd.arg("--templates").arg(&self.templates);
+                cmd.arg("--static").arg(&self.statics);
+                cmd.arg("--out").arg(&outs[0]);
+                measure(&outs[0], &mut cmd, &mut full_runs);
+            }
+            let mut cmd = Command::new(&self.me);
+            cmd.env(CHILD, "1").arg(content).arg(&self.templates);
+            cmd.arg(&self.statics).arg(&outs[1]);
+            measure(&outs[1], &mut cmd, &mut nosearch);
+            if let (Some(bin), Some(src)) = (&self.hugo, hugo_src) {
+                let mut cmd = Command::new(bin);
+                cmd.args(["--quiet", "--noBuildLock", "--source"]).arg(src);
+                cmd.arg("--destination").arg(&outs[2]);
+                measure(&outs[2], &mut cmd, &mut hugo);
+            }
+            let last = |v: &[Run], what: &str| {
+                v.last().map_or(String::new(), |r| {
+                    format!(", {what} {:.0} ms", r.wall.as_secs_f64() * 1e3)
+                })
+            };
+            let full_now = if full_runs.len() as u64 == i + 1 {
+                last(&full_runs, "accord")
+            } else {
+                String::new()
+            };
+            println!(
+                "  {name} run {}/{runs}{full_now}{}{}",
+                i + 1,
+                last(&nosearch, "search excluded"),
+                last(&hugo, "Hugo")
+            );
+        }
+        let has_hugo = !hugo.is_empty();
+        report::Result {
+            name: name.to_string(),
+            out_full: full.is_ok().then(|| tree_size(&outs[0])),
+            full: full.map(|()| Stats { runs: full_runs }),
+            nosearch: Stats { runs: nosearch },
+            out_nosearch: tree_size(&outs[1]),
+            hugo: has_hugo.then(|| (Stats { runs: hugo }, tree_size(&outs[2]))),
+        }
+    }
+}
+
+/// Whether the full build (with the search index) of `pages` pages can be
+/// run here: not when a linear extrapolation from the previous size already
+/// predicts more memory than this machine has free, or more time than
+/// `max`. Search indexing grows faster than linearly, so the prediction
+/// is a lower bound. ACCORD_BENCH_FULL=always|never overrides.
+pub fn full_plan(
+    prev: Option<FullPoint>,
+    pages: u64,
+    max: Duration,
+) -> std::result::Result<(), String> {
+    match std::env::var("ACCORD_BENCH_FULL").as_deref() {
+        Ok("always") => return Ok(()),
+        Ok("never") => return Err("ACCORD_BENCH_FULL=never".into()),
+        _ => {}
+    }
+    let Some((p0, wall, rss)) = prev else {
+        return Ok(());
+    };
+    let k = pages as f64 / p0 as f64;
+    let gib = |b: f64| b / (1024.0 * 1024.0 * 1024.0);
+    let available = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| crate::measure::number_between(&m, "MemAvailable:", "kB"))
+        .map_or(f64::INFINITY, |kb| kb as f64 * 1024.0);
+    let rss = rss as f64 * k;
+    if rss > 0.75 * available {
+        return Err(format!(
+            "peak RSS predicted at {:.0} GiB or more (linear from the {p0}-page build), over ¾ of the {:.0} GiB available",
+            gib(rss),
+            gib(available)
+        ));
+    }
+    let wall = wall.mul_f64(k);
+    if wall > max {
+        return Err(format!(
+            "predicted to take {:.0} s or more (linear from the {p0}-page build), over ACCORD_BENCH_MAX_FULL_S={}",
+            wall.as_secs_f64(),
+            max.as_secs()
+        ));
+    }
+    Ok(())
+}

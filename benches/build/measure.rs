@@ -1,0 +1,176 @@
+//! Measuring one build: a child process, its wall time, its peak resident
+//! memory and CPU time (from `wait4`), its output; medians; folder sizes.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// One finished run of a command.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub wall: Duration,
+    /// User plus system CPU time.
+    pub cpu: Duration,
+    /// Peak resident set size (`ru_maxrss`), in bytes.
+    pub peak_rss: u64,
+    pub stdout: String,
+}
+
+/// Runs `cmd` to completion; an error if it cannot start or fails.
+pub fn run(cmd: &mut Command) -> Result<Run, String> {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let start = Instant::now();
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
+    let pid = child.id() as libc::pid_t;
+    let (mut out, err) = (child.stdout.take(), child.stderr.take());
+    let stderr = std::thread::spawn(move || {
+        let mut s = String::new();
+        if let Some(mut e) = err {
+            let _ = e.read_to_string(&mut s);
+        }
+        s
+    });
+    let mut stdout = String::new();
+    if let Some(o) = out.as_mut() {
+        let _ = o.read_to_string(&mut stdout);
+    }
+    let mut status: libc::c_int = 0;
+    // SAFETY: `rusage` is plain data, and `wait4` only writes to the two
+    // pointers it is given. The child is reaped here, not by `Child`.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall = start.elapsed();
+    let stderr = stderr.join().unwrap_or_default();
+    if r != pid {
+        return Err(format!("wait4 failed for {cmd:?}"));
+    }
+    if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
+        return Err(format!("{cmd:?} failed ({status:#x}):\n{stdout}{stderr}"));
+    }
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    Ok(Run {
+        wall,
+        cpu: time(usage.ru_utime) + time(usage.ru_stime),
+        // ru_maxrss is in kilobytes on Linux.
+        peak_rss: usage.ru_maxrss as u64 * 1024,
+        stdout,
+    })
+}
+
+/// The middle value (the lower middle one for an even count).
+pub fn median<T: Copy + Ord>(values: impl IntoIterator<Item = T>) -> T {
+    let mut v: Vec<T> = values.into_iter().collect();
+    v.sort_unstable();
+    v[(v.len() - 1) / 2]
+}
+
+/// The medians of several runs of one command.
+#[derive(Debug, Clone)]
+pub struct Stats {
+    pub runs: Vec<Run>,
+}
+
+impl Stats {
+    pub fn wall(&self) -> Duration {
+        median(self.runs.iter().map(|r| r.wall))
+    }
+    pub fn cpu(&self) -> Duration {
+        median(self.runs.iter().map(|r| r.cpu))
+    }
+    pub fn peak_rss(&self) -> u64 {
+        median(self.runs.iter().map(|r| r.peak_rss))
+    }
+    /// A number accord prints in its summary line, median over runs.
+    pub fn summary_number(&self, after: &str, before: &str) -> Option<u64> {
+        let values: Option<Vec<u64>> = self
+            .runs
+            .iter()
+            .map(|r| number_between(&r.stdout, after, before))
+            .collect();
+        values.filter(|v| !v.is_empty()).map(median)
+    }
+}
+
+/// The number in `text` between the markers, e.g. ("index: ", " records").
+pub fn number_between(text: &str, after: &str, before: &str) -> Option<u64> {
+    let start = text.find(after)? + after.len();
+    let rest = &text[start..];
+    rest[..rest.find(before)?].trim().parse().ok()
+}
+
+/// Total bytes and number of files under `dir`, and the number of .html files.
+pub fn tree_size(dir: &Path) -> (u64, usize, usize) {
+    let (mut bytes, mut files, mut html) = (0, 0, 0);
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            match e.metadata() {
+                Ok(m) if m.is_dir() => stack.push(e.path()),
+                Ok(m) => {
+                    bytes += m.len();
+                    files += 1;
+                    html += usize::from(e.path().extension().is_some_and(|x| x == "html"));
+                }
+                Err(_) => {}
+            }
+        }
+    }
+    (bytes, files, html)
+}
+
+/// Removes a previous output, so that every build starts from nothing and
+/// no build pays for deleting the one before.
+pub fn clear(dir: &Path) {
+    if dir.exists() {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+/// The build with search excluded, run in a child process of this bench
+/// (`ACCORD_BENCH_CHILD`): accord's library does load, check, render and
+/// write, exactly as `accord build` does, without the Pagefind index.
+pub fn child_main(args: &[String]) -> ! {
+    let [content, templates, statics, out] = args else {
+        eprintln!("child: expected CONTENT TEMPLATES STATIC OUT");
+        std::process::exit(2);
+    };
+    let paths = accord::build::Paths {
+        content: content.into(),
+        templates: templates.into(),
+        statics: statics.into(),
+        out: out.into(),
+    };
+    let start = Instant::now();
+    let result = accord::build::render_site(&paths, None).and_then(|(site, files)| {
+        let counts = accord::render::Counts::of(&site, &files);
+        accord::publish::publish(&paths.out, &files)?;
+        Ok(counts)
+    });
+    match result {
+        Ok(c) => {
+            // The same words as `accord build`'s summary line.
+            println!(
+                "built {} documents, {} nodes, {} cross-links: {} pages, {} files written in {} ms",
+                c.documents,
+                c.nodes,
+                c.links,
+                c.pages,
+                c.files,
+                start.elapsed().as_millis()
+            );
+            std::process::exit(0)
+        }
+        Err(e) => {
+            eprintln!("child: {e}");
+            std::process::exit(1)
+        }
+    }
+}
