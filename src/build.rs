@@ -3,8 +3,6 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::content::pages;
-use crate::diag;
 use crate::render::{self, theme::Theme, Counts};
 use crate::Error;
 
@@ -76,31 +74,10 @@ pub fn render_site(
     paths: &Paths,
     base_url: Option<&str>,
 ) -> Result<(crate::content::Site, Vec<render::OutFile>), Error> {
-    let (raw, mut diags) = crate::content::load::load(&paths.content)?;
-    diags.extend(crate::content::validate::validate(&raw));
-    let langs: Vec<String> = raw
-        .site
-        .as_ref()
-        .map(|s| {
-            s.value
-                .languages
-                .iter()
-                .map(|l| l.get_ref().code.get_ref().clone())
-                .collect()
-        })
-        .unwrap_or_default();
-    let pages = pages::load(&paths.content, &langs, &mut diags);
-    if !diags.is_empty() {
-        diag::sort(&mut diags);
-        return Err(Error::Content(diags));
-    }
-    let mut site = crate::content::resolve::resolve(raw);
+    let (raw, diags) = crate::content::load::load(&paths.content)?;
+    let (mut site, pages) = crate::content::check_and_resolve(&paths.content, raw, diags)?;
     if let Some(url) = base_url {
-        site.base_url = if url.ends_with('/') {
-            url.to_string()
-        } else {
-            format!("{url}/")
-        };
+        site.set_base_url(url);
     }
     let theme = Theme::load(&paths.templates, &paths.statics)?;
     let files = render::render(&site, &pages, &theme)?;

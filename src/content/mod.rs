@@ -23,12 +23,35 @@ pub use model::Site;
 ///
 /// Returns every content problem at once as [`Error::Content`].
 pub fn load_site(root: &Path) -> Result<Site, Error> {
-    let (raw, mut diags) = load::load(root)?;
+    let (raw, diags) = load::load(root)?;
+    Ok(check_and_resolve(root, raw, diags)?.0)
+}
+
+/// From loaded content (`raw`, with the problems loading found) to the
+/// model and the Markdown pages: everything validated first, every problem
+/// returned at once as [`Error::Content`]. `build`, `check` and `serve`
+/// all go through here.
+pub fn check_and_resolve(
+    root: &Path,
+    raw: load::RawContent,
+    mut diags: Vec<diag::Diagnostic>,
+) -> Result<(Site, Vec<pages::Page>), Error> {
     diags.extend(validate::validate(&raw));
-    if diags.is_empty() {
-        Ok(resolve::resolve(raw))
-    } else {
+    let langs: Vec<String> = raw
+        .site
+        .as_ref()
+        .map(|s| {
+            s.value
+                .languages
+                .iter()
+                .map(|l| l.get_ref().code.get_ref().clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let pages = pages::load(root, &langs, &mut diags);
+    if !diags.is_empty() {
         diag::sort(&mut diags);
-        Err(Error::Content(diags))
+        return Err(Error::Content(diags));
     }
+    Ok((resolve::resolve(raw), pages))
 }

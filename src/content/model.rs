@@ -114,6 +114,15 @@ impl Site {
         }
     }
 
+    /// Serves the site at `url` (absolute; a missing final `/` is added).
+    pub fn set_base_url(&mut self, url: &str) {
+        self.base_url = if url.ends_with('/') {
+            url.to_string()
+        } else {
+            format!("{url}/")
+        };
+    }
+
     /// Finds a node by its citation key `document:node`.
     pub fn lookup(&self, key: &str) -> Option<NodeRef> {
         self.keys.get(key).copied()

@@ -9,11 +9,11 @@ use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
 use crate::build::{Options, Paths};
+use crate::content::load;
 use crate::content::model::Site;
-use crate::content::{load, pages, resolve, validate};
 use crate::render::theme::Theme;
 use crate::render::{self, OutFile, Scope};
-use crate::{diag, Error};
+use crate::Error;
 
 /// What one rebuild did, for the log.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,32 +113,11 @@ impl Session {
     /// error nothing is written and the last good site stays as it was.
     pub fn rebuild(&mut self) -> Result<Rebuilt, Error> {
         let start = Instant::now();
-        let (raw, mut diags) = load::load_cached(&self.paths.content, &mut self.cache)?;
+        let (raw, diags) = load::load_cached(&self.paths.content, &mut self.cache)?;
         self.pending.extend(self.cache.changed.iter().cloned());
-        diags.extend(validate::validate(&raw));
-        let langs: Vec<String> = raw
-            .site
-            .as_ref()
-            .map(|s| {
-                s.value
-                    .languages
-                    .iter()
-                    .map(|l| l.get_ref().code.get_ref().clone())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let pages = pages::load(&self.paths.content, &langs, &mut diags);
-        if !diags.is_empty() {
-            diag::sort(&mut diags);
-            return Err(Error::Content(diags));
-        }
-        let mut site = resolve::resolve(raw);
+        let (mut site, pages) = crate::content::check_and_resolve(&self.paths.content, raw, diags)?;
         if let Some(url) = &self.options.base_url {
-            site.base_url = if url.ends_with('/') {
-                url.clone()
-            } else {
-                format!("{url}/")
-            };
+            site.set_base_url(url);
         }
         let theme_stamps = stamps(&[&self.paths.templates, &self.paths.statics]);
         if self.theme.as_ref().is_none_or(|(s, _)| *s != theme_stamps) {
