@@ -141,6 +141,9 @@
   }
 
   input.addEventListener("input", function () {
+    // A keystroke makes any search still under way stale at once, not only
+    // when the next search starts after the pause.
+    generation++;
     lastKey = performance.now();
     form.setAttribute("data-state", "typing");
     clearTimeout(timer);
