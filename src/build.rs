@@ -36,6 +36,20 @@ pub struct Summary {
     pub millis: u128,
     /// `None` when the build left the index out.
     pub search: Option<SearchSummary>,
+    /// Wall time of each stage, in order (`accord build --timings`).
+    pub stages: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Summary {
+    /// The stages' wall times on one line: `load 12 ms, check 3 ms, …`.
+    pub fn timings(&self) -> String {
+        let parts: Vec<String> = self
+            .stages
+            .iter()
+            .map(|(name, d)| format!("{name} {:.1} ms", d.as_secs_f64() * 1e3))
+            .collect();
+        format!("stages: {}", parts.join(", "))
+    }
 }
 
 /// What the search index holds and costs.
@@ -106,23 +120,72 @@ pub fn build(paths: &Paths, base_url: Option<&str>) -> Result<Summary, Error> {
 
 /// Builds the site into `paths.out`, atomically.
 pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
-    let start = Instant::now();
-    let (site, mut files) = render_site(paths, options.base_url.as_deref())?;
+    let mut clock = Clock::default();
+    let (raw, diags) = crate::content::load::load(&paths.content)?;
+    clock.lap("load");
+    let (mut site, pages) = crate::content::check_and_resolve(&paths.content, raw, diags)?;
+    if let Some(url) = options.base_url.as_deref() {
+        site.set_base_url(url);
+    }
+    clock.lap("check");
+    let theme = Theme::load(&paths.templates, &paths.statics)?;
+    clock.lap("theme");
+    let mut files = render::render(&site, &pages, &theme)?;
     let counts = Counts::of(&site, &files);
-    let rendered = start.elapsed();
+    clock.lap("render");
     let search = if options.no_search {
         None
     } else {
-        search_index(&site, &mut files)?
+        let s = search_index(&site, &mut files)?;
+        clock.lap_apart("search");
+        s
     };
-    let write_start = Instant::now();
     crate::publish::publish(&paths.out, &files)?;
-    let millis = (rendered + write_start.elapsed()).as_millis();
+    clock.lap("write");
     Ok(Summary {
         counts,
-        millis,
+        millis: clock.total_millis(),
         search,
+        stages: clock.stages,
     })
+}
+
+/// Wall time by stage; stages timed `apart` are not in the total.
+struct Clock {
+    last: Instant,
+    stages: Vec<(&'static str, std::time::Duration)>,
+    apart: std::time::Duration,
+    start: Instant,
+}
+
+impl Default for Clock {
+    fn default() -> Clock {
+        let now = Instant::now();
+        Clock {
+            last: now,
+            stages: Vec::new(),
+            apart: std::time::Duration::ZERO,
+            start: now,
+        }
+    }
+}
+
+impl Clock {
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.stages.push((name, now - self.last));
+        self.last = now;
+    }
+
+    fn lap_apart(&mut self, name: &'static str) {
+        let before = self.last;
+        self.lap(name);
+        self.apart += self.last - before;
+    }
+
+    fn total_millis(&self) -> u128 {
+        (self.last - self.start - self.apart).as_millis()
+    }
 }
 
 /// Adds the search index to `files`.

@@ -52,6 +52,10 @@ pub enum Command {
         /// Leave out the search index (faster; the search box will not work).
         #[arg(long)]
         no_search: bool,
+        /// Also print the wall time of each stage (load, check, theme,
+        /// render, search, write).
+        #[arg(long)]
+        timings: bool,
     },
     #[cfg(feature = "serve")]
     /// Build, serve the site on 127.0.0.1, watch content/, templates/ and
@@ -177,6 +181,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
             out: dir,
             base_url,
             no_search,
+            timings,
         } => {
             if let Some(url) = &base_url {
                 if !(url.starts_with("https://") || url.starts_with("http://")) {
@@ -198,7 +203,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
                     no_search,
                 },
             )?;
-            writeln!(out, "{summary}").map_err(|e| Error::io("stdout", e))
+            writeln!(out, "{summary}").map_err(|e| Error::io("stdout", e))?;
+            if timings {
+                writeln!(out, "{}", summary.timings()).map_err(|e| Error::io("stdout", e))?;
+            }
+            Ok(())
         }
         #[cfg(feature = "serve")]
         Command::Serve {
