@@ -1,8 +1,12 @@
-//! `accord build`: load → validate → resolve → render → write.
+//! `accord build`: load → validate → resolve → render → write. Rendered
+//! files are written into a staging folder as they are made, then the
+//! folder is swapped in whole.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+use crate::publish::Staging;
 use crate::render::{self, theme::Theme, Counts};
 use crate::Error;
 
@@ -130,24 +134,59 @@ pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
     clock.lap("check");
     let theme = Theme::load(&paths.templates, &paths.statics)?;
     clock.lap("theme");
-    let mut files = render::render(&site, &pages, &theme)?;
-    let counts = Counts::of(&site, &files);
-    clock.lap("render");
+    // Files are written into the staging folder as they are rendered.
+    let staging = Staging::new(&paths.out)?;
+    let sink = Written {
+        staging: &staging,
+        files: AtomicUsize::new(0),
+        pages: AtomicUsize::new(0),
+    };
+    render::render_into(&site, &pages, &theme, render::Scope::All, &sink)?;
+    let counts = Counts {
+        documents: site.documents.len(),
+        nodes: site.node_count(),
+        links: site.links.len(),
+        pages: sink.pages.into_inner(),
+        files: sink.files.into_inner(),
+    };
+    clock.lap("render+write");
     let search = if options.no_search {
         None
     } else {
+        let mut files = Vec::new();
         let s = search_index(&site, &mut files)?;
+        for f in &files {
+            staging.write(f)?;
+        }
         clock.lap_apart("search");
         s
     };
-    crate::publish::publish(&paths.out, &files)?;
-    clock.lap("write");
+    staging.commit()?;
+    clock.lap("publish");
     Ok(Summary {
         counts,
         millis: clock.total_millis(),
         search,
         stages: clock.stages,
     })
+}
+
+/// Writes rendered files into the staging folder, counting them.
+struct Written<'a> {
+    staging: &'a Staging,
+    files: AtomicUsize,
+    pages: AtomicUsize,
+}
+
+impl render::Sink for Written<'_> {
+    fn put(&self, file: render::OutFile) -> Result<(), Error> {
+        self.staging.write(&file)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if file.path.ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
 }
 
 /// Wall time by stage; stages timed `apart` are not in the total.

@@ -53,7 +53,7 @@ pub enum Command {
         #[arg(long)]
         no_search: bool,
         /// Also print the wall time of each stage (load, check, theme,
-        /// render, search, write).
+        /// render+write, search, publish).
         #[arg(long)]
         timings: bool,
     },

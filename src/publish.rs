@@ -2,7 +2,11 @@
 //! written into a fresh folder beside `public/`, then swapped in, so that a
 //! failed build leaves the previous `public/` exactly as it was.
 
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 use crate::render::OutFile;
 use crate::Error;
@@ -16,49 +20,117 @@ fn is_safe(path: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// Writes `files` as the new content of `out`.
+/// Writes `files` as the new content of `out` (see [`Staging`]).
+pub fn publish(out: &Path, files: &[OutFile]) -> Result<(), Error> {
+    let staging = Staging::new(out)?;
+    for f in files {
+        staging.write(f)?;
+    }
+    staging.commit()
+}
+
+/// A new site being written beside `out`, swapped in whole by [`commit`].
 ///
 /// The new site is written in full into a staging folder beside `out`, then
 /// swapped in with one atomic exchange (Linux `renameat2`), so that at any
 /// moment `out` is one complete site: the old or the new. A build killed
 /// midway leaves only its staging folder, which the next build removes; two
-/// builds at once each swap in a complete site.
-pub fn publish(out: &Path, files: &[OutFile]) -> Result<(), Error> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let name = out
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    remove_abandoned(&parent, &name);
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.new-{}-", std::process::id()))
-        .tempdir_in(&parent)
-        .map_err(|e| Error::io(&parent, e))?;
-    for f in files {
+/// builds at once each swap in a complete site. Files may be written from
+/// several threads at once, as they are rendered.
+///
+/// [`commit`]: Staging::commit
+pub struct Staging {
+    dir: tempfile::TempDir,
+    out: PathBuf,
+    /// Folders made so far, so each is made once.
+    made: Mutex<HashSet<PathBuf>>,
+}
+
+impl Staging {
+    /// Makes the staging folder beside `out` (and removes those of killed builds).
+    pub fn new(out: &Path) -> Result<Staging, Error> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let name = out
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        remove_abandoned(&parent, &name);
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}.new-{}-", std::process::id()))
+            .tempdir_in(&parent)
+            .map_err(|e| Error::io(&parent, e))?;
+        Ok(Staging {
+            dir,
+            out: out.to_path_buf(),
+            made: Mutex::new(HashSet::new()),
+        })
+    }
+
+    /// Writes one file of the new site.
+    pub fn write(&self, f: &OutFile) -> Result<(), Error> {
         if !is_safe(&f.path) {
             return Err(Error::Usage(format!(
                 "refusing to write `{}`: not a plain relative path",
                 f.path
             )));
         }
-        let target = staging.path().join(&f.path);
+        let target = self.dir.path().join(&f.path);
         if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            let known = self.made.lock().is_ok_and(|m| m.contains(dir));
+            if !known {
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                if let Ok(mut m) = self.made.lock() {
+                    m.insert(dir.to_path_buf());
+                }
+            }
         }
-        std::fs::write(&target, &f.bytes).map_err(|e| Error::io(&target, e))?;
+        std::fs::write(&target, &f.bytes).map_err(|e| Error::io(&target, e))
     }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(staging.path(), std::fs::Permissions::from_mode(0o755))
-            .map_err(|e| Error::io(staging.path(), e))?;
+
+    /// Swaps the new site in, then removes the previous one.
+    pub fn commit(self) -> Result<(), Error> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(self.dir.path(), std::fs::Permissions::from_mode(0o755))
+                .map_err(|e| Error::io(self.dir.path(), e))?;
+        }
+        swap(self.dir.path(), &self.out)?;
+        // The staging folder now holds the previous site.
+        let old = self.dir.keep();
+        remove_tree(&old);
+        Ok(())
     }
-    // After the swap the staging folder holds the previous site; dropping
-    // it removes that.
-    swap(staging.path(), out)
+}
+
+/// Removes a folder and everything in it, the subfolders of its
+/// subfolders in parallel (a site's `documents/*`); errors are ignored.
+fn remove_tree(dir: &Path) {
+    let children = |d: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(d)
+            .map(|r| r.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
+    };
+    for top in children(dir) {
+        if top.is_dir() && !top.is_symlink() {
+            children(&top).par_iter().for_each(|p| {
+                let _ = if p.is_dir() && !p.is_symlink() {
+                    std::fs::remove_dir_all(p)
+                } else {
+                    std::fs::remove_file(p)
+                };
+            });
+        }
+        let _ = if top.is_dir() && !top.is_symlink() {
+            std::fs::remove_dir_all(&top)
+        } else {
+            std::fs::remove_file(&top)
+        };
+    }
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Puts the folder `new` at `out`: exchanged atomically with the present

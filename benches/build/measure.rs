@@ -136,7 +136,7 @@ pub fn clear(dir: &Path) {
 
 /// The build with search excluded, run in a child process of this bench
 /// (`ACCORD_BENCH_CHILD`): accord's library does load, check, render and
-/// write, exactly as `accord build` does, without the Pagefind index.
+/// write, exactly as `accord build --no-search` does.
 pub fn child_main(args: &[String]) -> ! {
     let [content, templates, statics, out] = args else {
         eprintln!("child: expected CONTENT TEMPLATES STATIC OUT");
@@ -149,13 +149,13 @@ pub fn child_main(args: &[String]) -> ! {
         out: out.into(),
     };
     let start = Instant::now();
-    let result = accord::build::render_site(&paths, None).and_then(|(site, files)| {
-        let counts = accord::render::Counts::of(&site, &files);
-        accord::publish::publish(&paths.out, &files)?;
-        Ok(counts)
-    });
-    match result {
-        Ok(c) => {
+    let options = accord::build::Options {
+        base_url: None,
+        no_search: true,
+    };
+    match accord::build::build_with(&paths, &options) {
+        Ok(summary) => {
+            let c = summary.counts;
             // The same words as `accord build`'s summary line.
             println!(
                 "built {} documents, {} nodes, {} cross-links: {} pages, {} files written in {} ms",

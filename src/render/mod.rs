@@ -9,6 +9,7 @@ pub mod document;
 pub mod frame;
 pub mod home;
 pub mod markdown;
+pub mod rows;
 pub mod text;
 pub mod theme;
 pub mod urls;
@@ -54,8 +55,8 @@ pub enum Scope<'s> {
 enum Job {
     Home,
     NotFound,
-    /// A document in a view: `None` the parallel (or only) view.
-    Document(usize, Option<usize>),
+    /// A document in each of its views (they share the cells' HTML).
+    Document(usize),
     Data(usize),
     Crosswalk,
     Sitemap,
@@ -71,6 +72,22 @@ pub fn render(site: &Site, pages: &[Page], theme: &Theme) -> Result<Vec<OutFile>
     render_scope(site, pages, theme, Scope::All)
 }
 
+/// Where rendered files go, from several threads at once: collected, or
+/// written as they are made (so that a large site is never all in memory).
+pub trait Sink: Sync {
+    fn put(&self, file: OutFile) -> Result<(), Error>;
+}
+
+/// Collects the files.
+impl Sink for std::sync::Mutex<Vec<OutFile>> {
+    fn put(&self, file: OutFile) -> Result<(), Error> {
+        self.lock()
+            .map_err(|_| Error::Usage("a render thread panicked".into()))?
+            .push(file);
+        Ok(())
+    }
+}
+
 /// Renders what `scope` names, in parallel; files sorted by path.
 pub fn render_scope(
     site: &Site,
@@ -78,6 +95,24 @@ pub fn render_scope(
     theme: &Theme,
     scope: Scope,
 ) -> Result<Vec<OutFile>, Error> {
+    let files = std::sync::Mutex::new(Vec::new());
+    render_into(site, pages, theme, scope, &files)?;
+    let mut out = files
+        .into_inner()
+        .map_err(|_| Error::Usage("a render thread panicked".into()))?;
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+/// Renders what `scope` names, in parallel, each file into `sink` as soon
+/// as it is made, in no set order.
+pub fn render_into(
+    site: &Site,
+    pages: &[Page],
+    theme: &Theme,
+    scope: Scope,
+    sink: &dyn Sink,
+) -> Result<(), Error> {
     let zh = site
         .languages
         .iter()
@@ -103,24 +138,18 @@ pub fn render_scope(
     jobs.extend((0..site.briefings.len()).map(Job::Briefing));
     for d in docs {
         jobs.push(Job::Data(d));
-        jobs.push(Job::Document(d, None));
-        let doc = &site.documents[d];
-        if doc.languages.len() > 1 {
-            jobs.extend((0..doc.languages.len()).map(|l| Job::Document(d, Some(l))));
-        }
+        jobs.push(Job::Document(d));
     }
     if let Scope::All = scope {
         jobs.extend((0..pages.len()).map(Job::Page));
         jobs.push(Job::Highlight);
         jobs.extend((0..theme.statics.len()).map(Job::Static));
     }
-    let done: Vec<Vec<OutFile>> = jobs
-        .par_iter()
-        .map(|job| run(&cx, theme, job))
-        .collect::<Result<_, _>>()?;
-    let mut out: Vec<OutFile> = done.into_iter().flatten().collect();
-    out.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(out)
+    jobs.par_iter().try_for_each(|job| {
+        run(&cx, theme, job)?
+            .into_iter()
+            .try_for_each(|f| sink.put(f))
+    })
 }
 
 /// The paths of every HTML page of the site, for the sitemap.
@@ -181,22 +210,28 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
             "404.html".to_string(),
             &home::not_found(cx),
         )?],
-        Job::Document(d, view) => {
+        Job::Document(d) => {
             let doc = &site.documents[d];
-            let view = view.map(|l| doc.languages[l].as_str());
-            let lang = view.unwrap_or(&doc.languages[0]);
-            vec![
-                html(
+            let text = rows::DocText::of(cx, d);
+            let mut views = vec![None];
+            if doc.languages.len() > 1 {
+                views.extend(doc.languages.iter().map(|l| Some(l.as_str())));
+            }
+            let mut out = Vec::with_capacity(2 * views.len());
+            for view in views {
+                let lang = view.unwrap_or(&doc.languages[0]);
+                out.push(html(
                     theme,
                     "document.html",
                     urls::document(&doc.id, view),
-                    &document::page(cx, d, view),
-                )?,
-                file(
+                    &document::page(cx, d, view, &text),
+                )?);
+                out.push(file(
                     &document::print_css_path(&doc.id, view),
                     document::print_css(doc, lang),
-                ),
-            ]
+                ));
+            }
+            out
         }
         Job::Data(d) => vec![file(
             &urls::data(&site.documents[d].id),

@@ -69,9 +69,50 @@ pub fn mark_han(html: &str, zh: &str) -> String {
     out
 }
 
+/// The text itself when it has no Markdown in it: no character the parser
+/// would act on and no start like a block (most clauses). Then its HTML and
+/// its plain text are the text itself, and the parser can be skipped.
+fn literal(md: &str) -> Option<&str> {
+    let t = md.trim();
+    let markup = |b: &u8| {
+        matches!(
+            b,
+            b'\\'
+                | b'*'
+                | b'_'
+                | b'`'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'&'
+                | b'!'
+                | b'~'
+                | b'#'
+                | b'|'
+                | b'\n'
+                | b'\r'
+                | b'$'
+                | b'^'
+                | b'{'
+                | b'}'
+        )
+    };
+    let starts_block =
+        t.starts_with(['-', '+', '=']) || t.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    (!starts_block && !t.bytes().any(|b| markup(&b))).then_some(t)
+}
+
 /// Inline Markdown to HTML: no paragraphs, raw HTML shown as text, unsafe
 /// links reduced to their text.
 pub fn inline(md: &str) -> String {
+    match literal(md) {
+        Some(t) => t.to_string(),
+        None => inline_parsed(md),
+    }
+}
+
+fn inline_parsed(md: &str) -> String {
     let source = keep_inline(md);
     let mut dropped_links = Vec::new();
     let events = Parser::new(&source).filter_map(|ev| match ev {
@@ -94,6 +135,13 @@ pub fn inline(md: &str) -> String {
 
 /// The text of inline Markdown without markup.
 pub fn plain(md: &str) -> String {
+    match literal(md) {
+        Some(t) => t.to_string(),
+        None => plain_parsed(md),
+    }
+}
+
+fn plain_parsed(md: &str) -> String {
     let source = keep_inline(md);
     let mut out = String::new();
     for ev in Parser::new(&source) {
@@ -198,6 +246,49 @@ fn label_of(node: &Node, lang: &str) -> Option<Part> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcut for text without Markdown gives what the parser gives.
+    #[test]
+    fn literal_text_is_what_the_parser_makes() {
+        let samples = [
+            "Plain text, with \"quotes\", 'apostrophes' and (brackets).",
+            "  spaced  out\t tabbed  ",
+            "中国—拉共体论坛：双方愿加强合作。",
+            "双方将“深化”合作，共同推动（一）",
+            "a+b = c - d; 50% / 3 @ x.org https://a.org/x?y=1",
+            "Article 2.3: continues",
+            "e.g. U.S.-China; A/RES/1540 (2004)",
+            "\u{3000}全角空格\u{3000}",
+            "",
+        ];
+        for s in samples {
+            let t = literal(s).unwrap_or_else(|| panic!("{s:?} is literal"));
+            assert_eq!(inline(s), inline_parsed(s), "{s:?}");
+            assert_eq!(plain(s), plain_parsed(s), "{s:?}");
+            assert_eq!(t, s.trim());
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let site = crate::content::load_site(&root).expect("the real content loads");
+        let texts = site.documents.iter().flat_map(|d| &d.nodes).flat_map(|n| {
+            let heading = n.heading.values();
+            heading.chain(n.text.values()).chain(n.label.values())
+        });
+        let mut literal_texts = 0;
+        for s in texts {
+            assert_eq!(inline(s), inline_parsed(s), "{s:?}");
+            assert_eq!(plain(s), plain_parsed(s), "{s:?}");
+            literal_texts += usize::from(literal(s).is_some());
+        }
+        assert!(
+            literal_texts > 500,
+            "{literal_texts} texts take the shortcut"
+        );
+        for s in [
+            "1. x", "- x", "+ x", "= x", "*x*", "a & b", "a\nb", "[a](b)", "<b>", "a_b",
+        ] {
+            assert!(literal(s).is_none(), "{s:?} goes through the parser");
+        }
+    }
 
     #[test]
     fn inline_markdown_is_safe() {

@@ -1,0 +1,414 @@
+//! The body of a document page, its rows of cells and its table of
+//! contents, written as HTML here; `templates/document.html` places it.
+//!
+//! Like the Markdown content of a Zola or mdBook page, the body is the bulk
+//! of every document page (a large site has hundreds of thousands of
+//! cells), so it is written straight into one string instead of looping in
+//! a template over serialised views. What every view of a document shares
+//! (the cells' HTML, citation numbers, notes, cross-links) is made once per
+//! document by [`DocText::of`]; only links and citation URLs differ by view.
+
+use super::text::{cite_label, inline_in, plain, snippet};
+use super::{urls, Ctx};
+use crate::content::model::{DocKind, NodeRef, Relation};
+use crate::content::Site;
+
+/// Appends `s` with `& < > " '` escaped, as the templates' autoescape does.
+pub fn esc(out: &mut String, s: &str) {
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(entity);
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+}
+
+/// What the views of one document show, made once.
+pub struct DocText {
+    /// By node, then by the document's languages (`doc.languages` order).
+    cells: Vec<Vec<CellText>>,
+    langs: Vec<String>,
+}
+
+/// One node in one language, view apart.
+struct CellText {
+    label: String,
+    /// HTML.
+    heading: String,
+    /// HTML.
+    text: String,
+    /// The node's number as cited (`Article 2.3`).
+    number: String,
+    /// (language, "Editorial note", HTML text).
+    notes: Vec<(String, String, String)>,
+    refs: Vec<RefGroup>,
+    permalink: String,
+    cite: String,
+    copied: String,
+    caption: String,
+}
+
+struct RefGroup {
+    caption: &'static str,
+    title: String,
+    items: Vec<RefItem>,
+}
+
+/// A cross-link; its link is made per view.
+struct RefItem {
+    target: NodeRef,
+    key: String,
+    lang: String,
+    doc: String,
+    label: String,
+    heading: String,
+}
+
+impl DocText {
+    /// The cells of document `d` in each of its languages.
+    pub fn of(cx: &Ctx, d: usize) -> DocText {
+        let doc = &cx.site.documents[d];
+        let cells = (0..doc.nodes.len())
+            .map(|i| {
+                let here = NodeRef { doc: d, node: i };
+                doc.languages.iter().map(|l| cell(cx, here, l)).collect()
+            })
+            .collect();
+        DocText {
+            cells,
+            langs: doc.languages.clone(),
+        }
+    }
+
+    /// About the length of the rows' HTML with `columns` columns.
+    pub fn size_hint(&self, columns: usize) -> usize {
+        let text: usize = self
+            .cells
+            .iter()
+            .flatten()
+            .map(|c| c.text.len() + 600)
+            .sum();
+        text * columns / self.langs.len().max(1)
+    }
+
+    fn cell(&self, node: usize, lang: &str) -> Option<&CellText> {
+        let l = self.langs.iter().position(|x| x == lang)?;
+        Some(&self.cells[node][l])
+    }
+}
+
+fn cell(cx: &Ctx, here: NodeRef, lang: &str) -> CellText {
+    let doc = &cx.site.documents[here.doc];
+    let node = &doc.nodes[here.node];
+    let html = |m: &crate::content::raw::LangMap| {
+        m.get(lang)
+            .map(|t| inline_in(t, lang, cx.zh))
+            .unwrap_or_default()
+    };
+    let caption_key = format!("node_{}", node.kind.as_str());
+    let caption = cx.ui(lang, &caption_key);
+    CellText {
+        label: node.label.get(lang).cloned().unwrap_or_default(),
+        heading: html(&node.heading),
+        text: html(&node.text),
+        number: cite_label(doc, here.node, lang),
+        notes: node
+            .notes
+            .iter()
+            .map(|&n| {
+                let note = &cx.site.notes[n];
+                let l = super::document::pick(&note.text, lang);
+                let text = inline_in(&note.text[&l], &l, cx.zh);
+                (l.clone(), cx.ui(&l, "note"), text)
+            })
+            .collect(),
+        refs: refs(cx, here, lang),
+        permalink: cx.ui(lang, "permalink"),
+        cite: cx.ui(lang, "cite"),
+        copied: cx.ui(lang, "copied"),
+        caption: if caption == caption_key {
+            node.kind.as_str().to_string()
+        } else {
+            caption
+        },
+    }
+}
+
+/// The cross-links of a node, grouped: what it continues, what continues
+/// it, what it relates to, and what refers to it.
+fn refs(cx: &Ctx, here: NodeRef, lang: &str) -> Vec<RefGroup> {
+    let site = cx.site;
+    let node = site.node(here);
+    let groups: [(&'static str, bool, Relation); 4] = [
+        ("continues", true, Relation::Continues),
+        ("continued_by", false, Relation::Continues),
+        ("related", true, Relation::Related),
+        ("referenced_by", false, Relation::Related),
+    ];
+    groups
+        .iter()
+        .filter_map(|&(caption, outgoing, relation)| {
+            let list = if outgoing {
+                &node.links_out
+            } else {
+                &node.links_in
+            };
+            let items: Vec<RefItem> = list
+                .iter()
+                .map(|&l| &site.links[l])
+                .filter(|l| l.relation == relation)
+                .map(|l| ref_item(cx, if outgoing { l.to } else { l.from }, lang))
+                .collect();
+            (!items.is_empty()).then(|| RefGroup {
+                caption,
+                title: cx.ui(lang, caption),
+                items,
+            })
+        })
+        .collect()
+}
+
+fn ref_item(cx: &Ctx, target: NodeRef, lang: &str) -> RefItem {
+    let site = cx.site;
+    let doc = &site.documents[target.doc];
+    let node = site.node(target);
+    let l = if doc.languages.iter().any(|x| x == lang) {
+        lang.to_string()
+    } else {
+        doc.languages[0].clone()
+    };
+    let doc_title = doc.title.get(&l).cloned().unwrap_or_default();
+    let short = match &doc.edition {
+        Some(e) if doc.kind == DocKind::ActionPlan => format!("{} {e}", cx.ui(&l, "plan_short")),
+        _ => doc_title,
+    };
+    RefItem {
+        target,
+        key: site.key(target),
+        doc: short,
+        label: cite_label(doc, target.node, &l),
+        heading: node
+            .heading
+            .get(&l)
+            .map(|h| plain(h))
+            .or_else(|| node.text.get(&l).map(|t| snippet(t, 60)))
+            .unwrap_or_default(),
+        lang: l,
+    }
+}
+
+/// The table of contents of document `d` (its `<li>` items) in `lang`.
+pub fn toc(out: &mut String, cx: &Ctx, d: usize, text: &DocText, lang: &str) {
+    let doc = &cx.site.documents[d];
+    for (i, n) in doc.nodes.iter().enumerate() {
+        if n.heading.is_empty() {
+            continue;
+        }
+        let l = super::document::pick(&n.heading, lang);
+        out.push_str("<li class=\"d-");
+        out.push_str(&n.depth.to_string());
+        out.push_str("\" lang=\"");
+        esc(out, &l);
+        out.push_str("\"><a href=\"#");
+        esc(out, &cx.site.key(NodeRef { doc: d, node: i }));
+        out.push_str("\">");
+        if let Some(label) = n.label.get(&l).filter(|s| !s.is_empty()) {
+            out.push_str("<span class=\"label\">");
+            esc(out, label);
+            out.push_str("</span> ");
+        }
+        match text.cell(i, &l) {
+            Some(c) => out.push_str(&c.heading),
+            None => out.push_str(&inline_in(&n.heading[&l], &l, cx.zh)),
+        }
+        out.push_str("</a></li>");
+    }
+}
+
+/// The rows of document `d` in `view` (`None`: the parallel or only view),
+/// one cell per language of `columns`.
+pub fn rows(
+    out: &mut String,
+    cx: &Ctx,
+    d: usize,
+    view: Option<&str>,
+    columns: &[String],
+    text: &DocText,
+) {
+    let site = cx.site;
+    let doc = &site.documents[d];
+    let url = urls::abs(&site.base_url, &urls::document_for(doc, view));
+    let up = urls::root(&urls::document(&doc.id, view));
+    for (i, node) in doc.nodes.iter().enumerate() {
+        let key = site.key(NodeRef { doc: d, node: i });
+        let empty = node.heading.is_empty() && node.text.is_empty() && node.label.is_empty();
+        let level = (node.depth + 2).min(6).to_string();
+        out.push_str("<div class=\"node k-");
+        out.push_str(node.kind.as_str());
+        out.push_str(" d-");
+        out.push_str(&node.depth.to_string());
+        if empty {
+            out.push_str(" empty");
+        }
+        out.push_str("\" id=\"");
+        esc(out, &key);
+        out.push_str("\">\n");
+        for lang in columns {
+            let Some(c) = text.cell(i, lang) else {
+                continue;
+            };
+            let title = doc.title.get(lang).or_else(|| doc.title.values().next());
+            let mut cite = title.cloned().unwrap_or_default();
+            if !c.number.is_empty() {
+                cite.push_str(", ");
+                cite.push_str(&c.number);
+            }
+            cite.push_str(", ");
+            cite.push_str(&url);
+            cite.push('#');
+            cite.push_str(&key);
+            let cell = Cell {
+                site,
+                c,
+                key: &key,
+                cite: &cite,
+            };
+            cell.write(out, lang, &level, &up, view);
+        }
+        out.push_str("</div>\n");
+    }
+}
+
+/// One cell of a row as it is written in a view.
+struct Cell<'a> {
+    site: &'a Site,
+    c: &'a CellText,
+    key: &'a str,
+    cite: &'a str,
+}
+
+impl Cell<'_> {
+    fn write(&self, out: &mut String, lang: &str, level: &str, up: &str, view: Option<&str>) {
+        let c = self.c;
+        out.push_str("<div class=\"cell\" lang=\"");
+        esc(out, lang);
+        out.push_str("\">\n");
+        let label = |out: &mut String| {
+            out.push_str("<span class=\"label\">");
+            esc(out, &c.label);
+            out.push_str("</span>");
+        };
+        if !c.heading.is_empty() {
+            out.push_str("<h");
+            out.push_str(level);
+            out.push_str(" class=\"head\">");
+            if !c.label.is_empty() {
+                label(out);
+                out.push(' ');
+            }
+            out.push_str(&c.heading);
+            self.tools(out);
+            out.push_str("</h");
+            out.push_str(level);
+            out.push_str(">\n");
+            if !c.text.is_empty() {
+                out.push_str("<p class=\"text\">");
+                out.push_str(&c.text);
+                out.push_str("</p>\n");
+            }
+        } else if !c.text.is_empty() {
+            out.push_str("<p class=\"text\">");
+            if !c.label.is_empty() {
+                label(out);
+                out.push(' ');
+            }
+            out.push_str(&c.text);
+            self.tools(out);
+            out.push_str("</p>\n");
+        } else if !c.label.is_empty() {
+            out.push_str("<p class=\"head\">");
+            label(out);
+            self.tools(out);
+            out.push_str("</p>\n");
+        } else {
+            out.push_str("<p class=\"head caption\">");
+            esc(out, &c.caption);
+            self.tools(out);
+            out.push_str("</p>\n");
+        }
+        for g in &c.refs {
+            out.push_str("<div class=\"refs ");
+            out.push_str(g.caption);
+            out.push_str("\"><span class=\"caption\">");
+            esc(out, &g.title);
+            out.push_str("</span><ul>");
+            for r in &g.items {
+                write_ref(out, self.site, r, up, view);
+            }
+            out.push_str("</ul></div>\n");
+        }
+        for (lang, label, text) in &c.notes {
+            out.push_str("<aside class=\"note\" lang=\"");
+            esc(out, lang);
+            out.push_str("\"><strong>");
+            esc(out, label);
+            out.push_str("</strong> ");
+            out.push_str(text);
+            out.push_str("</aside>\n");
+        }
+        out.push_str("</div>\n");
+    }
+
+    /// The permalink and the Cite button.
+    fn tools(&self, out: &mut String) {
+        let c = self.c;
+        out.push_str("<span class=\"tools\"><a class=\"anchor\" href=\"#");
+        esc(out, self.key);
+        out.push_str("\" title=\"");
+        esc(out, &c.permalink);
+        out.push_str("\" aria-label=\"");
+        esc(out, &c.permalink);
+        out.push_str("\">¶</a><button type=\"button\" class=\"cite\" data-cite=\"");
+        esc(out, self.cite);
+        out.push_str("\" data-copied=\"");
+        esc(out, &c.copied);
+        out.push_str("\" hidden>");
+        esc(out, &c.cite);
+        out.push_str("</button></span>");
+    }
+}
+
+fn write_ref(out: &mut String, site: &Site, r: &RefItem, up: &str, view: Option<&str>) {
+    out.push_str("<li lang=\"");
+    esc(out, &r.lang);
+    out.push_str("\"><a class=\"ref\" href=\"");
+    esc(out, up);
+    esc(
+        out,
+        &urls::document_for(&site.documents[r.target.doc], view),
+    );
+    out.push('#');
+    esc(out, &r.key);
+    out.push_str("\" data-key=\"");
+    esc(out, &r.key);
+    out.push_str("\"><span class=\"doc\">");
+    esc(out, &r.doc);
+    out.push_str("</span> ");
+    if !r.label.is_empty() {
+        out.push_str("<span class=\"label\">");
+        esc(out, &r.label);
+        out.push_str("</span> ");
+    }
+    out.push_str("<span class=\"heading\">");
+    esc(out, &r.heading);
+    out.push_str("</span></a></li>");
+}
