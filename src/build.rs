@@ -87,21 +87,6 @@ impl std::fmt::Display for Summary {
     }
 }
 
-/// Loads, checks and renders everything; nothing is written.
-pub fn render_site(
-    paths: &Paths,
-    base_url: Option<&str>,
-) -> Result<(crate::content::Site, Vec<render::OutFile>), Error> {
-    let (raw, diags) = crate::content::load::load(&paths.content)?;
-    let (mut site, pages) = crate::content::check_and_resolve(&paths.content, raw, diags)?;
-    if let Some(url) = base_url {
-        site.set_base_url(url);
-    }
-    let theme = Theme::load(&paths.templates, &paths.statics)?;
-    let files = render::render(&site, &pages, &theme)?;
-    Ok((site, files))
-}
-
 /// How to build.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -125,15 +110,33 @@ pub fn build(paths: &Paths, base_url: Option<&str>) -> Result<Summary, Error> {
 /// Builds the site into `paths.out`, atomically.
 pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
     let mut clock = Clock::default();
-    let (raw, diags) = crate::content::load::load(&paths.content)?;
-    clock.lap("load");
-    let (mut site, pages) = crate::content::check_and_resolve(&paths.content, raw, diags)?;
+    // The theme (templates to parse, syntaxes to load) is read while the
+    // content is loaded and checked.
+    let (content, theme) = rayon::join(
+        || {
+            let start = Instant::now();
+            let (raw, diags) = crate::content::load::load(&paths.content)?;
+            let loaded = start.elapsed();
+            let checked = crate::content::check_and_resolve(&paths.content, raw, diags)?;
+            Ok::<_, Error>((checked, loaded, start.elapsed() - loaded))
+        },
+        || {
+            let start = Instant::now();
+            let theme = Theme::load(&paths.templates, &paths.statics);
+            render::markdown::warm_up();
+            (theme, start.elapsed())
+        },
+    );
+    let ((mut site, pages), loaded, checked) = content?;
+    let (theme, themed) = theme;
+    let theme = theme?;
     if let Some(url) = options.base_url.as_deref() {
         site.set_base_url(url);
     }
-    clock.lap("check");
-    let theme = Theme::load(&paths.templates, &paths.statics)?;
-    clock.lap("theme");
+    clock.lap("load+check");
+    clock.beside("load", loaded);
+    clock.beside("check", checked);
+    clock.beside("theme (alongside)", themed);
     // Files are written into the staging folder as they are rendered.
     let staging = Staging::new(&paths.out)?;
     let sink = Written {
@@ -214,6 +217,11 @@ impl Clock {
         let now = Instant::now();
         self.stages.push((name, now - self.last));
         self.last = now;
+    }
+
+    /// A stage timed within the last lap, shown but not added up.
+    fn beside(&mut self, name: &'static str, d: std::time::Duration) {
+        self.stages.push((name, d));
     }
 
     fn lap_apart(&mut self, name: &'static str) {

@@ -1,6 +1,7 @@
 //! Building one corpus several times: accord's full build (`accord build`,
-//! search index included), accord with search excluded, and Hugo, in turn,
-//! each as its own process into an empty output folder.
+//! search index included), accord with search excluded (`accord build
+//! --no-search`), and Hugo, in turn, each as its own process into an empty
+//! output folder.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,13 +10,8 @@ use std::time::Duration;
 use crate::measure::{clear, run, tree_size, Run, Stats};
 use crate::report;
 
-/// The variable that makes the bench binary the search-excluded build.
-pub const CHILD: &str = "ACCORD_BENCH_CHILD";
-
 pub struct Bench {
     pub accord: PathBuf,
-    /// This bench's own binary, run as the search-excluded build.
-    pub me: PathBuf,
     pub templates: PathBuf,
     pub statics: PathBuf,
     pub hugo: Option<PathBuf>,
@@ -59,9 +55,11 @@ impl Bench {
                 cmd.arg("--out").arg(&outs[0]);
                 measure(&outs[0], &mut cmd, &mut full_runs);
             }
-            let mut cmd = Command::new(&self.me);
-            cmd.env(CHILD, "1").arg(content).arg(&self.templates);
-            cmd.arg(&self.statics).arg(&outs[1]);
+            let mut cmd = Command::new(&self.accord);
+            cmd.args(["build", "--no-search", "--content"]).arg(content);
+            cmd.arg("--templates").arg(&self.templates);
+            cmd.arg("--static").arg(&self.statics);
+            cmd.arg("--out").arg(&outs[1]);
             measure(&outs[1], &mut cmd, &mut nosearch);
             if let (Some(bin), Some(src)) = (&self.hugo, hugo_src) {
                 let mut cmd = Command::new(bin);

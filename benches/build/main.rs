@@ -26,7 +26,7 @@ mod vocab;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use bench::{full_plan, Bench, CHILD};
+use bench::{full_plan, Bench};
 
 const DEFAULT_SEED: u64 = 0x00AC_C0D5_EED0_2025;
 
@@ -37,9 +37,6 @@ fn env_num(name: &str, default: u64) -> u64 {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if std::env::var_os(CHILD).is_some() {
-        measure::child_main(&args[1..]);
-    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let quick = args.iter().any(|a| a == "--quick")
         || std::env::var_os("ACCORD_BENCH_QUICK").is_some_and(|v| v != "0");
@@ -58,7 +55,6 @@ fn main() {
     };
     let bench = Bench {
         accord: PathBuf::from(env!("CARGO_BIN_EXE_accord")),
-        me: std::env::current_exe().expect("the bench's own path"),
         templates: root.join("templates"),
         statics: root.join("static"),
         hugo: hugo.as_ref().ok().map(|(bin, _)| bin.clone()),

@@ -18,8 +18,9 @@ pub struct DocPage {
     pub one_language_note: Option<Span>,
     /// The table of contents' `<li>` items, HTML (see [`super::rows`]).
     pub toc: String,
-    /// The rows of cells, HTML (see [`super::rows`]).
-    pub rows: String,
+    /// Where the rows of cells go: [`super::BODY_SLOT`]; the rows
+    /// themselves come back beside the view (see [`page`]).
+    pub rows: &'static str,
     pub data_href: String,
     pub print_css: String,
     /// The briefings that cite this document.
@@ -35,8 +36,10 @@ pub struct ViewLink {
 }
 
 /// The page of document `d` in `view` (`None`: parallel or only view);
-/// `text` is what the document's views share ([`DocText::of`]).
-pub fn page(cx: &Ctx, d: usize, view: Option<&str>, text: &DocText) -> DocPage {
+/// `text` is what the document's views share ([`DocText::of`]). Returns
+/// the view for the template and the HTML of its rows, which take the
+/// place of [`super::BODY_SLOT`] in the rendered page.
+pub fn page(cx: &Ctx, d: usize, view: Option<&str>, text: &DocText) -> (DocPage, String) {
     let site = cx.site;
     let doc = &site.documents[d];
     let path = urls::document(&doc.id, view);
@@ -98,7 +101,7 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>, text: &DocText) -> DocPage {
             text: date.clone(),
         });
     }
-    DocPage {
+    let page = DocPage {
         titles: columns
             .iter()
             .filter_map(|l| {
@@ -119,9 +122,9 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>, text: &DocText) -> DocPage {
             .collect(),
         one_language_note,
         toc,
-        rows: body,
+        rows: super::BODY_SLOT,
         data_href: urls::rel(&path, &urls::data(&doc.id)),
-        print_css: urls::rel(&path, &print_css_path(&doc.id, view)),
+        print_css: urls::rel(&path, &print_css_path(&doc.id)),
         briefings: site
             .briefings
             .iter()
@@ -133,39 +136,54 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>, text: &DocText) -> DocPage {
             })
             .collect(),
         frame,
-    }
+    };
+    (page, body)
 }
 
-/// The print stylesheet of a document view (its title in the page margin boxes).
-pub fn print_css_path(doc: &str, view: Option<&str>) -> String {
-    match view {
-        None => format!("documents/{doc}/print.css"),
-        Some(lang) => format!("documents/{doc}/print.{lang}.css"),
-    }
+/// The print stylesheet of a document, for all its views.
+pub fn print_css_path(doc: &str) -> String {
+    format!("documents/{doc}/print.css")
 }
 
-/// `@page` margin boxes with the document's title; the title is a CSS string.
-pub fn print_css(doc: &Document, lang: &str) -> String {
-    let title = doc
-        .title
-        .get(lang)
-        .or_else(|| doc.title.values().next())
-        .cloned()
-        .unwrap_or_default();
-    margin_title_css(&title)
+/// `@page` margin boxes with the document's title in the language of the
+/// page (its `<html lang>`), as named pages: one stylesheet serves the
+/// parallel view and each one-language view.
+pub fn print_css(doc: &Document) -> String {
+    let mut out = String::new();
+    for (i, lang) in doc.languages.iter().enumerate() {
+        let title = doc
+            .title
+            .get(lang)
+            .or_else(|| doc.title.values().next())
+            .cloned()
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "@page title-{i} {{\n  @top-center {{ content: \"{}\"; }}\n}}\n\
+             :root[lang=\"{}\"] body {{ page: title-{i}; }}\n",
+            css_string(&title),
+            css_string(lang)
+        ));
+    }
+    out
 }
 
 /// `@page` margin boxes with `title`, escaped as a CSS string.
 pub fn margin_title_css(title: &str) -> String {
-    let escaped: String = title
-        .chars()
+    format!(
+        "@page {{\n  @top-center {{ content: \"{}\"; }}\n}}\n",
+        css_string(title)
+    )
+}
+
+/// A text as the inside of a CSS string.
+fn css_string(text: &str) -> String {
+    text.chars()
         .flat_map(|c| match c {
             '"' | '\\' => vec!['\\', c],
             '\n' | '\r' => vec![' '],
             c => vec![c],
         })
-        .collect();
-    format!("@page {{\n  @top-center {{ content: \"{escaped}\"; }}\n}}\n")
+        .collect()
 }
 
 /// The language to show of a map: `want` if there, else the first.

@@ -17,6 +17,12 @@ use crate::content::pages::Page;
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
+/// Loads the syntaxes for highlighting now (from another thread while the
+/// content is read), not when the first code block needs them.
+pub fn warm_up() {
+    syntaxes();
+}
+
 fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
     SET.get_or_init(two_face::syntax::extra_newlines)

@@ -171,11 +171,29 @@ pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
     paths
 }
 
+/// Rendered by a template in place of a page's large body, which is put
+/// there afterwards: the body (a document's rows, hundreds of kilobytes)
+/// is then neither serialised into the template's context nor copied by
+/// the template engine. Control characters are refused in content, so no
+/// text can contain it.
+pub const BODY_SLOT: &str = "\u{1}accord:body\u{1}";
+
 fn html(
     theme: &Theme,
     template: &str,
     path: String,
     view: &dyn erased::View,
+) -> Result<OutFile, Error> {
+    html_with_body(theme, template, path, view, "")
+}
+
+/// [`html`], with `body` put in place of [`BODY_SLOT`].
+fn html_with_body(
+    theme: &Theme,
+    template: &str,
+    path: String,
+    view: &dyn erased::View,
+    body: &str,
 ) -> Result<OutFile, Error> {
     let mut context = view
         .context()
@@ -185,10 +203,17 @@ fn html(
         .tera
         .render(template, &context)
         .map_err(|e| template_error(&Path::new("templates").join(template), &e))?;
-    Ok(OutFile {
-        path,
-        bytes: text.into_bytes(),
-    })
+    let bytes = match text.find(BODY_SLOT) {
+        Some(at) => {
+            let mut bytes = Vec::with_capacity(text.len() + body.len());
+            bytes.extend_from_slice(&text.as_bytes()[..at]);
+            bytes.extend_from_slice(body.as_bytes());
+            bytes.extend_from_slice(&text.as_bytes()[at + BODY_SLOT.len()..]);
+            bytes
+        }
+        None => text.into_bytes(),
+    };
+    Ok(OutFile { path, bytes })
 }
 
 fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
@@ -217,19 +242,14 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
             if doc.languages.len() > 1 {
                 views.extend(doc.languages.iter().map(|l| Some(l.as_str())));
             }
-            let mut out = Vec::with_capacity(2 * views.len());
+            let mut out = vec![file(
+                &document::print_css_path(&doc.id),
+                document::print_css(doc),
+            )];
             for view in views {
-                let lang = view.unwrap_or(&doc.languages[0]);
-                out.push(html(
-                    theme,
-                    "document.html",
-                    urls::document(&doc.id, view),
-                    &document::page(cx, d, view, &text),
-                )?);
-                out.push(file(
-                    &document::print_css_path(&doc.id, view),
-                    document::print_css(doc, lang),
-                ));
+                let (page, body) = document::page(cx, d, view, &text);
+                let path = urls::document(&doc.id, view);
+                out.push(html_with_body(theme, "document.html", path, &page, &body)?);
             }
             out
         }

@@ -280,4 +280,39 @@ fn the_real_site_in_headless_chromium() {
     for nav in ["跳到正文", "中英对照", "目录", "About these documents"] {
         assert!(!text.contains(nav), "navigation text `{nav}` printed");
     }
+
+    // The English view prints the English title on every page (one print
+    // stylesheet serves all views of a document, by named pages).
+    let en = http.replace("index.html", "en.html");
+    assert_ne!(en, http);
+    let pdf = out.join("plan-2025-2027.en.pdf");
+    let _ = std::fs::remove_file(&pdf);
+    chromium(
+        &[
+            "--virtual-time-budget=5000",
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+        ],
+        &en,
+    );
+    let text = String::from_utf8(
+        Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let pages = text.matches(" / ").count();
+    let title = "China-CELAC Joint Action Plan for Cooperation in Key Areas (2025-2027)";
+    assert!(pages > 3, "{pages} page numbers");
+    assert!(
+        text.matches(title).count() >= pages,
+        "the English title on every page"
+    );
+    assert!(
+        !text.contains("重点领域合作共同行动计划"),
+        "no Chinese title"
+    );
 }
