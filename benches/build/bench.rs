@@ -15,6 +15,8 @@ pub struct Bench {
     pub templates: PathBuf,
     pub statics: PathBuf,
     pub hugo: Option<PathBuf>,
+    /// Where earlier outputs go (see `measure::clear`).
+    pub trash: PathBuf,
     /// A full build slower than this is not repeated.
     pub repeat_limit: Duration,
 }
@@ -40,7 +42,7 @@ impl Bench {
             std::process::exit(1)
         };
         let measure = |out: &Path, cmd: &mut Command, into: &mut Vec<Run>| {
-            clear(out);
+            clear(out, &self.trash);
             into.push(run(cmd).unwrap_or_else(|e| fail(e)));
         };
         for i in 0..runs.max(1) {

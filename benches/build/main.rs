@@ -58,6 +58,7 @@ fn main() {
         templates: root.join("templates"),
         statics: root.join("static"),
         hugo: hugo.as_ref().ok().map(|(bin, _)| bin.clone()),
+        trash: dir.join("trash"),
         repeat_limit: Duration::from_secs(env_num("ACCORD_BENCH_REPEAT_LIMIT_S", 30)),
     };
     let max_full = Duration::from_secs(env_num("ACCORD_BENCH_MAX_FULL_S", 600));
@@ -77,6 +78,7 @@ fn main() {
         }
     );
 
+    measure::empty_trash(&bench.trash, true);
     let mut results = Vec::new();
     let runs = env_num("ACCORD_BENCH_RUNS_REAL", 5);
     let real = bench.measure(
@@ -116,6 +118,7 @@ fn main() {
         results.push(r);
     }
     report::print(&results, hugo.as_ref().ok().map(|(_, v)| v.as_str()));
+    measure::empty_trash(&bench.trash, false);
 }
 
 /// Generates the corpus of about `pages` pages and writes it as accord
