@@ -80,11 +80,18 @@ pub fn document_json(site: &Site, d: usize) -> String {
                 .collect(),
         })
         .collect();
-    let links = site
-        .links
+    // The document's links, in the site's order, from its nodes' lists
+    // (not by a scan of every link of the site for each document).
+    let mut ids: Vec<usize> = doc
+        .nodes
         .iter()
-        .filter(|l| l.from.doc == d || l.to.doc == d)
-        .map(|l| link_json(site, l))
+        .flat_map(|n| n.links_out.iter().chain(&n.links_in).copied())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let links = ids
+        .iter()
+        .map(|&l| link_json(site, &site.links[l]))
         .collect();
     let json = DocJson {
         id: &doc.id,

@@ -8,9 +8,11 @@
 //! (the cells' HTML, citation numbers, notes, cross-links) is made once per
 //! document by [`DocText::of`]; only links and citation URLs differ by view.
 
-use super::text::{cite_label, inline_in, plain, snippet};
+use std::borrow::Cow;
+
+use super::text::{cite_label, inline_in, inline_in_cow, plain, snippet};
 use super::{urls, Ctx};
-use crate::content::model::{DocKind, NodeRef, Relation};
+use crate::content::model::{DocKind, NodeKind, NodeRef, Relation};
 use crate::content::Site;
 
 /// Appends `s` with `& < > " '` escaped, as the templates' autoescape does.
@@ -32,29 +34,34 @@ pub fn esc(out: &mut String, s: &str) {
     out.push_str(&s[start..]);
 }
 
-/// What the views of one document show, made once.
-pub struct DocText {
+/// What the views of one document show, made once; borrows the site.
+pub struct DocText<'a> {
     /// By node, then by the document's languages (`doc.languages` order).
-    cells: Vec<Vec<CellText>>,
-    langs: Vec<String>,
+    cells: Vec<Vec<CellText<'a>>>,
+    langs: &'a [String],
+    /// The interface strings of each language, in the same order.
+    ui: Vec<CellStrings>,
+}
+
+/// Interface strings of a cell's language.
+struct CellStrings {
+    permalink: String,
+    cite: String,
+    copied: String,
 }
 
 /// One node in one language, view apart.
-struct CellText {
-    label: String,
+struct CellText<'a> {
+    label: &'a str,
     /// HTML.
-    heading: String,
+    heading: Cow<'a, str>,
     /// HTML.
-    text: String,
+    text: Cow<'a, str>,
     /// The node's number as cited (`Article 2.3`).
     number: String,
     /// (language, "Editorial note", HTML text).
     notes: Vec<(String, String, String)>,
     refs: Vec<RefGroup>,
-    permalink: String,
-    cite: String,
-    copied: String,
-    caption: String,
 }
 
 struct RefGroup {
@@ -73,9 +80,9 @@ struct RefItem {
     heading: String,
 }
 
-impl DocText {
+impl<'a> DocText<'a> {
     /// The cells of document `d` in each of its languages.
-    pub fn of(cx: &Ctx, d: usize) -> DocText {
+    pub fn of(cx: &Ctx<'a>, d: usize) -> DocText<'a> {
         let doc = &cx.site.documents[d];
         let cells = (0..doc.nodes.len())
             .map(|i| {
@@ -85,7 +92,16 @@ impl DocText {
             .collect();
         DocText {
             cells,
-            langs: doc.languages.clone(),
+            langs: &doc.languages,
+            ui: doc
+                .languages
+                .iter()
+                .map(|l| CellStrings {
+                    permalink: cx.ui(l, "permalink"),
+                    cite: cx.ui(l, "cite"),
+                    copied: cx.ui(l, "copied"),
+                })
+                .collect(),
         }
     }
 
@@ -100,24 +116,22 @@ impl DocText {
         text * columns / self.langs.len().max(1)
     }
 
-    fn cell(&self, node: usize, lang: &str) -> Option<&CellText> {
+    fn cell(&self, node: usize, lang: &str) -> Option<(&CellText<'a>, &CellStrings)> {
         let l = self.langs.iter().position(|x| x == lang)?;
-        Some(&self.cells[node][l])
+        Some((&self.cells[node][l], &self.ui[l]))
     }
 }
 
-fn cell(cx: &Ctx, here: NodeRef, lang: &str) -> CellText {
-    let doc = &cx.site.documents[here.doc];
+fn cell<'a>(cx: &Ctx<'a>, here: NodeRef, lang: &str) -> CellText<'a> {
+    let site: &'a Site = cx.site;
+    let doc = &site.documents[here.doc];
     let node = &doc.nodes[here.node];
-    let html = |m: &crate::content::raw::LangMap| {
+    let html = |m: &'a crate::content::raw::LangMap| {
         m.get(lang)
-            .map(|t| inline_in(t, lang, cx.zh))
-            .unwrap_or_default()
+            .map_or(Cow::Borrowed(""), |t| inline_in_cow(t, lang, cx.zh))
     };
-    let caption_key = format!("node_{}", node.kind.as_str());
-    let caption = cx.ui(lang, &caption_key);
     CellText {
-        label: node.label.get(lang).cloned().unwrap_or_default(),
+        label: node.label.get(lang).map_or("", String::as_str),
         heading: html(&node.heading),
         text: html(&node.text),
         number: cite_label(doc, here.node, lang),
@@ -125,21 +139,13 @@ fn cell(cx: &Ctx, here: NodeRef, lang: &str) -> CellText {
             .notes
             .iter()
             .map(|&n| {
-                let note = &cx.site.notes[n];
+                let note = &site.notes[n];
                 let l = super::document::pick(&note.text, lang);
                 let text = inline_in(&note.text[&l], &l, cx.zh);
                 (l.clone(), cx.ui(&l, "note"), text)
             })
             .collect(),
         refs: refs(cx, here, lang),
-        permalink: cx.ui(lang, "permalink"),
-        cite: cx.ui(lang, "cite"),
-        copied: cx.ui(lang, "copied"),
-        caption: if caption == caption_key {
-            node.kind.as_str().to_string()
-        } else {
-            caption
-        },
     }
 }
 
@@ -227,7 +233,7 @@ pub fn toc(out: &mut String, cx: &Ctx, d: usize, text: &DocText, lang: &str) {
             out.push_str("</span> ");
         }
         match text.cell(i, &l) {
-            Some(c) => out.push_str(&c.heading),
+            Some((c, _)) => out.push_str(&c.heading),
             None => out.push_str(&inline_in(&n.heading[&l], &l, cx.zh)),
         }
         out.push_str("</a></li>");
@@ -263,7 +269,7 @@ pub fn rows(
         esc(out, &key);
         out.push_str("\">\n");
         for lang in columns {
-            let Some(c) = text.cell(i, lang) else {
+            let Some((c, ui)) = text.cell(i, lang) else {
                 continue;
             };
             let title = doc.title.get(lang).or_else(|| doc.title.values().next());
@@ -277,12 +283,13 @@ pub fn rows(
             cite.push('#');
             cite.push_str(&key);
             let cell = Cell {
-                site,
+                cx,
                 c,
+                ui,
                 key: &key,
                 cite: &cite,
             };
-            cell.write(out, lang, &level, &up, view);
+            cell.write(out, node.kind, lang, &level, &up, view);
         }
         out.push_str("</div>\n");
     }
@@ -290,21 +297,30 @@ pub fn rows(
 
 /// One cell of a row as it is written in a view.
 struct Cell<'a> {
-    site: &'a Site,
-    c: &'a CellText,
+    cx: &'a Ctx<'a>,
+    c: &'a CellText<'a>,
+    ui: &'a CellStrings,
     key: &'a str,
     cite: &'a str,
 }
 
 impl Cell<'_> {
-    fn write(&self, out: &mut String, lang: &str, level: &str, up: &str, view: Option<&str>) {
+    fn write(
+        &self,
+        out: &mut String,
+        kind: NodeKind,
+        lang: &str,
+        level: &str,
+        up: &str,
+        view: Option<&str>,
+    ) {
         let c = self.c;
         out.push_str("<div class=\"cell\" lang=\"");
         esc(out, lang);
         out.push_str("\">\n");
         let label = |out: &mut String| {
             out.push_str("<span class=\"label\">");
-            esc(out, &c.label);
+            esc(out, c.label);
             out.push_str("</span>");
         };
         if !c.heading.is_empty() {
@@ -340,8 +356,18 @@ impl Cell<'_> {
             self.tools(out);
             out.push_str("</p>\n");
         } else {
+            // A container with nothing of its own: named by its kind.
+            let key = format!("node_{}", kind.as_str());
+            let caption = self.cx.ui(lang, &key);
             out.push_str("<p class=\"head caption\">");
-            esc(out, &c.caption);
+            esc(
+                out,
+                if caption == key {
+                    kind.as_str()
+                } else {
+                    &caption
+                },
+            );
             self.tools(out);
             out.push_str("</p>\n");
         }
@@ -352,7 +378,7 @@ impl Cell<'_> {
             esc(out, &g.title);
             out.push_str("</span><ul>");
             for r in &g.items {
-                write_ref(out, self.site, r, up, view);
+                write_ref(out, self.cx.site, r, up, view);
             }
             out.push_str("</ul></div>\n");
         }
@@ -370,7 +396,7 @@ impl Cell<'_> {
 
     /// The permalink and the Cite button.
     fn tools(&self, out: &mut String) {
-        let c = self.c;
+        let c = self.ui;
         out.push_str("<span class=\"tools\"><a class=\"anchor\" href=\"#");
         esc(out, self.key);
         out.push_str("\" title=\"");

@@ -1,6 +1,8 @@
 //! Text of the content as HTML: inline Markdown with raw HTML escaped and
 //! only safe link targets; plain text for citations and snippets.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
 
 use crate::content::model::{Document, Node, NodeKind};
@@ -34,6 +36,21 @@ pub fn inline_in(md: &str, lang: &str, zh: Option<&str>) -> String {
             mark_han(&html, zh)
         }
         _ => html,
+    }
+}
+
+/// [`inline_in`], borrowing the text itself when it needs no markup (most
+/// clauses).
+pub fn inline_in_cow<'a>(md: &'a str, lang: &str, zh: Option<&str>) -> Cow<'a, str> {
+    match literal(md) {
+        Some(t)
+            if zh.is_none()
+                || lang.starts_with("zh")
+                || !t.chars().any(crate::import::clean::is_cjk) =>
+        {
+            Cow::Borrowed(t)
+        }
+        _ => Cow::Owned(inline_in(md, lang, zh)),
     }
 }
 
