@@ -43,12 +43,15 @@ pub struct Ctx<'a> {
 }
 
 /// What to render: the whole site, or the pages of some documents (by
-/// index) with the site-wide files that any content change may touch
-/// (home, 404, sitemap, crosswalk data, briefings).
+/// index) with the briefings (they quote clauses), and with the site-wide
+/// files (home, 404, sitemap, crosswalk data) when `site_wide`.
 #[derive(Debug, Clone, Copy)]
 pub enum Scope<'s> {
     All,
-    Documents(&'s BTreeSet<usize>),
+    Documents {
+        docs: &'s BTreeSet<usize>,
+        site_wide: bool,
+    },
 }
 
 /// One unit of rendering work; jobs run in parallel.
@@ -124,10 +127,19 @@ pub fn render_into(
         pages,
         strings: &theme.strings,
     };
-    let mut jobs = vec![Job::Home, Job::NotFound, Job::Crosswalk, Job::Sitemap];
+    let mut jobs = Vec::new();
+    if !matches!(
+        scope,
+        Scope::Documents {
+            site_wide: false,
+            ..
+        }
+    ) {
+        jobs.extend([Job::Home, Job::NotFound, Job::Crosswalk, Job::Sitemap]);
+    }
     let docs: Vec<usize> = match scope {
         Scope::All => (0..site.documents.len()).collect(),
-        Scope::Documents(set) => set
+        Scope::Documents { docs, .. } => docs
             .iter()
             .copied()
             .filter(|&d| d < site.documents.len())

@@ -5,12 +5,13 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Instant, SystemTime};
 
 use crate::build::{Options, Paths};
 use crate::content::load;
 use crate::content::model::Site;
+use crate::publish::Staging;
 use crate::render::theme::Theme;
 use crate::render::{self, OutFile, Scope};
 use crate::Error;
@@ -143,23 +144,35 @@ impl Session {
         };
         let theme = &self.theme.as_ref().expect("theme loaded above").1;
         let scope_docs: BTreeSet<usize> = affected.clone().unwrap_or_default();
-        let scope = if affected.is_some() {
-            Scope::Documents(&scope_docs)
-        } else {
-            Scope::All
-        };
-        let files = render::render_scope(&site, &pages, theme, scope)?;
-        let (written, removed) = if self.site.is_none() {
-            // First build: the whole folder, atomically.
-            crate::publish::publish(&self.paths.out, &files)?;
-            self.outputs = files
-                .iter()
-                .map(|f| (f.path.clone(), hash(&f.bytes)))
-                .collect();
-            (files.len(), 0)
-        } else {
-            let gone = self.stale(&site, &files, affected.is_none());
-            self.write(&files, &gone)?
+        let (written, removed) = match &self.site {
+            Some(old) if affected.is_some() => {
+                let scope = Scope::Documents {
+                    docs: &scope_docs,
+                    site_wide: site_wide_hash(old) != site_wide_hash(&site),
+                };
+                let files = render::render_scope(&site, &pages, theme, scope)?;
+                let gone = self.stale(&site, &files, false);
+                self.write(&files, &gone)?
+            }
+            Some(_) => {
+                let files = render::render_scope(&site, &pages, theme, Scope::All)?;
+                let gone = self.stale(&site, &files, true);
+                self.write(&files, &gone)?
+            }
+            None => {
+                // First build: the whole folder, atomically, each file
+                // written as it is rendered.
+                let staging = Staging::new(&self.paths.out)?;
+                let sink = Recorded {
+                    staging: &staging,
+                    outputs: Mutex::new(BTreeMap::new()),
+                };
+                render::render_into(&site, &pages, theme, Scope::All, &sink)?;
+                let outputs = sink.outputs.into_inner().unwrap_or_default();
+                staging.commit()?;
+                self.outputs = outputs;
+                (self.outputs.len(), 0)
+            }
         };
         self.built_theme = theme_stamps;
         self.pages = page_stamps;
@@ -212,6 +225,24 @@ impl Session {
     }
 }
 
+/// Writes the first build's files into the staging folder, recording a
+/// hash of each.
+struct Recorded<'a> {
+    staging: &'a Staging,
+    outputs: Mutex<BTreeMap<String, u64>>,
+}
+
+impl render::Sink for Recorded<'_> {
+    fn put(&self, file: OutFile) -> Result<(), Error> {
+        self.staging.write(&file)?;
+        let h = hash(&file.bytes);
+        if let Ok(mut o) = self.outputs.lock() {
+            o.insert(file.path, h);
+        }
+        Ok(())
+    }
+}
+
 /// The id of the document a site path belongs to.
 fn document_of(path: &str) -> Option<&str> {
     if let Some(rest) = path.strip_prefix("documents/") {
@@ -225,10 +256,12 @@ fn document_of(path: &str) -> Option<&str> {
 /// The documents to render again: those whose file changed, those touched
 /// by changed links or notes, and those that link to or from a node whose
 /// text changed (their pages show the linked node's heading or text).
+/// Linear in the changed documents and the links of changed nodes; the
+/// whole site's links and notes are only compared (by hash) unless changed.
 fn affected(old: &Site, new: &Site, changed: &[PathBuf]) -> BTreeSet<usize> {
     let mut docs: BTreeSet<String> = BTreeSet::new();
     // Citation keys whose shown text may differ between the two sites.
-    let mut keys: HashSet<String> = HashSet::new();
+    let mut keys: Vec<String> = Vec::new();
     let in_dir = |p: &PathBuf, dir: &str| {
         p.parent()
             .and_then(|d| d.file_name())
@@ -241,37 +274,42 @@ fn affected(old: &Site, new: &Site, changed: &[PathBuf]) -> BTreeSet<usize> {
         keys.extend(changed_nodes(old, new, &id));
         docs.insert(id);
     }
-    let links = |s: &Site| -> BTreeSet<(String, String, &'static str)> {
-        s.links
-            .iter()
-            .map(|l| (s.key(l.from), s.key(l.to), l.relation.as_str()))
-            .collect()
-    };
-    for (from, to, _) in links(old).symmetric_difference(&links(new)) {
-        docs.extend(
-            [from, to]
+    if links_hash(old) != links_hash(new) {
+        let links = |s: &Site| -> BTreeSet<(String, String, &'static str)> {
+            s.links
                 .iter()
-                .filter_map(|k| k.split_once(':'))
-                .map(|(d, _)| d.to_string()),
-        );
+                .map(|l| (s.key(l.from), s.key(l.to), l.relation.as_str()))
+                .collect()
+        };
+        for (from, to, _) in links(old).symmetric_difference(&links(new)) {
+            docs.extend(
+                [from, to]
+                    .iter()
+                    .filter_map(|k| k.split_once(':'))
+                    .map(|(d, _)| d.to_string()),
+            );
+        }
     }
-    let notes = |s: &Site| -> BTreeSet<(String, String)> {
-        s.notes
-            .iter()
-            .map(|n| (s.key(n.target), format!("{:?}{:?}", n.kind, n.text)))
-            .collect()
-    };
-    for (key, _) in notes(old).symmetric_difference(&notes(new)) {
-        docs.extend(key.split_once(':').map(|(d, _)| d.to_string()));
+    if notes_hash(old) != notes_hash(new) {
+        let notes = |s: &Site| -> BTreeSet<(String, String)> {
+            s.notes
+                .iter()
+                .map(|n| (s.key(n.target), format!("{:?}{:?}", n.kind, n.text)))
+                .collect()
+        };
+        for (key, _) in notes(old).symmetric_difference(&notes(new)) {
+            docs.extend(key.split_once(':').map(|(d, _)| d.to_string()));
+        }
     }
+    // The documents at the other end of each changed node's links.
     for s in [old, new] {
-        for l in &s.links {
-            let (from, to) = (s.key(l.from), s.key(l.to));
-            if keys.contains(&from) {
-                docs.insert(s.documents[l.to.doc].id.clone());
-            }
-            if keys.contains(&to) {
-                docs.insert(s.documents[l.from.doc].id.clone());
+        for node in keys.iter().filter_map(|k| s.lookup(k)) {
+            let n = s.node(node);
+            for &l in n.links_out.iter().chain(&n.links_in) {
+                let link = &s.links[l];
+                for end in [link.from, link.to] {
+                    docs.insert(s.documents[end.doc].id.clone());
+                }
             }
         }
     }
@@ -281,6 +319,43 @@ fn affected(old: &Site, new: &Site, changed: &[PathBuf]) -> BTreeSet<usize> {
         .filter(|(_, d)| docs.contains(&d.id))
         .map(|(i, _)| i)
         .collect()
+}
+
+/// A hash of every link, by citation keys.
+fn links_hash(s: &Site) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for l in &s.links {
+        for end in [l.from, l.to] {
+            s.documents[end.doc].id.hash(&mut h);
+            s.node(end).id.hash(&mut h);
+        }
+        l.relation.as_str().hash(&mut h);
+    }
+    h.finish()
+}
+
+/// A hash of every note: its target, kind and text.
+fn notes_hash(s: &Site) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for n in &s.notes {
+        s.documents[n.target.doc].id.hash(&mut h);
+        s.node(n.target).id.hash(&mut h);
+        n.kind.as_str().hash(&mut h);
+        n.text.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// A hash of what the site-wide pages (home, sitemap, crosswalk data, 404)
+/// show: each document's metadata and size, and the links.
+pub(crate) fn site_wide_hash(s: &Site) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for d in &s.documents {
+        (&d.id, d.kind.as_str(), &d.series, &d.edition, &d.date).hash(&mut h);
+        (&d.title, &d.languages, &d.source, d.nodes.len()).hash(&mut h);
+    }
+    links_hash(s).hash(&mut h);
+    h.finish()
 }
 
 /// The citation keys of document `id` whose label, heading or text differ

@@ -226,4 +226,47 @@ fn incremental_and_full_builds_give_identical_files() {
         files(&full),
         "incremental output differs from a full build"
     );
+
+    // A link removed and a document retitled change the site-wide pages
+    // (home, crosswalk data) as well.
+    let crosswalk = dir.path().join("content/crosswalk.toml");
+    let links = std::fs::read_to_string(&crosswalk).unwrap();
+    let first_link = "[[link]]\nfrom = \"china-celac-action-plan-2025-2027:art_1\"\nto = \"china-lac-policy-paper-2025:part_3__prog_1\"\nrelation = \"related\"\n";
+    assert!(links.contains(first_link));
+    std::fs::write(&crosswalk, links.replacen(first_link, "", 1)).unwrap();
+    let paper = dir
+        .path()
+        .join("content/documents/china-lac-policy-paper-2025.toml");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    std::fs::write(
+        &paper,
+        text.replace(
+            "title.en = \"China's Policy Paper on Latin America and the Caribbean\"",
+            "title.en = \"China's Policy Paper on Latin America and the Caribbean (retitled)\"",
+        ),
+    )
+    .unwrap();
+    let third = session.rebuild().unwrap();
+    assert!(third.documents.is_some(), "an incremental rebuild: {third}");
+    let full = dir.path().join("full2");
+    build_with(
+        &Paths {
+            out: full.clone(),
+            ..paths.clone()
+        },
+        &Options {
+            base_url: None,
+            no_search: true,
+        },
+    )
+    .unwrap();
+    let (incremental, whole) = (files(&paths.out), files(&full));
+    assert!(
+        String::from_utf8_lossy(&whole["index.html"]).contains("(retitled)"),
+        "the home page shows the new title"
+    );
+    assert_eq!(
+        incremental, whole,
+        "incremental output differs from a full build after site-wide changes"
+    );
 }
