@@ -94,6 +94,7 @@ impl Bench {
             nosearch: Stats { runs: nosearch },
             out_nosearch: tree_size(&outs[1]),
             hugo: has_hugo.then(|| (Stats { runs: hugo }, tree_size(&outs[2]))),
+            serve: Err("not run".into()),
         }
     }
 }

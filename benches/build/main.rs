@@ -1,7 +1,9 @@
 //! `cargo bench --bench build`: builds of the real site and of synthetic
 //! corpora of about 1,000 and 10,000 pages, each build measured as its own
 //! process (wall time, CPU time, peak RSS, output size), the search index
-//! reported apart, and the same corpora built by Hugo in the same run.
+//! reported apart, and the same corpora built by Hugo in the same run; then
+//! `accord serve` on each corpus, from saving one clause to the rebuilt
+//! page on disk (see `serve`).
 //!
 //! Environment: ACCORD_BENCH_QUICK=1 (or `-- --quick`): real site and 1k
 //! only; ACCORD_BENCH_SIZES=1000,10000 (pages); ACCORD_BENCH_RUNS_REAL,
@@ -10,15 +12,19 @@
 //! default 30); ACCORD_BENCH_FULL=always|never and ACCORD_BENCH_MAX_FULL_S
 //! (default 600): see `bench::full_plan`; ACCORD_BENCH_SEED;
 //! ACCORD_BENCH_DIR (default target/bench); ACCORD_BENCH_NO_HUGO=1;
-//! HUGO=/path/to/hugo.
+//! HUGO=/path/to/hugo; ACCORD_BENCH_RUNS_SERVE (saves per corpus, default
+//! 5); ACCORD_BENCH_NO_SERVE=1.
 
 mod bench;
+mod edit;
 mod emit;
 mod hugo;
 mod hugo_bin;
 mod measure;
 mod report;
 mod rng;
+mod serve;
+mod server;
 mod synth;
 mod text;
 mod vocab;
@@ -27,6 +33,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use bench::{full_plan, Bench};
+use measure::clear;
 
 const DEFAULT_SEED: u64 = 0x00AC_C0D5_EED0_2025;
 
@@ -81,14 +88,34 @@ fn main() {
     measure::empty_trash(&bench.trash, true);
     let mut results = Vec::new();
     let runs = env_num("ACCORD_BENCH_RUNS_REAL", 5);
-    let real = bench.measure(
+    let serve_runs = env_num("ACCORD_BENCH_RUNS_SERVE", 5);
+    let no_serve = std::env::var_os("ACCORD_BENCH_NO_SERVE").is_some_and(|v| v != "0");
+    let measure_serve = |name: &str, content: &Path, base: &Path| {
+        if no_serve {
+            return Err("ACCORD_BENCH_NO_SERVE is set".to_string());
+        }
+        let r = bench.serve(name, content, base, serve_runs);
+        if let Err(why) = &r {
+            println!("  {name}: serve not measured: {why}");
+        }
+        r
+    };
+    let real_content = root.join("content");
+    let mut real = bench.measure(
         "real site",
-        &root.join("content"),
+        &real_content,
         None,
         &dir.join("real"),
         runs,
         full_plan(None, 0, max_full),
     );
+    // The real site's serve edits a copy: the repository's content is
+    // never written to.
+    let copy = dir.join("real/content-serve");
+    clear(&copy, &bench.trash);
+    real.serve = edit::copy_tree(&real_content, &copy)
+        .map_err(|e| format!("cannot copy {}: {e}", real_content.display()))
+        .and_then(|()| measure_serve("real site", &copy, &dir.join("real")));
     results.push(real);
     let mut prev = None;
     for pages in sizes {
@@ -111,7 +138,8 @@ fn main() {
             println!("  {name}: full build with search not run: {why}");
         }
         let hugo_src = bench.hugo.as_ref().map(|_| hugo_src.as_path());
-        let r = bench.measure(&name, &content, hugo_src, &base, runs, plan);
+        let mut r = bench.measure(&name, &content, hugo_src, &base, runs, plan);
+        r.serve = measure_serve(&name, &content, &base);
         if let Ok(full) = &r.full {
             prev = Some((r.pages(), full.wall(), full.peak_rss()));
         }

@@ -17,6 +17,8 @@ pub struct Result {
     pub out_full: Option<Tree>,
     pub out_nosearch: Tree,
     pub hugo: Option<(Stats, Tree)>,
+    /// `accord serve`'s rebuild after one clause is saved, or why not.
+    pub serve: std::result::Result<crate::serve::Stats, String>,
 }
 
 impl Result {
@@ -140,6 +142,19 @@ pub fn print(results: &[Result], hugo: Option<&str>) {
     row("output: files, size", &|r| {
         format!("{}, {}", r.out_nosearch.1, mib(r.out_nosearch.0))
     });
+    let serve = |r: &Result, f: &dyn Fn(&crate::serve::Stats) -> String| {
+        r.serve.as_ref().map_or("not measured³".into(), f)
+    };
+    row(
+        "**accord serve**: save → page on disk, median (max)",
+        &|r| serve(r, &|s| format!("{} ({})", ms(s.median()), ms(s.max()))),
+    );
+    row("its log: ms after the change, median", &|r| {
+        serve(r, &|s| opt(s.logged(), "ms"))
+    });
+    row("saves · first build (to serving)", &|r| {
+        serve(r, &|s| format!("{} · {}", s.saves.len(), ms(s.start)))
+    });
     let hugo = hugo.map_or("**Hugo**".into(), |v| format!("**Hugo {v}**"));
     row(&format!("{hugo}, wall"), &|r| {
         hugo_cell(r, |s, _| ms(s.wall()))
@@ -195,7 +210,32 @@ pub fn print(results: &[Result], hugo: Option<&str>) {
             println!("¹ {}: the full build was not run: {why}.", r.name);
         }
     }
-    println!("² accord's own \"written in\" time of the full build: load, check, render and write, including writing the search index's files but not building it.\n");
+    println!("² accord's own \"written in\" time of the full build: load, check, render and write, including writing the search index's files but not building it.");
+    for r in results {
+        if let Err(why) = &r.serve {
+            println!(
+                "³ {}: serve not measured: {}.",
+                r.name,
+                crate::serve::first_line(why)
+            );
+        }
+    }
+    let edited: Vec<String> = results
+        .iter()
+        .filter_map(|r| {
+            r.serve
+                .as_ref()
+                .ok()
+                .map(|s| format!("{} {}", r.name, s.document))
+        })
+        .collect();
+    if !edited.is_empty() {
+        println!(
+            "serve: the document whose clause is saved: {}.",
+            edited.join("; ")
+        );
+    }
+    println!();
     targets(results);
 }
 
@@ -261,6 +301,12 @@ fn targets(results: &[Result]) {
             "- linear growth, 10k at most 11× the 1k build (wall): search excluded {g:.1}× ({}); \
              full build {full} (CPU time, search excluded: {cpu:.1}×)",
             verdict(g <= 11.0)
+        );
+    }
+    for (name, limit) in [("real site", 50.0), ("10k", 500.0)] {
+        println!(
+            "- serve, {name}: from saving one clause to the rebuilt page on disk in under {limit} ms: {}",
+            crate::serve::verdict(find(name).map(|r| &r.serve), limit)
         );
     }
 }
