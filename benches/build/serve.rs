@@ -16,11 +16,11 @@ use crate::server::{Restore, Server};
 
 /// How long the first build may take before the server says it serves.
 const START_TIMEOUT: Duration = Duration::from_secs(900);
-/// How long one save may take to reach the page on disk.
+/// How long one save may take to reach the page on disk, and the server
+/// to log its rebuild.
 const EDIT_TIMEOUT: Duration = Duration::from_secs(60);
-/// How long to wait for the server's log line once the page is there.
-const LOG_TIMEOUT: Duration = Duration::from_secs(10);
-/// The pause after each save, for the server to settle.
+/// The pause after the server logs the save's rebuild, before the next
+/// save (a save during a rebuild would wait for it).
 const PAUSE: Duration = Duration::from_millis(300);
 /// A page read again even if its file looks unchanged (stat is cheaper).
 const REREAD: Duration = Duration::from_millis(50);
@@ -31,6 +31,8 @@ pub struct Save {
     pub to_page: Duration,
     /// The last "N ms after the change" the server logged for this save.
     pub logged: Option<u64>,
+    /// The server's last log line of a rebuild for this save.
+    pub line: Option<String>,
     /// Rebuilds the server logged for this save: done, failed.
     pub rebuilds: (usize, usize),
 }
@@ -109,14 +111,13 @@ impl Bench {
         let mut saves = Vec::new();
         for i in 1..=runs.max(1) {
             let save = save(&mut server, &target, &original, &page, i)?;
-            let logged = save.logged.map_or("–".into(), |ms| ms.to_string());
             println!(
-                "  {name} serve run {i}/{runs}: save → page {:.1} ms; server: {logged} ms after the change, {} rebuild(s){}",
+                "  {name} serve run {i}/{runs}: save → page {:.1} ms; server: {}{}",
                 save.to_page.as_secs_f64() * 1e3,
-                save.rebuilds.0,
-                match save.rebuilds.1 {
-                    0 => String::new(),
-                    n => format!(", {n} FAILED"),
+                save.line.as_deref().unwrap_or("no rebuild logged"),
+                match save.rebuilds {
+                    (0 | 1, 0) => String::new(),
+                    (n, failed) => format!(" ({n} rebuilds logged, {failed} failed)"),
                 }
             );
             saves.push(save);
@@ -132,7 +133,7 @@ impl Bench {
 }
 
 /// Saves the clause with marker `n`, waits for the page, then for the
-/// server's log and the pause.
+/// server's log line and the pause.
 fn save(
     server: &mut Server,
     target: &Target,
@@ -151,25 +152,23 @@ fn save(
             page.display()
         ))
     })?;
-    let (mut logged, mut rebuilds) = (None, (0, 0));
-    let seen = Instant::now();
-    let mut deadline = seen + PAUSE;
+    // The server logs a rebuild once it is done, after the page: wait for
+    // it, then pause, so that the next save does not meet a rebuild.
+    let (mut logged, mut last, mut rebuilds) = (None, None, (0, 0));
+    let mut deadline = Instant::now() + EDIT_TIMEOUT;
     while let Some(line) = server.next(deadline)? {
         if let Some(ms) = after_the_change(&line) {
-            logged = Some(ms);
+            (logged, last) = (Some(ms), Some(line));
             rebuilds.0 += 1;
+            deadline = Instant::now() + PAUSE;
         } else if line.starts_with("rebuild failed") {
             rebuilds.1 += 1;
         }
-        deadline = if logged.is_some() {
-            seen + PAUSE
-        } else {
-            seen + LOG_TIMEOUT
-        };
     }
     Ok(Save {
         to_page,
         logged,
+        line: last,
         rebuilds,
     })
 }
