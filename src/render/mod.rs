@@ -43,8 +43,9 @@ pub struct Ctx<'a> {
 }
 
 /// What to render: the whole site, or the pages of some documents (by
-/// index) with the briefings (they quote clauses), and with the site-wide
-/// files (home, 404, sitemap, crosswalk data) when `site_wide`.
+/// index) with the briefings that quote them, and with the site-wide
+/// files (home, 404, sitemap, crosswalk data, every briefing) when
+/// `site_wide`.
 #[derive(Debug, Clone, Copy)]
 pub enum Scope<'s> {
     All,
@@ -145,9 +146,21 @@ pub fn render_into(
             .filter(|&d| d < site.documents.len())
             .collect(),
     };
-    // Briefings in every scope: a few pages, and a change to any file
-    // under content/briefings/ touches no document.
-    jobs.extend((0..site.briefings.len()).map(Job::Briefing));
+    // Briefings that quote a document in scope (its clauses, and the
+    // cross-links of those clauses, whose documents are in scope too when
+    // their text changed); all of them when the site-wide pages are.
+    let quotes = |b: &crate::content::briefings::Briefing| match scope {
+        Scope::Documents {
+            docs,
+            site_wide: false,
+        } => docs.iter().any(|&d| b.cites(d)),
+        _ => true,
+    };
+    jobs.extend(
+        (0..site.briefings.len())
+            .filter(|&b| quotes(&site.briefings[b]))
+            .map(Job::Briefing),
+    );
     for d in docs {
         jobs.push(Job::Data(d));
         jobs.push(Job::Document(d));

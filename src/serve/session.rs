@@ -2,7 +2,7 @@
 //! documents a change affects are rendered again (with the pages that link
 //! to them), and only files whose bytes changed are written.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -373,23 +373,27 @@ fn changed_nodes(old: &Site, new: &Site, id: &str) -> Vec<String> {
     };
     match (find(old, id), find(new, id)) {
         (Some(a), Some(b)) if a.title == b.title && a.edition == b.edition && a.kind == b.kind => {
-            let shown = |d: &crate::content::model::Document| -> BTreeMap<String, String> {
-                d.nodes
-                    .iter()
-                    .map(|n| {
-                        (
-                            n.id.clone(),
-                            format!("{:?}{:?}{:?}", n.label, n.heading, n.text),
-                        )
-                    })
-                    .collect()
+            let before: HashMap<&str, &crate::content::model::Node> =
+                a.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+            let same = |n: &crate::content::model::Node| {
+                before.get(n.id.as_str()).is_some_and(|o| {
+                    o.label == n.label && o.heading == n.heading && o.text == n.text
+                })
             };
-            let (x, y) = (shown(a), shown(b));
-            let ids: BTreeSet<&String> = x.keys().chain(y.keys()).collect();
-            ids.into_iter()
-                .filter(|n| x.get(*n) != y.get(*n))
-                .map(|n| format!("{id}:{n}"))
-                .collect()
+            let after: HashSet<&str> = b.nodes.iter().map(|n| n.id.as_str()).collect();
+            let mut keys: Vec<String> = b
+                .nodes
+                .iter()
+                .filter(|n| !same(n))
+                .map(|n| format!("{id}:{}", n.id))
+                .collect();
+            keys.extend(
+                a.nodes
+                    .iter()
+                    .filter(|n| !after.contains(n.id.as_str()))
+                    .map(|n| format!("{id}:{}", n.id)),
+            );
+            keys
         }
         (a, b) => a.into_iter().chain(b).flat_map(all).collect(),
     }
