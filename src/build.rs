@@ -122,8 +122,10 @@ pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
         },
         || {
             let start = Instant::now();
-            let theme = Theme::load(&paths.templates, &paths.statics);
-            render::markdown::warm_up();
+            let (theme, ()) = rayon::join(
+                || Theme::load(&paths.templates, &paths.statics),
+                render::markdown::warm_up,
+            );
             (theme, start.elapsed())
         },
     );

@@ -59,13 +59,30 @@
     try { document.execCommand("copy"); done(); } catch (err) { window.prompt("", text); }
     document.body.removeChild(t);
   }
+  // A button names the whole citation (`data-cite`), or only the clause's
+  // number (`data-n`): the rest is the document's title in the cell's
+  // language and the page's canonical URL with the clause's key.
+  function citation(b) {
+    var whole = b.getAttribute("data-cite");
+    if (whole) { return whole; }
+    var cell = b.closest(".cell");
+    var node = b.closest(".node");
+    var lang = cell ? cell.getAttribute("lang") : "";
+    var title = document.querySelector('.doc-head h1 .title[lang="' + lang + '"]') ||
+      document.querySelector(".doc-head h1 .title");
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var url = canonical ? canonical.href : location.href.split("#")[0];
+    var n = b.getAttribute("data-n");
+    return (title ? title.textContent : document.title) + (n ? ", " + n : "") +
+      ", " + url + "#" + (node ? node.id : "");
+  }
   var buttons = document.querySelectorAll("button.cite");
   for (var i = 0; i < buttons.length; i++) {
     buttons[i].hidden = false;
     buttons[i].addEventListener("click", function (e) {
       var b = e.currentTarget;
       var label = b.textContent;
-      copy(b.getAttribute("data-cite"), function () {
+      copy(citation(b), function () {
         b.textContent = b.getAttribute("data-copied");
         b.setAttribute("aria-live", "polite");
         setTimeout(function () { b.textContent = label; }, 1500);

@@ -252,7 +252,6 @@ pub fn rows(
 ) {
     let site = cx.site;
     let doc = &site.documents[d];
-    let url = urls::abs(&site.base_url, &urls::document_for(doc, view));
     let up = urls::root(&urls::document(&doc.id, view));
     for (i, node) in doc.nodes.iter().enumerate() {
         let key = site.key(NodeRef { doc: d, node: i });
@@ -272,22 +271,12 @@ pub fn rows(
             let Some((c, ui)) = text.cell(i, lang) else {
                 continue;
             };
-            let title = doc.title.get(lang).or_else(|| doc.title.values().next());
-            let mut cite = title.cloned().unwrap_or_default();
-            if !c.number.is_empty() {
-                cite.push_str(", ");
-                cite.push_str(&c.number);
-            }
-            cite.push_str(", ");
-            cite.push_str(&url);
-            cite.push('#');
-            cite.push_str(&key);
             let cell = Cell {
                 cx,
                 c,
                 ui,
                 key: &key,
-                cite: &cite,
+                number: &c.number,
             };
             cell.write(out, node.kind, lang, &level, &up, view);
         }
@@ -301,7 +290,10 @@ struct Cell<'a> {
     c: &'a CellText<'a>,
     ui: &'a CellStrings,
     key: &'a str,
-    cite: &'a str,
+    /// The node's number as cited; static/accord.js makes the citation
+    /// from it, the document's title in the cell's language and the
+    /// page's canonical URL.
+    number: &'a str,
 }
 
 impl Cell<'_> {
@@ -403,8 +395,8 @@ impl Cell<'_> {
         esc(out, &c.permalink);
         out.push_str("\" aria-label=\"");
         esc(out, &c.permalink);
-        out.push_str("\">¶</a><button type=\"button\" class=\"cite\" data-cite=\"");
-        esc(out, self.cite);
+        out.push_str("\">¶</a><button type=\"button\" class=\"cite\" data-n=\"");
+        esc(out, self.number);
         out.push_str("\" data-copied=\"");
         esc(out, &c.copied);
         out.push_str("\" hidden>");
