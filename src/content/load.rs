@@ -240,6 +240,13 @@ pub fn parse_toml<T: DeserializeOwned>(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Sourced<T>> {
     let lines = LineIndex::new(text);
+    if let Some(value) = super::toml_lite::from_str::<T>(text) {
+        return Some(Sourced {
+            path: path.to_path_buf(),
+            lines,
+            value,
+        });
+    }
     match toml::from_str::<T>(text) {
         Ok(value) => Some(Sourced {
             path: path.to_path_buf(),

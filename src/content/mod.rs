@@ -10,6 +10,7 @@ pub mod pages;
 pub mod raw;
 pub mod resolve;
 pub mod safety;
+mod toml_lite;
 pub mod validate;
 mod validate_briefings;
 mod validate_nodes;

@@ -1,0 +1,340 @@
+//! The plain TOML that content files are written in, read in one pass into
+//! a small tree of borrowed strings.
+//!
+//! Accepted: comments, `key = value` with bare and dotted keys (`title.en`),
+//! `[[table]]` headers with one bare key, one-line basic strings (escapes
+//! `\" \\ \b \f \n \r \t \uXXXX \UXXXXXXXX`) and literal strings, and
+//! one-line arrays of those strings. Anything else, valid TOML or not, is
+//! declined (`None`): the caller then reads the text with the toml crate,
+//! which decides and reports. What this accepts, the toml crate accepts
+//! too, with the same values and spans (tests in `super::tests`).
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// A value with the byte span the toml crate gives it.
+#[derive(Debug)]
+pub(super) struct Item<'a> {
+    pub span: Range<usize>,
+    pub value: Value<'a>,
+}
+
+#[derive(Debug)]
+pub(super) enum Value<'a> {
+    Str(Cow<'a, str>),
+    Array(Vec<Item<'a>>),
+    /// The tables of `[[key]]` headers, in order.
+    Tables(Vec<Item<'a>>),
+    /// `dotted` for a table made by dotted keys, which later dotted keys
+    /// may extend; else a `[[key]]` table or the root.
+    Table {
+        entries: Table<'a>,
+        dotted: bool,
+    },
+}
+
+/// Keys and values in the order written.
+pub(super) type Table<'a> = Vec<(&'a str, Item<'a>)>;
+
+/// The whole document as its root table, or `None` when declined.
+pub(super) fn document(text: &str) -> Option<Table<'_>> {
+    if text.starts_with('\u{feff}') {
+        return None;
+    }
+    let mut p = Parser {
+        text,
+        b: text.as_bytes(),
+        at: 0,
+    };
+    let mut root: Table = Vec::new();
+    // The root entry whose last table takes the keys, after a `[[key]]`.
+    let mut current: Option<usize> = None;
+    loop {
+        p.skip_ws();
+        match p.peek() {
+            None => return Some(root),
+            Some(b'\n') => p.at += 1,
+            Some(b'#') => p.comment()?,
+            Some(b'[') => {
+                let (key, span) = p.header()?;
+                p.end_of_line()?;
+                let table = Item {
+                    span: span.clone(),
+                    value: Value::Table {
+                        entries: Vec::new(),
+                        dotted: false,
+                    },
+                };
+                match root.iter().position(|(k, _)| *k == key) {
+                    Some(i) => match &mut root[i].1.value {
+                        Value::Tables(list) => list.push(table),
+                        _ => return None,
+                    },
+                    None => root.push((
+                        key,
+                        Item {
+                            span,
+                            value: Value::Tables(vec![table]),
+                        },
+                    )),
+                }
+                current = Some(root.iter().position(|(k, _)| *k == key)?);
+            }
+            Some(_) => {
+                let table = match current {
+                    None => &mut root,
+                    Some(i) => match &mut root[i].1.value {
+                        Value::Tables(list) => match &mut list.last_mut()?.value {
+                            Value::Table { entries, .. } => entries,
+                            _ => return None,
+                        },
+                        _ => return None,
+                    },
+                };
+                p.key_value(table)?;
+                p.end_of_line()?;
+            }
+        }
+    }
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.at).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t')) {
+            self.at += 1;
+        }
+    }
+
+    /// `# …` up to the end of the line: tabs and printable characters only.
+    fn comment(&mut self) -> Option<()> {
+        while let Some(c) = self.peek() {
+            match c {
+                b'\n' => break,
+                b'\t' | 0x20..=0x7e | 0x80.. => self.at += 1,
+                _ => return None,
+            }
+        }
+        Some(())
+    }
+
+    /// After a header or a value: blanks, an optional comment, the end of
+    /// the line (or of the text).
+    fn end_of_line(&mut self) -> Option<()> {
+        self.skip_ws();
+        if self.peek() == Some(b'#') {
+            self.comment()?;
+        }
+        match self.peek() {
+            None => Some(()),
+            Some(b'\n') => {
+                self.at += 1;
+                Some(())
+            }
+            Some(_) => None,
+        }
+    }
+
+    fn bare_key(&mut self) -> Option<(&'a str, Range<usize>)> {
+        let start = self.at;
+        while matches!(
+            self.peek(),
+            Some(b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-')
+        ) {
+            self.at += 1;
+        }
+        (self.at > start).then(|| (&self.text[start..self.at], start..self.at))
+    }
+
+    /// `[[key]]`: the key and the span of the whole header.
+    fn header(&mut self) -> Option<(&'a str, Range<usize>)> {
+        let start = self.at;
+        if !self.b[self.at..].starts_with(b"[[") {
+            return None;
+        }
+        self.at += 2;
+        self.skip_ws();
+        let (key, _) = self.bare_key()?;
+        self.skip_ws();
+        if !self.b[self.at..].starts_with(b"]]") {
+            return None;
+        }
+        self.at += 2;
+        Some((key, start..self.at))
+    }
+
+    /// `a.b.c = value` into `table`: `a` and `b` are dotted tables, made
+    /// when missing; `c` must be new.
+    fn key_value(&mut self, mut table: &mut Table<'a>) -> Option<()> {
+        let (mut key, mut span) = self.bare_key()?;
+        while self.peek() == Some(b'.') {
+            self.at += 1;
+            let i = match table.iter().position(|(k, _)| *k == key) {
+                Some(i) => i,
+                None => {
+                    table.push((
+                        key,
+                        Item {
+                            span,
+                            value: Value::Table {
+                                entries: Vec::new(),
+                                dotted: true,
+                            },
+                        },
+                    ));
+                    table.len() - 1
+                }
+            };
+            table = match &mut table[i].1.value {
+                Value::Table {
+                    entries,
+                    dotted: true,
+                } => entries,
+                _ => return None,
+            };
+            (key, span) = self.bare_key()?;
+        }
+        self.skip_ws();
+        if self.peek() != Some(b'=') {
+            return None;
+        }
+        self.at += 1;
+        self.skip_ws();
+        let value = match self.peek()? {
+            b'[' => self.array()?,
+            _ => self.string()?,
+        };
+        if table.iter().any(|(k, _)| *k == key) {
+            return None;
+        }
+        table.push((key, value));
+        Some(())
+    }
+
+    /// `["a", 'b']` on one line.
+    fn array(&mut self) -> Option<Item<'a>> {
+        let start = self.at;
+        self.at += 1;
+        let mut items = Vec::new();
+        loop {
+            self.skip_ws();
+            if self.peek()? == b']' {
+                break;
+            }
+            items.push(self.string()?);
+            self.skip_ws();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b']' => break,
+                _ => return None,
+            }
+        }
+        self.at += 1;
+        Some(Item {
+            span: start..self.at,
+            value: Value::Array(items),
+        })
+    }
+
+    /// A one-line basic or literal string.
+    fn string(&mut self) -> Option<Item<'a>> {
+        let start = self.at;
+        let quote = self.peek()?;
+        if !matches!(quote, b'"' | b'\'') || self.b[start..].starts_with(&[quote; 3]) {
+            return None;
+        }
+        self.at += 1;
+        let mut owned: Option<String> = None;
+        let mut from = self.at;
+        loop {
+            self.at = plain_run(self.b, self.at, quote);
+            match self.peek()? {
+                c if c == quote => break,
+                b'\\' => {
+                    let s = owned.get_or_insert_with(String::new);
+                    s.push_str(&self.text[from..self.at]);
+                    s.push(self.escape()?);
+                    from = self.at;
+                }
+                _ => return None,
+            }
+        }
+        let text = match owned {
+            None => Cow::Borrowed(&self.text[from..self.at]),
+            Some(mut s) => {
+                s.push_str(&self.text[from..self.at]);
+                Cow::Owned(s)
+            }
+        };
+        self.at += 1;
+        Some(Item {
+            span: start..self.at,
+            value: Value::Str(text),
+        })
+    }
+
+    /// After a `\`: the character it stands for.
+    fn escape(&mut self) -> Option<char> {
+        let c = *self.b.get(self.at + 1)?;
+        self.at += 2;
+        let digits = match c {
+            b'"' => return Some('"'),
+            b'\\' => return Some('\\'),
+            b'b' => return Some('\u{8}'),
+            b'f' => return Some('\u{c}'),
+            b'n' => return Some('\n'),
+            b'r' => return Some('\r'),
+            b't' => return Some('\t'),
+            b'u' => 4,
+            b'U' => 8,
+            _ => return None,
+        };
+        let hex = self.b.get(self.at..self.at + digits)?;
+        if !hex.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        self.at += digits;
+        let hex = std::str::from_utf8(hex).ok()?;
+        char::from_u32(u32::from_str_radix(hex, 16).ok()?)
+    }
+}
+
+/// The end of the run of bytes from `at` that a string of this quote takes
+/// as they are: stops at the quote, a control character, the end, and in a
+/// basic string at a `\`.
+fn plain_run(b: &[u8], mut at: usize, quote: u8) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let escape = if quote == b'"' { b'\\' } else { quote };
+    let (q, bs, del) = (
+        ONES * u64::from(quote),
+        ONES * u64::from(escape),
+        ONES * 0x7f,
+    );
+    // Eight bytes at a time while none of them stops the run.
+    while let Some(chunk) = b.get(at..at + 8) {
+        let w = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+        let low = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+        if low | has_zero(w ^ q) | has_zero(w ^ bs) | has_zero(w ^ del) != 0 {
+            break;
+        }
+        at += 8;
+    }
+    while let Some(&c) = b.get(at) {
+        if c == quote || c == escape || c == 0x7f || (c < 0x20 && c != b'\t') {
+            break;
+        }
+        at += 1;
+    }
+    at
+}
