@@ -4,14 +4,15 @@
 //! type becomes a diagnostic, and loading goes on with the other files, so
 //! that one run reports every problem.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use super::briefings::RawBriefing;
+pub use super::cache::Cache;
 use super::raw::{RawCrosswalk, RawDocument, RawNotes, RawSite};
 use crate::diag::{Diagnostic, LineIndex};
 use crate::Error;
@@ -51,156 +52,87 @@ pub struct RawContent {
 
 /// Reads `root` (the content folder). Problems in files are returned as
 /// diagnostics; only a missing or unreadable content folder is an `Err`.
+/// Document and note files are read in parallel; the result and the
+/// diagnostics are in the same order as one by one.
 pub fn load(root: &Path) -> Result<(RawContent, Vec<Diagnostic>), Error> {
-    load_cached(root, &mut Cache::default())
+    check_root(root)?;
+    let mut diags = Vec::new();
+    let ((site, crosswalk), documents) = rayon::join(
+        || {
+            (
+                read_one(&root.join("site.toml"), true),
+                read_one(&root.join("crosswalk.toml"), false),
+            )
+        },
+        || read_folder(&root.join("documents")),
+    );
+    let notes = read_folder(&root.join("notes"));
+    let briefings = read_folder(&root.join("briefings"));
+    let content = RawContent {
+        site: site.take(&mut diags),
+        crosswalk: crosswalk.take(&mut diags),
+        documents: documents.take(&mut diags),
+        notes: notes.take(&mut diags),
+        briefings: briefings.take(&mut diags),
+    };
+    Ok((content, diags))
 }
 
 /// As [`load`], re-parsing only the files whose size or modification time
 /// changed since the cache saw them (for `serve`).
 pub fn load_cached(root: &Path, cache: &mut Cache) -> Result<(RawContent, Vec<Diagnostic>), Error> {
-    if !root.is_dir() {
-        return Err(Error::Usage(format!(
-            "content folder `{}` not found; run accord from the project root or pass --content",
-            root.display()
-        )));
+    check_root(root)?;
+    Ok(cache.load(root))
+}
+
+fn check_root(root: &Path) -> Result<(), Error> {
+    if root.is_dir() {
+        return Ok(());
     }
-    cache.changed.clear();
-    let mut seen = HashSet::new();
+    Err(Error::Usage(format!(
+        "content folder `{}` not found; run accord from the project root or pass --content",
+        root.display()
+    )))
+}
+
+/// What reading gave, with the problems found, in the order found.
+pub(super) struct Read<T> {
+    pub value: T,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<T> Read<T> {
+    /// The value; the problems go to `diags`.
+    pub fn take(self, diags: &mut Vec<Diagnostic>) -> T {
+        diags.extend(self.diags);
+        self.value
+    }
+}
+
+/// One file; a missing file is a problem only if `required`.
+pub(super) fn read_one<T: DeserializeOwned>(
+    path: &Path,
+    required: bool,
+) -> Read<Option<Sourced<T>>> {
     let mut diags = Vec::new();
-    let mut content = RawContent {
-        site: cache.site.read(
-            &root.join("site.toml"),
-            &mut diags,
-            true,
-            &mut cache.changed,
-            &mut seen,
-        ),
-        crosswalk: cache.crosswalk.read(
-            &root.join("crosswalk.toml"),
-            &mut diags,
-            false,
-            &mut cache.changed,
-            &mut seen,
-        ),
-        ..RawContent::default()
-    };
-    for path in toml_files(&root.join("documents"), &mut diags) {
-        content.documents.extend(cache.documents.read(
-            &path,
-            &mut diags,
-            true,
-            &mut cache.changed,
-            &mut seen,
-        ));
-    }
-    for path in toml_files(&root.join("notes"), &mut diags) {
-        content.notes.extend(cache.notes.read(
-            &path,
-            &mut diags,
-            true,
-            &mut cache.changed,
-            &mut seen,
-        ));
-    }
-    // Briefings are few and small: read afresh every time, not cached
-    // (`serve` renders every briefing on each rebuild).
-    for path in toml_files(&root.join("briefings"), &mut diags) {
-        content.briefings.extend(read_toml(&path, &mut diags, true));
-    }
-    let gone: Vec<PathBuf> = cache
-        .paths()
-        .filter(|p| !seen.contains(*p))
-        .cloned()
-        .collect();
-    for path in gone {
-        cache.forget(&path);
-        cache.changed.push(path);
-    }
-    Ok((content, diags))
+    let value = read_toml(path, &mut diags, required);
+    Read { value, diags }
 }
 
-/// Size and modification time: a file whose fingerprint is unchanged is
-/// not parsed again.
-type Fingerprint = (u64, Option<std::time::SystemTime>);
-
-fn fingerprint(path: &Path) -> Option<Fingerprint> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.len(), meta.modified().ok()))
-}
-
-/// Parsed files by path, with their fingerprints.
-#[derive(Debug)]
-pub struct Files<T> {
-    map: HashMap<PathBuf, (Fingerprint, Sourced<T>)>,
-}
-
-impl<T> Default for Files<T> {
-    fn default() -> Self {
-        Files {
-            map: HashMap::new(),
-        }
+/// The `.toml` files of a folder, sorted by name, parsed in parallel.
+pub(super) fn read_folder<T: DeserializeOwned + Send>(dir: &Path) -> Read<Vec<Sourced<T>>> {
+    let mut diags = Vec::new();
+    let paths = toml_files(dir, &mut diags);
+    let read: Vec<Read<Option<Sourced<T>>>> = paths.par_iter().map(|p| read_one(p, true)).collect();
+    let mut value = Vec::with_capacity(read.len());
+    for r in read {
+        value.extend(r.take(&mut diags));
     }
-}
-
-impl<T: DeserializeOwned + Clone> Files<T> {
-    fn read(
-        &mut self,
-        path: &Path,
-        diags: &mut Vec<Diagnostic>,
-        required: bool,
-        changed: &mut Vec<PathBuf>,
-        seen: &mut HashSet<PathBuf>,
-    ) -> Option<Sourced<T>> {
-        let fp = fingerprint(path);
-        if fp.is_some() {
-            seen.insert(path.to_path_buf());
-        }
-        if let (Some(fp), Some((old, value))) = (fp, self.map.get(path)) {
-            if *old == fp {
-                return Some(value.clone());
-            }
-        }
-        changed.push(path.to_path_buf());
-        self.map.remove(path);
-        let value = read_toml::<T>(path, diags, required)?;
-        if let Some(fp) = fp {
-            self.map.insert(path.to_path_buf(), (fp, value.clone()));
-        }
-        Some(value)
-    }
-}
-
-/// What `serve` keeps between rebuilds: every parsed content file.
-#[derive(Debug, Default)]
-pub struct Cache {
-    site: Files<RawSite>,
-    crosswalk: Files<RawCrosswalk>,
-    documents: Files<RawDocument>,
-    notes: Files<RawNotes>,
-    /// The files that were new, changed or removed at the last load.
-    pub changed: Vec<PathBuf>,
-}
-
-impl Cache {
-    fn paths(&self) -> impl Iterator<Item = &PathBuf> {
-        self.site
-            .map
-            .keys()
-            .chain(self.crosswalk.map.keys())
-            .chain(self.documents.map.keys())
-            .chain(self.notes.map.keys())
-    }
-
-    fn forget(&mut self, path: &Path) {
-        self.site.map.remove(path);
-        self.crosswalk.map.remove(path);
-        self.documents.map.remove(path);
-        self.notes.map.remove(path);
-    }
+    Read { value, diags }
 }
 
 /// The `.toml` files of a folder, sorted by name; any other file is a problem.
-fn toml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+pub(super) fn toml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     if !dir.is_dir() {
         return files;
@@ -224,7 +156,7 @@ fn toml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
 }
 
 /// Reads and parses one file. A missing file is a problem only if `required`.
-fn read_toml<T: DeserializeOwned>(
+pub(super) fn read_toml<T: DeserializeOwned>(
     path: &Path,
     diags: &mut Vec<Diagnostic>,
     required: bool,

@@ -3,6 +3,7 @@
 //! load (raw serde types) → validate (every problem) → resolve (model).
 
 pub mod briefings;
+mod cache;
 pub mod ids;
 pub mod load;
 pub mod model;
