@@ -28,6 +28,9 @@ pub fn safe_url(url: &str) -> bool {
 
 /// The first problem of a content text, with what to do about it.
 pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
+    if text.len() <= MAX_TEXT_CHARS && plain(text.as_bytes()) {
+        return None;
+    }
     let chars = text.chars().count();
     if chars > MAX_TEXT_CHARS {
         return Some((
@@ -102,6 +105,33 @@ pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
     None
 }
 
+/// Whether `text` has none of the bytes that every problem above needs: a
+/// control character (below 0x20 but tab and line feed, 0x7f, and the
+/// first byte 0xc2 of U+0080–U+009F), `<`, or the `]` of a link. Most
+/// texts have none, and are then checked in one fast pass.
+fn plain(text: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let special = |c: u8| matches!(c, 0..=0x08 | 0x0b..=0x1f | 0x7f | 0xc2 | b'<' | b']');
+    let mut chunks = text.chunks_exact(8);
+    for c in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(c);
+        let w = u64::from_ne_bytes(word);
+        let low = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+        let hit = low
+            | has_zero(w ^ (ONES * 0x7f))
+            | has_zero(w ^ (ONES * 0xc2))
+            | has_zero(w ^ (ONES * u64::from(b'<')))
+            | has_zero(w ^ (ONES * u64::from(b']')));
+        if hit != 0 && c.iter().any(|&b| special(b)) {
+            return false;
+        }
+    }
+    !chunks.remainder().iter().any(|&b| special(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +154,16 @@ mod tests {
             assert!(text_problem(bad).is_some(), "{bad}");
         }
         assert!(text_problem(&"字".repeat(MAX_TEXT_CHARS + 1)).is_some());
+        assert!(text_problem(&format!("{}\u{85}", "a".repeat(20))).is_some());
+        assert!(plain(
+            "Line\n\tand 字 “q” [x] (y)".replace(']', ")").as_bytes()
+        ));
+        for c in ['\u{0}', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}', '<', ']'] {
+            for at in 0..17 {
+                let text = format!("{}{c}{}", "b".repeat(at), "é".repeat(5));
+                assert!(!plain(text.as_bytes()), "{text:?}");
+            }
+        }
         assert!(!safe_url("java\nscript:alert(1)") && safe_url("mailto:a@b.org") && safe_url("#k"));
     }
 }
