@@ -4,8 +4,6 @@
 //! The raw types are read by `load`, checked by `validate_briefings`, and
 //! resolved here into [`Briefing`], which the [`Site`](super::Site) holds.
 
-use std::collections::HashMap;
-
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -131,11 +129,11 @@ impl Briefing {
     }
 }
 
-/// Builds the briefings of validated content, sorted by id; `keys` maps
-/// citation keys to nodes. What validation refuses is skipped.
+/// Builds the briefings of validated content, sorted by id; `lookup`
+/// finds the node of a citation key. What validation refuses is skipped.
 pub fn resolve(
     files: Vec<Sourced<RawBriefing>>,
-    keys: &HashMap<String, NodeRef>,
+    lookup: &dyn Fn(&str) -> Option<NodeRef>,
     languages: &[Language],
 ) -> Vec<Briefing> {
     let site_langs: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
@@ -151,7 +149,7 @@ pub fn resolve(
                 .map(|i| {
                     let i = i.into_inner();
                     Some(Item {
-                        node: *keys.get(i.node.get_ref())?,
+                        node: lookup(i.node.get_ref())?,
                         comment: i.comment.map(Spanned::into_inner).unwrap_or_default(),
                     })
                 })

@@ -4,7 +4,9 @@
 
 pub mod briefings;
 mod cache;
+mod fxhash;
 pub mod ids;
+mod keys;
 pub mod load;
 pub mod model;
 pub mod pages;

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 use super::briefings::Briefing;
 use super::raw::LangMap;
@@ -20,7 +21,8 @@ pub struct Site {
     pub notes: Vec<Note>,
     /// Curated dossiers of nodes, sorted by id.
     pub briefings: Vec<Briefing>,
-    keys: HashMap<String, NodeRef>,
+    /// Citation key → node, made on the first lookup.
+    keys: OnceLock<HashMap<String, NodeRef>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,12 +97,6 @@ impl Site {
         briefings: Vec<Briefing>,
     ) -> Site {
         let (title, description, base_url, languages) = head;
-        let mut keys = HashMap::new();
-        for (d, doc) in documents.iter().enumerate() {
-            for (n, node) in doc.nodes.iter().enumerate() {
-                keys.insert(citation_key(&doc.id, &node.id), NodeRef { doc: d, node: n });
-            }
-        }
         Site {
             title,
             description,
@@ -110,7 +106,7 @@ impl Site {
             links,
             notes,
             briefings,
-            keys,
+            keys: OnceLock::new(),
         }
     }
 
@@ -125,7 +121,16 @@ impl Site {
 
     /// Finds a node by its citation key `document:node`.
     pub fn lookup(&self, key: &str) -> Option<NodeRef> {
-        self.keys.get(key).copied()
+        let keys = self.keys.get_or_init(|| {
+            let mut keys = HashMap::new();
+            for (d, doc) in self.documents.iter().enumerate() {
+                for (n, node) in doc.nodes.iter().enumerate() {
+                    keys.insert(citation_key(&doc.id, &node.id), NodeRef { doc: d, node: n });
+                }
+            }
+            keys
+        });
+        keys.get(key).copied()
     }
 
     pub fn node(&self, r: NodeRef) -> &Node {

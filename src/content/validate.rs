@@ -3,24 +3,38 @@
 //! Checks never stop at the first problem. `resolve` runs only when this
 //! returns no diagnostics, and may then rely on everything checked here.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fmt::Display;
 
+use rayon::prelude::*;
+
+use super::fxhash::{FxMap, FxSet};
 use super::ids;
+use super::keys::RawKeys;
 use super::load::{RawContent, Sourced};
 use super::model::{DocKind, NodeKind, NoteKind, Relation};
 use super::raw::{LangMap, RawDocument, RawSite};
 use crate::diag::Diagnostic;
 
-/// Checks everything; returns every problem found.
+/// Checks everything; returns every problem found. The documents are
+/// checked in parallel, their problems kept in the order of the files.
 pub fn validate(content: &RawContent) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let site_langs: Vec<String> = match &content.site {
         Some(site) => check_site(site, &mut out),
         None => Vec::new(),
     };
-    let mut doc_files: HashMap<&str, &Sourced<RawDocument>> = HashMap::new();
-    for doc in &content.documents {
-        check_document(doc, &site_langs, &mut out);
+    let per_document: Vec<Vec<Diagnostic>> = content
+        .documents
+        .par_iter()
+        .map(|doc| {
+            let mut out = Vec::new();
+            check_document(doc, &site_langs, &mut out);
+            out
+        })
+        .collect();
+    let mut doc_files: FxMap<&str, &Sourced<RawDocument>> = FxMap::default();
+    for (doc, problems) in content.documents.iter().zip(per_document) {
+        out.extend(problems);
         let id = doc.value.id.get_ref().as_str();
         if let Some(first) = doc_files.insert(id, doc) {
             out.push(
@@ -32,18 +46,7 @@ pub fn validate(content: &RawContent) -> Vec<Diagnostic> {
             );
         }
     }
-    let keys: HashMap<String, (&Sourced<RawDocument>, usize)> = content
-        .documents
-        .iter()
-        .flat_map(|d| {
-            d.value.nodes.iter().enumerate().map(move |(i, n)| {
-                (
-                    format!("{}:{}", d.value.id.get_ref(), n.get_ref().id.get_ref()),
-                    (d, i),
-                )
-            })
-        })
-        .collect();
+    let keys = RawKeys::new(&content.documents);
     for file in &content.notes {
         for note in &file.value.notes {
             let note = note.get_ref();
@@ -62,7 +65,7 @@ pub fn validate(content: &RawContent) -> Vec<Diagnostic> {
                 note.text.span(),
                 note.text.get_ref(),
                 &site_langs,
-                "note text",
+                &"note text",
                 &mut out,
             );
             if note.text.get_ref().is_empty() {
@@ -74,7 +77,7 @@ pub fn validate(content: &RawContent) -> Vec<Diagnostic> {
         }
     }
     if let Some(cw) = &content.crosswalk {
-        let mut seen = HashSet::new();
+        let mut seen = FxSet::default();
         for link in &cw.value.links {
             let l = link.get_ref();
             let from = check_key(cw, &l.from, &keys, &mut out);
@@ -144,7 +147,7 @@ fn check_site(site: &Sourced<RawSite>, out: &mut Vec<Diagnostic>) -> Vec<String>
         s.title.span(),
         s.title.get_ref(),
         &langs,
-        "site title",
+        &"site title",
         out,
     );
     require_langs(
@@ -152,11 +155,18 @@ fn check_site(site: &Sourced<RawSite>, out: &mut Vec<Diagnostic>) -> Vec<String>
         s.title.span(),
         s.title.get_ref(),
         &langs,
-        "site title",
+        &"site title",
         out,
     );
     if let Some(d) = &s.description {
-        check_langs(site, d.span(), d.get_ref(), &langs, "site description", out);
+        check_langs(
+            site,
+            d.span(),
+            d.get_ref(),
+            &langs,
+            &"site description",
+            out,
+        );
     }
     let url = s.base_url.get_ref();
     if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') {
@@ -228,7 +238,7 @@ fn check_document(file: &Sourced<RawDocument>, site_langs: &[String], out: &mut 
         d.title.span(),
         d.title.get_ref(),
         site_langs,
-        "title",
+        &"title",
         out,
     );
     require_langs(
@@ -236,7 +246,7 @@ fn check_document(file: &Sourced<RawDocument>, site_langs: &[String], out: &mut 
         d.title.span(),
         d.title.get_ref(),
         &langs,
-        "title",
+        &"title",
         out,
     );
     super::validate_nodes::check_nodes(file, &langs, out);
@@ -246,14 +256,14 @@ fn check_document(file: &Sourced<RawDocument>, site_langs: &[String], out: &mut 
 pub(super) fn check_key<'a, T>(
     file: &Sourced<T>,
     key: &toml::Spanned<String>,
-    keys: &HashMap<String, (&'a Sourced<RawDocument>, usize)>,
+    keys: &RawKeys<'a>,
     out: &mut Vec<Diagnostic>,
 ) -> Option<(&'a Sourced<RawDocument>, usize)> {
-    let found = keys.get(key.get_ref()).copied();
+    let found = keys.get(key.get_ref());
     if found.is_none() {
         let help = match key.get_ref().split_once(':') {
             None => "write the key as `document:node`, e.g. `china-celac-action-plan-2025-2027:art_2__sec_3`".to_string(),
-            Some((doc, _)) if !keys.keys().any(|k| k.starts_with(&format!("{doc}:"))) => {
+            Some((doc, _)) if !keys.has_document(doc) => {
                 format!("there is no document `{doc}`; check the document id")
             }
             Some((doc, _)) => format!("document `{doc}` has no such node; check the node id in its file"),
@@ -266,11 +276,11 @@ pub(super) fn check_key<'a, T>(
     found
 }
 
-fn check_link_documents<T>(
+fn check_link_documents<'a, T>(
     cw: &Sourced<T>,
     span: std::ops::Range<usize>,
-    from: &Sourced<RawDocument>,
-    to: &Sourced<RawDocument>,
+    from: &'a Sourced<RawDocument>,
+    to: &'a Sourced<RawDocument>,
     relation: Option<Relation>,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -283,8 +293,8 @@ fn check_link_documents<T>(
         return;
     }
     if relation == Some(Relation::Continues) {
-        let series = |d: &RawDocument| d.series.as_ref().map(|s| s.get_ref().clone());
-        let edition = |d: &RawDocument| d.edition.as_ref().map(|s| s.get_ref().clone());
+        let series = |d: &'a RawDocument| d.series.as_ref().map(|s| s.get_ref());
+        let edition = |d: &'a RawDocument| d.edition.as_ref().map(|s| s.get_ref());
         if series(f).is_none() || series(f) != series(t) {
             out.push(cw.diag(span, format!("`continues` joins two editions of one series, but `{}` and `{}` are not in the same series", f.id.get_ref(), t.id.get_ref()))
                 .help("use `related` for documents of different series"));
@@ -301,7 +311,7 @@ pub(super) fn check_langs<T>(
     span: std::ops::Range<usize>,
     map: &LangMap,
     langs: &[String],
-    what: &str,
+    what: &dyn Display,
     out: &mut Vec<Diagnostic>,
 ) {
     for (lang, text) in map {
@@ -333,11 +343,10 @@ pub(super) fn require_langs<T>(
     span: std::ops::Range<usize>,
     map: &LangMap,
     langs: &[String],
-    what: &str,
+    what: &dyn Display,
     out: &mut Vec<Diagnostic>,
 ) {
-    let have: BTreeSet<&String> = map.keys().collect();
-    for lang in langs.iter().filter(|l| !have.contains(l)) {
+    for lang in langs.iter().filter(|l| !map.contains_key(*l)) {
         out.push(
             file.diag(span.clone(), format!("{what} is missing in `{lang}`"))
                 .help(format!(

@@ -1,19 +1,15 @@
 //! Checks of `content/briefings/*.toml`: id, title, date, mode, audience,
 //! introduction, and every item's citation key and comment.
 
-use std::collections::HashMap;
-
 use toml::Spanned;
 
 use super::briefings::{id_of, Mode, RawBriefing};
 use super::ids;
+use super::keys::RawKeys as Keys;
 use super::load::Sourced;
-use super::raw::{LangMap, RawDocument};
+use super::raw::LangMap;
 use super::validate::{check_key, check_langs};
 use crate::diag::Diagnostic;
-
-/// Citation key → the document file and the node's index in it.
-pub(super) type Keys<'a> = HashMap<String, (&'a Sourced<RawDocument>, usize)>;
 
 pub(super) fn check_briefings(
     files: &[Sourced<RawBriefing>],
@@ -45,7 +41,7 @@ fn check_briefing(
         b.title.span(),
         b.title.get_ref(),
         site_langs,
-        "title",
+        &"title",
         out,
     );
     require(
@@ -89,7 +85,7 @@ fn check_briefing(
         quoted(&langs)
     );
     for (map, what) in [(&b.audience, "audience"), (&b.intro, "intro")] {
-        check_langs(file, map.span(), map.get_ref(), site_langs, what, out);
+        check_langs(file, map.span(), map.get_ref(), site_langs, &what, out);
         require(file, map, what, &langs, &why, out);
     }
     check_items(file, site_langs, &langs, &why, keys, out);

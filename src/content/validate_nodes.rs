@@ -1,8 +1,9 @@
 //! Checks of one document's node list: id syntax, tree order, numbering,
 //! and text in every declared language.
 
-use std::collections::HashMap;
+use std::fmt;
 
+use super::fxhash::{FxMap, FxSet};
 use super::ids;
 use super::load::Sourced;
 use super::model::NodeKind;
@@ -34,19 +35,24 @@ pub(super) fn check_nodes(
         );
         return;
     }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut child_count: HashMap<&str, usize> = HashMap::new();
+    let capacity = nodes.len();
+    // Node id → where its id starts in the file.
+    let mut seen: FxMap<&str, usize> =
+        FxMap::with_capacity_and_hasher(capacity, Default::default());
+    let mut parents: FxSet<&str> = FxSet::with_capacity_and_hasher(capacity, Default::default());
     // The ids of the nodes on the path from the root to the previous node.
     let mut open: Vec<&str> = Vec::new();
     // Numbers of the children of each parent ("" for the root), in order:
     // (abbreviation is paragraph, number, id span).
     let mut numbering: Vec<(&str, Vec<Numbered>)> = Vec::new();
+    let mut numbering_at: FxMap<&str, usize> = FxMap::default();
 
     for node in nodes {
         let n = node.get_ref();
         let id = n.id.get_ref().as_str();
         let at = n.id.span();
-        if let Some(first) = seen.insert(id, file.line(at.clone())) {
+        if let Some(first) = seen.insert(id, at.start) {
+            let first = file.line(first..first);
             out.push(file.diag(at.clone(), format!("duplicate node id `{id}`"))
                 .help(format!("line {first} already uses it; ids are permanent citation keys and must be unique")));
             continue;
@@ -119,20 +125,21 @@ pub(super) fn check_nodes(
         }
         open.push(id);
         let parent_key = parent.unwrap_or("");
-        *child_count.entry(parent_key).or_default() += 1;
+        parents.insert(parent_key);
         if let Some(num) = number {
             let is_para = kind == Some(NodeKind::Paragraph);
-            match numbering.iter_mut().find(|(p, _)| *p == parent_key) {
-                Some((_, list)) => list.push((is_para, num, at.clone())),
-                None => numbering.push((parent_key, vec![(is_para, num, at.clone())])),
-            }
+            let i = *numbering_at.entry(parent_key).or_insert_with(|| {
+                numbering.push((parent_key, Vec::new()));
+                numbering.len() - 1
+            });
+            numbering[i].1.push((is_para, num, at.clone()));
         }
-        for (map, what, required) in [
+        for (map, field, required) in [
             (&n.heading, "heading", true),
             (&n.text, "text", true),
             (&n.label, "label", false),
         ] {
-            let what = format!("{what} of node `{id}`");
+            let what = Field { field, id };
             check_langs(file, at.clone(), map, langs, &what, out);
             if required && !map.is_empty() {
                 require_langs(file, at.clone(), map, langs, &what, out);
@@ -142,7 +149,7 @@ pub(super) fn check_nodes(
     for node in nodes {
         let n = node.get_ref();
         let id = n.id.get_ref().as_str();
-        if n.heading.is_empty() && n.text.is_empty() && !child_count.contains_key(id) {
+        if n.heading.is_empty() && n.text.is_empty() && !parents.contains(id) {
             out.push(
                 file.diag(
                     n.id.span(),
@@ -168,5 +175,17 @@ pub(super) fn check_nodes(
                 expected = num + 1;
             }
         }
+    }
+}
+
+/// `heading of node `…``, written out only for a message.
+struct Field<'a> {
+    field: &'a str,
+    id: &'a str,
+}
+
+impl fmt::Display for Field<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} of node `{}`", self.field, self.id)
     }
 }
