@@ -245,10 +245,13 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// A one-line basic or literal string.
+    /// A one-line basic or literal string, or a multi-line basic string.
     fn string(&mut self) -> Option<Item<'a>> {
         let start = self.at;
         let quote = self.peek()?;
+        if self.b[start..].starts_with(b"\"\"\"") {
+            return self.multi_line();
+        }
         if !matches!(quote, b'"' | b'\'') || self.b[start..].starts_with(&[quote; 3]) {
             return None;
         }
@@ -280,6 +283,36 @@ impl<'a> Parser<'a> {
             span: start..self.at,
             value: Value::Str(text),
         })
+    }
+
+    /// `"""…"""` without `\`: a line break right after the opening is left
+    /// out, and one or two `"` may come before the closing `"""`.
+    fn multi_line(&mut self) -> Option<Item<'a>> {
+        let start = self.at;
+        self.at += 3;
+        if self.peek() == Some(b'\n') {
+            self.at += 1;
+        }
+        let from = self.at;
+        loop {
+            match self.peek()? {
+                b'"' => {
+                    let run = self.b[self.at..].iter().take_while(|&&c| c == b'"').count();
+                    if run > 5 {
+                        return None;
+                    }
+                    self.at += run;
+                    if run >= 3 {
+                        return Some(Item {
+                            span: start..self.at,
+                            value: Value::Str(Cow::Borrowed(&self.text[from..self.at - 3])),
+                        });
+                    }
+                }
+                b'\t' | b'\n' | 0x20..=0x5b | 0x5d..=0x7e | 0x80.. => self.at += 1,
+                _ => return None,
+            }
+        }
     }
 
     /// After a `\`: the character it stands for.
