@@ -85,7 +85,24 @@ pub fn parse_node_id(id: &str) -> Option<Vec<(&str, Option<u32>)>> {
 
 /// The id of the parent node, if any.
 pub fn parent_id(id: &str) -> Option<&str> {
-    id.rsplit_once("__").map(|(p, _)| p)
+    // As `rsplit_once("__")`, without a substring searcher.
+    let at = id.as_bytes().windows(2).rposition(|w| w == b"__")?;
+    Some(&id[..at])
+}
+
+/// The number of segments of a node id and its last segment, or `None`
+/// when any segment is malformed: [`parse_node_id`] without the list.
+pub fn node_id_depth_last(id: &str) -> Option<(usize, (&str, Option<u32>))> {
+    if id.is_empty() || id.len() > MAX_ID_LEN {
+        return None;
+    }
+    let mut depth = 0;
+    let mut last = None;
+    for seg in id.split("__") {
+        last = Some(parse_segment(seg)?);
+        depth += 1;
+    }
+    Some((depth, last?))
 }
 
 #[cfg(test)]
@@ -114,6 +131,18 @@ mod tests {
         }
         assert_eq!(parent_id("art_2__sec_3__cl_1"), Some("art_2__sec_3"));
         assert_eq!(parent_id("art_2"), None);
+        for id in ["a___b", "a____b", "__", "_", "a__", "__a", "x__y__z"] {
+            assert_eq!(parent_id(id), id.rsplit_once("__").map(|(p, _)| p), "{id}");
+            assert_eq!(
+                node_id_depth_last(id),
+                parse_node_id(id).map(|s| (s.len(), *s.last().unwrap())),
+                "{id}"
+            );
+        }
+        assert_eq!(
+            node_id_depth_last("art_2__sec_3"),
+            Some((2, ("sec", Some(3))))
+        );
     }
 
     #[test]

@@ -166,7 +166,10 @@ macro_rules! names {
             }
 
             pub fn parse(s: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == s)
+                match s {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
             }
 
             /// The accepted spellings, for error messages.

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::fxhash::{FxMap, FxSet};
 use super::ids;
-use super::keys::RawKeys;
+use super::keys::{node_index, NodeIndex, RawKeys};
 use super::load::{RawContent, Sourced};
 use super::model::{DocKind, NodeKind, NoteKind, Relation};
 use super::raw::{LangMap, RawDocument, RawSite};
@@ -23,15 +23,20 @@ pub fn validate(content: &RawContent) -> Vec<Diagnostic> {
         Some(site) => check_site(site, &mut out),
         None => Vec::new(),
     };
-    let per_document: Vec<Vec<Diagnostic>> = content
+    let (per_document, nodes): (Vec<Vec<Diagnostic>>, Vec<NodeIndex>) = content
         .documents
         .par_iter()
         .map(|doc| {
             let mut out = Vec::new();
             check_document(doc, &site_langs, &mut out);
-            out
+            let ids = doc
+                .value
+                .nodes
+                .iter()
+                .map(|n| n.get_ref().id.get_ref().as_str());
+            (out, node_index(ids))
         })
-        .collect();
+        .unzip();
     let mut doc_files: FxMap<&str, &Sourced<RawDocument>> = FxMap::default();
     for (doc, problems) in content.documents.iter().zip(per_document) {
         out.extend(problems);
@@ -46,7 +51,7 @@ pub fn validate(content: &RawContent) -> Vec<Diagnostic> {
             );
         }
     }
-    let keys = RawKeys::new(&content.documents);
+    let keys = RawKeys::new(&content.documents, nodes);
     for file in &content.notes {
         for note in &file.value.notes {
             let note = note.get_ref();

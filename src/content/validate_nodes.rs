@@ -58,25 +58,21 @@ pub(super) fn check_nodes(
             continue;
         }
         let kind = node_kind(file, &n.kind, out);
-        let Some(segments) = ids::parse_node_id(id) else {
+        let Some((depth, (abbr, number))) = ids::node_id_depth_last(id) else {
             out.push(file.diag(at, format!("`{id}` is not a valid node id"))
                 .help("use segments like `art_2`, `sec_3`, `p_1` joined by `__` (lower-case letters, `_`, a number without leading zeros)"));
             continue;
         };
-        if segments.len() > MAX_DEPTH {
+        if depth > MAX_DEPTH {
             out.push(
                 file.diag(
                     at.clone(),
-                    format!(
-                        "node `{id}` is nested {} deep, over the limit of {MAX_DEPTH}",
-                        segments.len()
-                    ),
+                    format!("node `{id}` is nested {depth} deep, over the limit of {MAX_DEPTH}"),
                 )
                 .help("documents are a few levels deep: articles, sections, clauses; check the id"),
             );
             continue;
         }
-        let (abbr, number) = *segments.last().unwrap_or(&("", None));
         if let Some(kind) = kind {
             if abbr != kind.abbrev() {
                 out.push(
