@@ -14,7 +14,7 @@ use walkdir::WalkDir;
 use super::briefings::RawBriefing;
 pub use super::cache::Cache;
 use super::raw::{RawCrosswalk, RawDocument, RawNotes, RawSite};
-use crate::diag::{Diagnostic, LineIndex};
+use crate::diag::Diagnostic;
 use crate::Error;
 
 /// Largest content file read, in bytes; larger files are refused.
@@ -24,7 +24,7 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct Sourced<T> {
     pub path: PathBuf,
-    lines: LineIndex,
+    lines: Lines,
     pub value: T,
 }
 
@@ -37,6 +37,30 @@ impl<T> Sourced<T> {
     /// A diagnostic at the line where `span` starts.
     pub fn diag(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(&self.path, Some(self.line(span)), message)
+    }
+}
+
+/// Where each line of a file starts: `diag::LineIndex` in half the memory
+/// (content files are at most `MAX_FILE_BYTES`).
+#[derive(Debug, Clone)]
+struct Lines {
+    starts: Vec<u32>,
+}
+
+impl Lines {
+    fn of(text: &str) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
+        Lines { starts }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    fn line(&self, offset: usize) -> usize {
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
     }
 }
 
@@ -171,14 +195,14 @@ pub fn parse_toml<T: DeserializeOwned>(
     text: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Sourced<T>> {
-    let lines = LineIndex::new(text);
-    if let Some(value) = super::toml_lite::from_str::<T>(text) {
+    if let Some((value, starts)) = super::toml_lite::from_str::<T>(text) {
         return Some(Sourced {
             path: path.to_path_buf(),
-            lines,
+            lines: Lines { starts },
             value,
         });
     }
+    let lines = Lines::of(text);
     match toml::from_str::<T>(text) {
         Ok(value) => Some(Sourced {
             path: path.to_path_buf(),

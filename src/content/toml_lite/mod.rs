@@ -15,9 +15,11 @@ mod tests;
 
 use serde::Deserialize;
 
-/// `text` as a `T`, or `None` when the text is outside the subset or does
-/// not have `T`'s shape: read it with the toml crate then.
-pub fn from_str<'a, T: Deserialize<'a>>(text: &'a str) -> Option<T> {
-    let root = parse::document(text)?;
-    T::deserialize(de::Root(&root)).ok()
+/// `text` as a `T`, with the byte offset where each line starts (found on
+/// the way), or `None` when the text is outside the subset or does not
+/// have `T`'s shape: read it with the toml crate then.
+pub fn from_str<'a, T: Deserialize<'a>>(text: &'a str) -> Option<(T, Vec<u32>)> {
+    let (root, lines) = parse::document(text)?;
+    let value = T::deserialize(de::Root(&root)).ok()?;
+    Some((value, lines))
 }

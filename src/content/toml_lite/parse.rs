@@ -36,15 +36,17 @@ pub(super) enum Value<'a> {
 /// Keys and values in the order written.
 pub(super) type Table<'a> = Vec<(&'a str, Item<'a>)>;
 
-/// The whole document as its root table, or `None` when declined.
-pub(super) fn document(text: &str) -> Option<Table<'_>> {
-    if text.starts_with('\u{feff}') {
+/// The whole document as its root table, with the byte offset where each
+/// line starts, or `None` when declined.
+pub(super) fn document(text: &str) -> Option<(Table<'_>, Vec<u32>)> {
+    if text.starts_with('\u{feff}') || u32::try_from(text.len()).is_err() {
         return None;
     }
     let mut p = Parser {
         text,
         b: text.as_bytes(),
         at: 0,
+        lines: vec![0],
     };
     let mut root: Table = Vec::new();
     // The root entry whose last table takes the keys, after a `[[key]]`.
@@ -52,8 +54,8 @@ pub(super) fn document(text: &str) -> Option<Table<'_>> {
     loop {
         p.skip_ws();
         match p.peek() {
-            None => return Some(root),
-            Some(b'\n') => p.at += 1,
+            None => return Some((root, p.lines)),
+            Some(b'\n') => p.newline(),
             Some(b'#') => p.comment()?,
             Some(b'[') => {
                 let (key, span) = p.header()?;
@@ -102,9 +104,18 @@ struct Parser<'a> {
     text: &'a str,
     b: &'a [u8],
     at: usize,
+    /// Where each line read so far starts: every line break of the
+    /// subset goes through `newline`.
+    lines: Vec<u32>,
 }
 
 impl<'a> Parser<'a> {
+    /// Steps over a line break.
+    fn newline(&mut self) {
+        self.at += 1;
+        self.lines.push(self.at as u32);
+    }
+
     fn peek(&self) -> Option<u8> {
         self.b.get(self.at).copied()
     }
@@ -137,7 +148,7 @@ impl<'a> Parser<'a> {
         match self.peek() {
             None => Some(()),
             Some(b'\n') => {
-                self.at += 1;
+                self.newline();
                 Some(())
             }
             Some(_) => None,
@@ -291,7 +302,7 @@ impl<'a> Parser<'a> {
         let start = self.at;
         self.at += 3;
         if self.peek() == Some(b'\n') {
-            self.at += 1;
+            self.newline();
         }
         let from = self.at;
         loop {
@@ -309,7 +320,8 @@ impl<'a> Parser<'a> {
                         });
                     }
                 }
-                b'\t' | b'\n' | 0x20..=0x5b | 0x5d..=0x7e | 0x80.. => self.at += 1,
+                b'\n' => self.newline(),
+                b'\t' | 0x20..=0x5b | 0x5d..=0x7e | 0x80.. => self.at += 1,
                 _ => return None,
             }
         }

@@ -13,10 +13,12 @@ use crate::content::raw::{RawCrosswalk, RawDocument, RawNotes, RawSite};
 /// Reads `text` both ways; `Some(true)` when the fast reader took it, and
 /// then the two values must be equal.
 fn agree<T: DeserializeOwned + Debug>(text: &str) -> bool {
-    let fast: Option<T> = super::from_str(text);
-    let Some(fast) = fast else {
+    let fast: Option<(T, Vec<u32>)> = super::from_str(text);
+    let Some((fast, lines)) = fast else {
         return false;
     };
+    let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
+    assert_eq!(lines, starts.collect::<Vec<_>>(), "{text}");
     match toml::from_str::<T>(text) {
         Ok(slow) => assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{text}"),
         Err(e) => panic!("taken by the fast reader, refused by toml ({e}):\n{text}"),
