@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::fxhash::{FxMap, FxSet};
 use super::ids;
-use super::keys::{node_index, NodeIndex, RawKeys};
+use super::keys::{NodeIndex, RawKeys};
 use super::load::{RawContent, Sourced};
 use super::model::{DocKind, NodeKind, NoteKind, Relation};
 use super::raw::{LangMap, RawDocument, RawSite};
@@ -28,13 +28,8 @@ pub fn validate(content: &RawContent) -> Vec<Diagnostic> {
         .par_iter()
         .map(|doc| {
             let mut out = Vec::new();
-            check_document(doc, &site_langs, &mut out);
-            let ids = doc
-                .value
-                .nodes
-                .iter()
-                .map(|n| n.get_ref().id.get_ref().as_str());
-            (out, node_index(ids))
+            let nodes = check_document(doc, &site_langs, &mut out);
+            (out, nodes)
         })
         .unzip();
     let mut doc_files: FxMap<&str, &Sourced<RawDocument>> = FxMap::default();
@@ -186,7 +181,12 @@ fn check_site(site: &Sourced<RawSite>, out: &mut Vec<Diagnostic>) -> Vec<String>
     langs
 }
 
-fn check_document(file: &Sourced<RawDocument>, site_langs: &[String], out: &mut Vec<Diagnostic>) {
+/// Checks one document file; returns the index of its node ids.
+fn check_document<'a>(
+    file: &'a Sourced<RawDocument>,
+    site_langs: &[String],
+    out: &mut Vec<Diagnostic>,
+) -> NodeIndex<'a> {
     let d = &file.value;
     let id = d.id.get_ref();
     if !ids::is_document_id(id) {
@@ -254,7 +254,7 @@ fn check_document(file: &Sourced<RawDocument>, site_langs: &[String], out: &mut 
         &"title",
         out,
     );
-    super::validate_nodes::check_nodes(file, &langs, out);
+    super::validate_nodes::check_nodes(file, &langs, out)
 }
 
 /// Checks a citation key `document:node`; returns the node when it exists.

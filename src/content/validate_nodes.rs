@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::fxhash::{FxMap, FxSet};
 use super::ids;
+use super::keys::{node_index, NodeIndex};
 use super::load::Sourced;
 use super::model::NodeKind;
 use super::raw::RawDocument;
@@ -15,11 +16,12 @@ use crate::diag::Diagnostic;
 /// A numbered child: is it a paragraph, its number, the span of its id.
 type Numbered = (bool, u32, std::ops::Range<usize>);
 
-pub(super) fn check_nodes(
-    file: &Sourced<RawDocument>,
+/// Checks the nodes of `file`; returns the index of its node ids.
+pub(super) fn check_nodes<'a>(
+    file: &'a Sourced<RawDocument>,
     langs: &[String],
     out: &mut Vec<Diagnostic>,
-) {
+) -> NodeIndex<'a> {
     let nodes = &file.value.nodes;
     if nodes.len() > MAX_NODES {
         out.push(
@@ -33,12 +35,11 @@ pub(super) fn check_nodes(
             )
             .help("split the document into several files"),
         );
-        return;
+        return node_index(nodes.iter().map(|n| n.get_ref().id.get_ref().as_str()));
     }
     let capacity = nodes.len();
-    // Node id → where its id starts in the file.
-    let mut seen: FxMap<&str, usize> =
-        FxMap::with_capacity_and_hasher(capacity, Default::default());
+    // Node id → the index of the last node with it.
+    let mut seen = NodeIndex::with_capacity_and_hasher(capacity, Default::default());
     let mut parents: FxSet<&str> = FxSet::with_capacity_and_hasher(capacity, Default::default());
     // The ids of the nodes on the path from the root to the previous node.
     let mut open: Vec<&str> = Vec::new();
@@ -47,12 +48,12 @@ pub(super) fn check_nodes(
     let mut numbering: Vec<(&str, Vec<Numbered>)> = Vec::new();
     let mut numbering_at: FxMap<&str, usize> = FxMap::default();
 
-    for node in nodes {
+    for (i, node) in nodes.iter().enumerate() {
         let n = node.get_ref();
         let id = n.id.get_ref().as_str();
         let at = n.id.span();
-        if let Some(first) = seen.insert(id, at.start) {
-            let first = file.line(first..first);
+        if let Some(first) = seen.insert(id, i) {
+            let first = file.line(nodes[first].get_ref().id.span());
             out.push(file.diag(at.clone(), format!("duplicate node id `{id}`"))
                 .help(format!("line {first} already uses it; ids are permanent citation keys and must be unique")));
             continue;
@@ -172,6 +173,7 @@ pub(super) fn check_nodes(
             }
         }
     }
+    seen
 }
 
 /// `heading of node `…``, written out only for a message.
