@@ -1,6 +1,8 @@
 // accord: the search box. The index is made by `accord build` with
 // Pagefind, one index per language; both are searched, the reader's
-// language first. Each result is one clause and opens at its permalink.
+// language first. Pagefind's results are document views, each node of one
+// an anchor; the box lists the nodes (Pagefind's sub-results), so each
+// result is one clause and opens at its permalink.
 (function () {
   "use strict";
   var form = document.querySelector("form.search");
@@ -11,6 +13,9 @@
   var root = new URL(form.getAttribute("data-root") || "./", location.href);
   var langs = JSON.parse(form.getAttribute("data-langs") || "[]");
   var PER_LANGUAGE = 8;
+  // Documents read per language, best first: each is one file of the
+  // view's whole text, so this bounds what a query downloads.
+  var DOCUMENTS = 3;
   form.hidden = false;
 
   function say(text) { status.textContent = text; }
@@ -69,22 +74,64 @@
   var lastKey = 0;
   var timer = null;
 
+  // The clauses of the documents found, best first: those that match more
+  // distinct words of the query, then those whose matches score higher
+  // (the sum of Pagefind's score of each word found), then those of the
+  // better document, then in reading order.
+  function clauses(pages, lang) {
+    var found = [];
+    pages.forEach(function (page, rank) {
+      var words = wordsOf(page.raw_content || "");
+      (page.sub_results || []).forEach(function (sub) {
+        // Words before a document's first node: there are none.
+        if (!sub.anchor) return;
+        var matched = {};
+        var score = 0;
+        (sub.weighted_locations || []).forEach(function (w) {
+          matched[normal(words[w.location] || "")] = true;
+          score += w.balanced_score;
+        });
+        var meta = page.meta || {};
+        found.push({
+          // A node without a label has a word joiner for a title (Pagefind
+          // keeps only anchors with a title).
+          url: sub.url, title: meta.title || "", label: (sub.title || "").replace(/\u2060/g, ""),
+          excerpt: sub.excerpt,
+          lang: meta.lang || lang, words: Object.keys(matched).length, score: score,
+          rank: rank, at: sub.anchor.location,
+        });
+      });
+    });
+    found.sort(function (a, b) {
+      return b.words - a.words || b.score - a.score || a.rank - b.rank || a.at - b.at;
+    });
+    return found;
+  }
+  // A view's indexed text as Pagefind numbers its words: split at the
+  // zero-width spaces it puts between segmented (Chinese) words, else at
+  // white space.
+  function wordsOf(content) {
+    return content.indexOf("\u200B") >= 0 ? content.split("\u200B") : content.split(/[^\S\uFEFF]+/);
+  }
+  function normal(word) {
+    return word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  }
+
   function option(result, index) {
-    var meta = result.meta || {};
     var li = document.createElement("li");
     li.id = "search-result-" + index;
     li.setAttribute("role", "option");
     li.setAttribute("aria-selected", "false");
-    li.setAttribute("lang", meta.lang || "");
+    li.setAttribute("lang", result.lang);
     var a = document.createElement("a");
     a.href = result.url;
     a.tabIndex = -1;
     var where = document.createElement("span");
     where.className = "where";
-    where.textContent = meta.title || "";
+    where.textContent = result.title;
     var label = document.createElement("span");
     label.className = "label";
-    label.textContent = meta.label || "";
+    label.textContent = result.label;
     where.appendChild(label);
     var excerpt = document.createElement("span");
     excerpt.className = "excerpt";
@@ -118,7 +165,9 @@
         return Promise.all(all.map(function (i) {
           return i.pagefind.search(query).then(function (found) {
             var hits = (found && found.results) || [];
-            return Promise.all(hits.slice(0, PER_LANGUAGE).map(function (h) { return h.data(); }));
+            return Promise.all(hits.slice(0, DOCUMENTS).map(function (h) { return h.data(); }));
+          }).then(function (pages) {
+            return clauses(pages, i.lang).slice(0, PER_LANGUAGE);
           });
         }));
       })

@@ -1,7 +1,8 @@
 // Types queries into the search box of the served site in Debian's
 // headless Chromium, like a reader, and reports what it found as JSON:
-// the result URLs, the time from the last keystroke to the results, the
-// bytes of search files downloaded, and where following a result landed.
+// the result URLs, languages, titles and labels, the time from the last
+// keystroke to the results, the bytes of search files downloaded, and
+// where following a result landed.
 //
 //   node search.mjs http://127.0.0.1:PORT/accord/ '["熊猫债", "Panda Bonds", …]'
 import puppeteer from "puppeteer-core";
@@ -49,6 +50,11 @@ try {
         status: document.querySelector(".search-status").textContent,
         results: [...document.querySelectorAll(".search-results li a")].map((a) => a.href),
         langs: [...document.querySelectorAll(".search-results li")].map((li) => li.getAttribute("lang")),
+        // What each result shows: the document's title, the clause's label,
+        // and whether its excerpt marks a match.
+        titles: [...document.querySelectorAll(".search-results .where")].map((w) => w.firstChild ? w.firstChild.textContent : ""),
+        labels: [...document.querySelectorAll(".search-results .label")].map((l) => l.textContent),
+        marked: [...document.querySelectorAll(".search-results .excerpt")].map((e) => !!e.querySelector("mark")),
         label: document.querySelector("label[for=search-input]").textContent,
       };
     });

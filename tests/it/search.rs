@@ -1,17 +1,86 @@
 //! Search in the browser: each query typed into the box of the real site,
 //! served from a subpath on 127.0.0.1, in headless Chromium driven by
 //! puppeteer-core (tests/browser/search.mjs). The expected clauses must be
-//! among the results, and following one must land on the clause. The time
-//! from the last keystroke to the results and the bytes downloaded are
-//! printed, not asserted, except the 300 KB budget per query.
+//! among the results, shown with their document's title and their label,
+//! and following one must land on the clause. The time from the last
+//! keystroke to the results and the bytes downloaded are printed, not
+//! asserted, except the 300 KB budget per query. Also, without a browser:
+//! what the index of the real site holds.
 
+use std::collections::BTreeMap;
 use std::process::Command;
 
+use accord::content::Site;
+use accord::render::text::cite_label;
 use serde_json::Value;
 
 use crate::browser::{browser_available, serve};
 use crate::site::build_into;
 use crate::support::root;
+
+fn real_site() -> Site {
+    accord::content::load_site(&root().join("content")).expect("the real site loads")
+}
+
+/// One Pagefind page per document view, in one bundle for both languages:
+/// one record per node and language with text, only the files the search
+/// box uses, and word index chunks small enough for the budget per query.
+#[test]
+fn the_index_has_one_page_per_document_view_in_one_bundle() {
+    let site = real_site();
+    let index = accord::search::index(&site).unwrap();
+    let files: BTreeMap<&str, &[u8]> = index
+        .files
+        .iter()
+        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        .collect();
+    let entry: Value = serde_json::from_slice(files["pagefind/pagefind-entry.json"]).unwrap();
+    let mut records = 0;
+    for (pagefind, lang) in [("en", "en"), ("zh-hans", "zh-Hans")] {
+        let views = site
+            .documents
+            .iter()
+            .filter(|d| d.languages.iter().any(|l| l == lang))
+            .count();
+        assert_eq!(entry["languages"][pagefind]["page_count"], views, "{lang}");
+        let fragments = files
+            .keys()
+            .filter(|p| p.starts_with(&format!("pagefind/fragment/{pagefind}_")))
+            .count();
+        assert_eq!(fragments, views, "{lang}: one fragment per view");
+        records += site
+            .documents
+            .iter()
+            .filter(|d| d.languages.iter().any(|l| l == lang))
+            .flat_map(|d| &d.nodes)
+            .filter(|n| {
+                let has = |m: &accord::content::raw::LangMap| {
+                    m.get(lang).is_some_and(|t| !t.trim().is_empty())
+                };
+                has(&n.heading) || has(&n.text)
+            })
+            .count();
+    }
+    assert_eq!(index.records, records);
+    assert_eq!(entry["languages"].as_object().unwrap().len(), 2);
+    for path in files.keys() {
+        assert!(
+            !path.contains("-ui.")
+                && !path.contains("worker")
+                && !path.contains("highlight")
+                && !path.contains("playground"),
+            "{path} is not shipped"
+        );
+    }
+    // Pagefind's default chunk (20,000 word locations) is about 35 KB here.
+    let chunks: Vec<(&&str, usize)> = files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".pf_index"))
+        .map(|(p, b)| (p, b.len()))
+        .collect();
+    assert!(chunks.len() > 4, "{chunks:?}");
+    assert!(chunks.iter().all(|(_, n)| *n < 16 * 1024), "{chunks:?}");
+}
 
 const P25: &str = "china-celac-action-plan-2025-2027";
 const P22: &str = "china-celac-action-plan-2022-2024";
@@ -99,6 +168,7 @@ fn search_finds_clauses_in_both_languages_under_a_subpath() {
         );
         return;
     }
+    let site = real_site();
     let served = tempfile::tempdir().unwrap();
     build_into(&root().join("content"), &served.path().join("accord"));
     let port = serve(served.path().to_path_buf());
@@ -159,13 +229,51 @@ fn search_finds_clauses_in_both_languages_under_a_subpath() {
             bytes < 300 * 1024,
             "{query}: {bytes} bytes of search files for one query"
         );
+        let shown = |field: &str| -> Vec<String> {
+            r[field]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_string())
+                .collect()
+        };
+        let (langs, titles, labels) = (shown("langs"), shown("titles"), shown("labels"));
+        for (i, url) in results.iter().enumerate() {
+            assert!(
+                !titles[i].is_empty(),
+                "{query}: {url} shown without its document's title"
+            );
+            assert!(
+                !labels[i].contains('\u{2060}'),
+                "{query}: {url}: the mark of no label is shown"
+            );
+            assert_eq!(r["marked"][i], true, "{query}: {url}: no match marked");
+        }
         for key in expected {
             let url = format!("{base}documents/");
+            let at = results
+                .iter()
+                .position(|u| u.starts_with(&url) && u.ends_with(&format!("#{key}")));
+            let Some(at) = at else {
+                panic!("{query}: {key} not among {results:#?}");
+            };
+            // The clause is shown with its document and its label, in the
+            // language of the view it opens.
+            let node = site.lookup(key).unwrap();
+            let doc = &site.documents[node.doc];
+            let lang = &langs[at];
             assert!(
-                results
-                    .iter()
-                    .any(|u| u.starts_with(&url) && u.ends_with(&format!("#{key}"))),
-                "{query}: {key} not among {results:#?}"
+                results[at].contains(&format!("/{lang}.html#")) || doc.languages.len() == 1,
+                "{query}: {} in {lang}",
+                results[at]
+            );
+            assert_eq!(
+                (titles[at].as_str(), labels[at].as_str()),
+                (
+                    doc.title[lang].as_str(),
+                    cite_label(doc, node.node, lang).as_str()
+                ),
+                "{query}: {key}"
             );
         }
         if !expected.is_empty() {
