@@ -9,12 +9,16 @@
 //! cost O(n²); and each record costs a word map, a fragment file and its
 //! compression. A page per document view makes the records few
 //! (documents × languages) and lets a document's nodes share one word map.
+//!
+//! Each language is indexed by its own Pagefind instance, one after the
+//! other, and their bundles are merged into one (see `merge`).
 
+mod merge;
 mod page;
 
 use std::sync::Once;
 
-use pagefind::api::PagefindIndex;
+use pagefind::api::{PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
 
 use crate::content::Site;
@@ -57,51 +61,53 @@ pub fn index(site: &Site) -> Result<Index, Error> {
             std::env::set_var(CHUNK_VAR, CHUNK_SIZE);
         }
     });
-    let fail = |e: anyhow::Error| Error::Usage(format!("search index: {e:#}"));
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| Error::io("search index runtime", e))?;
     let mut records = 0;
-    let files = runtime.block_on(async {
-        let config = PagefindServiceConfig::builder()
-            .keep_index_url(true)
-            .write_playground(false)
-            .build();
-        let mut index = PagefindIndex::new(Some(config)).map_err(fail)?;
-        // Each page is made just before it is added: only Pagefind's own
-        // data is kept.
-        for view in page::views(site).into_values().flatten() {
-            if let Some(p) = page::page(site, view) {
-                records += p.records;
-                index
-                    .add_html_file(None, Some(p.url), p.html)
-                    .await
-                    .map_err(fail)?;
-            }
+    let mut bundles = Vec::new();
+    // One language at a time: Pagefind keeps the word maps of every page
+    // until it builds the index, and copies them to build it; the peak of
+    // memory is then one language's, not the sum.
+    for views in page::views(site).values() {
+        let (files, n) = runtime.block_on(language(site, views))?;
+        records += n;
+        bundles.push(files);
+    }
+    if bundles.is_empty() {
+        // No document: the bundle still has its script, for the search box.
+        bundles.push(runtime.block_on(language(site, &[]))?.0);
+    }
+    Ok(Index {
+        files: merge::bundles(bundles)?,
+        records,
+    })
+}
+
+/// The bundle of one language's views, and the nodes it indexed.
+async fn language(
+    site: &Site,
+    views: &[page::View<'_>],
+) -> Result<(Vec<SyntheticFile>, usize), Error> {
+    let fail = |e: anyhow::Error| Error::Usage(format!("search index: {e:#}"));
+    let config = PagefindServiceConfig::builder()
+        .keep_index_url(true)
+        .write_playground(false)
+        .build();
+    let mut index = PagefindIndex::new(Some(config)).map_err(fail)?;
+    let mut records = 0;
+    // Each page is made just before it is added: only Pagefind's own data
+    // is kept.
+    for &view in views {
+        if let Some(p) = page::page(site, view) {
+            records += p.records;
+            index
+                .add_html_file(None, Some(p.url), p.html)
+                .await
+                .map_err(fail)?;
         }
-        index.get_files().await.map_err(fail)
-    })?;
-    // The site has its own search box: Pagefind's ready-made interfaces
-    // and the playground are not shipped.
-    // The search box runs Pagefind in the page (noWorker): no worker either.
-    let unused = |name: &str| {
-        name.contains("-ui.")
-            || name.starts_with("pagefind-highlight")
-            || name.starts_with("pagefind-worker")
-            || name.starts_with("playground")
-    };
-    let mut files: Vec<OutFile> = files
-        .into_iter()
-        .filter(|f| !unused(&f.filename.to_string_lossy()))
-        .map(|f| OutFile {
-            path: format!(
-                "{BUNDLE}/{}",
-                f.filename.to_string_lossy().replace('\\', "/")
-            ),
-            bytes: f.contents,
-        })
-        .collect();
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Index { files, records })
+    }
+    let files = index.get_files().await.map_err(fail)?;
+    Ok((files, records))
 }
