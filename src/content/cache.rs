@@ -1,6 +1,7 @@
 //! What `serve` keeps between rebuilds: every parsed content file, with the
 //! problems reading it gave, by path and fingerprint; a file is parsed
-//! again only when its size or modification time changed.
+//! again only when its size or modification time changed. For a document,
+//! also the problems its own checks found and its model (`incremental`).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -9,8 +10,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
+use super::keys::IdIndex;
 use super::load::{read_one, toml_files, RawContent, Sourced};
+use super::model::{Document, Link};
 use super::raw::{RawCrosswalk, RawDocument, RawNotes, RawSite};
+use super::resolve::Listed;
 use crate::diag::Diagnostic;
 
 /// Size and modification time: a file whose fingerprint is unchanged is
@@ -22,12 +26,48 @@ fn fingerprint(path: &Path) -> Option<Fingerprint> {
     Some((meta.len(), meta.modified().ok()))
 }
 
-/// One parsed file.
+/// One parsed file, and for a document what was made of it.
 #[derive(Debug)]
 pub(super) struct Entry<T> {
     pub fingerprint: Fingerprint,
     pub value: Option<Arc<Sourced<T>>>,
     pub diags: Vec<Diagnostic>,
+    /// The problems the checks of the document alone found.
+    pub checked: Option<Checked>,
+    /// The document's model, as the last site built has it.
+    pub model: Option<Modelled>,
+}
+
+/// The problems of a document file alone, for the site languages it was
+/// checked with.
+#[derive(Debug)]
+pub(super) struct Checked {
+    pub langs: Vec<String>,
+    pub diags: Vec<Diagnostic>,
+    pub ids: IdIndex,
+    /// A hash of what the checks of cross-links read of the document: its
+    /// id, series, edition and node ids.
+    pub shape: u64,
+}
+
+/// The cross-links as last checked and resolved, for the crosswalk and the
+/// document shapes (in file order) they were checked against.
+#[derive(Debug)]
+pub(super) struct Across {
+    pub crosswalk: Option<Fingerprint>,
+    pub shapes: Vec<u64>,
+    pub diags: Vec<Diagnostic>,
+    /// The links, once a site was made with them.
+    pub links: Option<Vec<Link>>,
+}
+
+/// The model of a document file, for the site languages it was made with.
+#[derive(Debug)]
+pub(super) struct Modelled {
+    pub langs: Vec<String>,
+    pub doc: Arc<Document>,
+    /// The links and notes its nodes have.
+    pub lists: Vec<Listed>,
 }
 
 /// A file as the cache has it after a refresh: its entry, or the problems
@@ -41,6 +81,12 @@ pub(super) struct Cached<'a, T> {
 #[derive(Debug)]
 pub(super) struct Files<T> {
     map: HashMap<PathBuf, Entry<T>>,
+}
+
+impl<T> Files<T> {
+    pub fn entry_mut(&mut self, path: &Path) -> Option<&mut Entry<T>> {
+        self.map.get_mut(path)
+    }
 }
 
 impl<T> Default for Files<T> {
@@ -57,7 +103,7 @@ impl<T: DeserializeOwned + Send + Sync> Files<T> {
     /// gone. Returns the entries in the order of `paths` (`None` for a file
     /// that cannot be read, which is tried again next time), with the
     /// problems of reading a file that is not cached.
-    fn refresh<'a>(
+    pub fn refresh<'a>(
         &'a mut self,
         paths: &'a [PathBuf],
         required: bool,
@@ -97,6 +143,8 @@ impl<T: DeserializeOwned + Send + Sync> Files<T> {
                             fingerprint,
                             value: read.value.map(Arc::new),
                             diags: read.diags,
+                            checked: None,
+                            model: None,
                         },
                     );
                     changed.push(path.clone());
@@ -135,10 +183,11 @@ fn owned<T: Clone>(files: Vec<Cached<T>>, diags: &mut Vec<Diagnostic>) -> Vec<So
 /// What `serve` keeps between rebuilds: every parsed content file.
 #[derive(Debug, Default)]
 pub struct Cache {
-    site: Files<RawSite>,
-    crosswalk: Files<RawCrosswalk>,
-    documents: Files<RawDocument>,
-    notes: Files<RawNotes>,
+    pub(super) site: Files<RawSite>,
+    pub(super) crosswalk: Files<RawCrosswalk>,
+    pub(super) documents: Files<RawDocument>,
+    pub(super) notes: Files<RawNotes>,
+    pub(super) across: Option<Across>,
     /// The files that were new, changed or removed at the last load.
     pub changed: Vec<PathBuf>,
 }

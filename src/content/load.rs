@@ -109,7 +109,7 @@ pub fn load_cached(root: &Path, cache: &mut Cache) -> Result<(RawContent, Vec<Di
     Ok(cache.load(root))
 }
 
-fn check_root(root: &Path) -> Result<(), Error> {
+pub(super) fn check_root(root: &Path) -> Result<(), Error> {
     if root.is_dir() {
         return Ok(());
     }

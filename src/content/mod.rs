@@ -4,8 +4,12 @@
 
 pub mod briefings;
 mod cache;
+mod documents;
 mod fxhash;
 pub mod ids;
+mod incremental;
+#[cfg(test)]
+mod incremental_tests;
 mod keys;
 pub mod load;
 pub mod model;
@@ -16,11 +20,13 @@ pub mod safety;
 mod toml_lite;
 pub mod validate;
 mod validate_briefings;
+mod validate_links;
 mod validate_nodes;
 
 use std::path::Path;
 
 use crate::{diag, Error};
+pub use incremental::load_site_cached;
 pub use model::Site;
 
 /// Loads, validates and resolves the content folder `root`.
@@ -40,7 +46,8 @@ pub fn check_and_resolve(
     raw: load::RawContent,
     mut diags: Vec<diag::Diagnostic>,
 ) -> Result<(Site, Vec<pages::Page>), Error> {
-    diags.extend(validate::validate(&raw));
+    let (problems, ids) = validate::validate_with_ids(&raw);
+    diags.extend(problems);
     let langs: Vec<String> = raw
         .site
         .as_ref()
@@ -57,5 +64,5 @@ pub fn check_and_resolve(
         diag::sort(&mut diags);
         return Err(Error::Content(diags));
     }
-    Ok((resolve::resolve(raw), pages))
+    Ok((resolve::resolve_with_ids(raw, Some(ids)), pages))
 }

@@ -6,6 +6,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use super::briefings::Briefing;
+pub use super::documents::Documents;
 use super::raw::LangMap;
 
 /// The whole site's content.
@@ -16,7 +17,7 @@ pub struct Site {
     pub base_url: String,
     /// The site's languages, in display order.
     pub languages: Vec<Language>,
-    pub documents: Vec<Document>,
+    pub documents: Documents,
     pub links: Vec<Link>,
     pub notes: Vec<Note>,
     /// Curated dossiers of nodes, sorted by id.
@@ -38,7 +39,7 @@ pub struct NodeRef {
     pub node: usize,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Document {
     pub id: String,
     pub kind: DocKind,
@@ -54,7 +55,7 @@ pub struct Document {
     pub nodes: Vec<Node>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Node {
     /// Id within the document (`art_2__sec_3__cl_3`).
     pub id: String,
@@ -91,7 +92,7 @@ pub struct Note {
 impl Site {
     pub(super) fn new(
         head: (LangMap, LangMap, String, Vec<Language>),
-        documents: Vec<Document>,
+        documents: Documents,
         links: Vec<Link>,
         notes: Vec<Note>,
         briefings: Vec<Briefing>,

@@ -7,33 +7,91 @@ use std::fmt::Display;
 
 use rayon::prelude::*;
 
-use super::fxhash::{FxMap, FxSet};
+use super::briefings::RawBriefing;
+use super::fxhash::FxMap;
 use super::ids;
-use super::keys::{NodeIndex, RawKeys};
+use super::keys::{IdIndex, RawKeys};
 use super::load::{RawContent, Sourced};
-use super::model::{DocKind, NodeKind, NoteKind, Relation};
-use super::raw::{LangMap, RawDocument, RawSite};
+use super::model::{DocKind, NodeKind};
+use super::raw::{LangMap, RawCrosswalk, RawDocument, RawNotes, RawSite};
 use crate::diag::Diagnostic;
+
+/// The content to check, borrowed: from a [`RawContent`], or from the
+/// files `serve` keeps.
+pub(super) struct View<'a> {
+    pub site: Option<&'a Sourced<RawSite>>,
+    pub documents: Vec<&'a Sourced<RawDocument>>,
+    pub notes: Vec<&'a Sourced<RawNotes>>,
+    pub crosswalk: Option<&'a Sourced<RawCrosswalk>>,
+    pub briefings: &'a [Sourced<RawBriefing>],
+}
+
+impl<'a> View<'a> {
+    pub fn of(content: &'a RawContent) -> View<'a> {
+        View {
+            site: content.site.as_ref(),
+            documents: content.documents.iter().collect(),
+            notes: content.notes.iter().collect(),
+            crosswalk: content.crosswalk.as_ref(),
+            briefings: &content.briefings,
+        }
+    }
+}
+
+/// What checking one document file gives: its problems, in order, and the
+/// index of its node ids.
+pub(super) type DocumentChecks = (Vec<Diagnostic>, IdIndex);
 
 /// Checks everything; returns every problem found. The documents are
 /// checked in parallel, their problems kept in the order of the files.
 pub fn validate(content: &RawContent) -> Vec<Diagnostic> {
+    validate_with_ids(content).0
+}
+
+/// As [`validate`]; also returns the id index of each document file.
+pub(super) fn validate_with_ids(content: &RawContent) -> (Vec<Diagnostic>, Vec<IdIndex>) {
+    let view = View::of(content);
     let mut out = Vec::new();
-    let site_langs: Vec<String> = match &content.site {
-        Some(site) => check_site(site, &mut out),
-        None => Vec::new(),
-    };
-    let (per_document, nodes): (Vec<Vec<Diagnostic>>, Vec<NodeIndex>) = content
+    let site_langs = site_languages(view.site, &mut out);
+    let (problems, ids): (Vec<Vec<Diagnostic>>, Vec<IdIndex>) = view
         .documents
         .par_iter()
-        .map(|doc| {
-            let mut out = Vec::new();
-            let nodes = check_document(doc, &site_langs, &mut out);
-            (out, nodes)
-        })
+        .map(|doc| check_document(doc, &site_langs))
         .unzip();
+    check_across(
+        &view,
+        &site_langs,
+        problems,
+        ids.iter().collect(),
+        None,
+        &mut out,
+    );
+    (out, ids)
+}
+
+/// Checks `site.toml`; returns the site's languages.
+pub(super) fn site_languages(
+    site: Option<&Sourced<RawSite>>,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    site.map(|s| check_site(s, out)).unwrap_or_default()
+}
+
+/// The checks that look at more than one file, after the problems of each
+/// document (`problems`, with `ids` the id index of each, in the order of
+/// `view.documents`): document ids used twice, notes, cross-links and
+/// briefings. `crosswalk`: the problems of the cross-links when they are
+/// known to be as last time. Returns the problems of the cross-links.
+pub(super) fn check_across<'a>(
+    view: &View<'a>,
+    site_langs: &[String],
+    problems: Vec<Vec<Diagnostic>>,
+    ids: Vec<&'a IdIndex>,
+    crosswalk: Option<Vec<Diagnostic>>,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     let mut doc_files: FxMap<&str, &Sourced<RawDocument>> = FxMap::default();
-    for (doc, problems) in content.documents.iter().zip(per_document) {
+    for (doc, problems) in view.documents.iter().zip(problems) {
         out.extend(problems);
         let id = doc.value.id.get_ref().as_str();
         if let Some(first) = doc_files.insert(id, doc) {
@@ -46,72 +104,18 @@ pub fn validate(content: &RawContent) -> Vec<Diagnostic> {
             );
         }
     }
-    let keys = RawKeys::new(&content.documents, nodes);
-    for file in &content.notes {
-        for note in &file.value.notes {
-            let note = note.get_ref();
-            check_key(file, &note.target, &keys, &mut out);
-            if NoteKind::parse(note.kind.get_ref()).is_none() {
-                out.push(
-                    file.diag(
-                        note.kind.span(),
-                        format!("unknown note kind `{}`", note.kind.get_ref()),
-                    )
-                    .help(format!("use one of {}", NoteKind::expected())),
-                );
-            }
-            check_langs(
-                file,
-                note.text.span(),
-                note.text.get_ref(),
-                &site_langs,
-                &"note text",
-                &mut out,
-            );
-            if note.text.get_ref().is_empty() {
-                out.push(
-                    file.diag(note.text.span(), "note has no text")
-                        .help("write the note in at least one language"),
-                );
-            }
+    let keys = RawKeys::new(view.documents.clone(), ids);
+    super::validate_links::check_notes(&view.notes, site_langs, &keys, out);
+    let crosswalk = crosswalk.unwrap_or_else(|| {
+        let mut found = Vec::new();
+        if let Some(cw) = view.crosswalk {
+            super::validate_links::check_crosswalk(cw, &keys, &mut found);
         }
-    }
-    if let Some(cw) = &content.crosswalk {
-        let mut seen = FxSet::default();
-        for link in &cw.value.links {
-            let l = link.get_ref();
-            let from = check_key(cw, &l.from, &keys, &mut out);
-            let to = check_key(cw, &l.to, &keys, &mut out);
-            let relation = Relation::parse(l.relation.get_ref());
-            if relation.is_none() {
-                out.push(
-                    cw.diag(
-                        l.relation.span(),
-                        format!("unknown relation `{}`", l.relation.get_ref()),
-                    )
-                    .help(format!("use one of {}", Relation::expected())),
-                );
-            }
-            if !seen.insert((l.from.get_ref(), l.to.get_ref())) {
-                out.push(
-                    cw.diag(
-                        l.from.span(),
-                        format!(
-                            "link {} -> {} is declared twice",
-                            l.from.get_ref(),
-                            l.to.get_ref()
-                        ),
-                    )
-                    .help("declare each link once; backlinks are derived"),
-                );
-            }
-            if let (Some((fd, _)), Some((td, _))) = (from, to) {
-                check_link_documents(cw, link.span(), fd, td, relation, &mut out);
-            }
-        }
-    }
-    super::validate_briefings::check_briefings(&content.briefings, &site_langs, &keys, &mut out);
-    out
+        found
+    });
+    out.extend(crosswalk.iter().cloned());
+    super::validate_briefings::check_briefings(view.briefings, site_langs, &keys, out);
+    crosswalk
 }
 
 fn check_site(site: &Sourced<RawSite>, out: &mut Vec<Diagnostic>) -> Vec<String> {
@@ -181,12 +185,18 @@ fn check_site(site: &Sourced<RawSite>, out: &mut Vec<Diagnostic>) -> Vec<String>
     langs
 }
 
-/// Checks one document file; returns the index of its node ids.
-fn check_document<'a>(
-    file: &'a Sourced<RawDocument>,
+/// Checks one document file.
+pub(super) fn check_document(file: &Sourced<RawDocument>, site_langs: &[String]) -> DocumentChecks {
+    let mut out = Vec::new();
+    let nodes = document_fields(file, site_langs, &mut out);
+    (out, nodes)
+}
+
+fn document_fields(
+    file: &Sourced<RawDocument>,
     site_langs: &[String],
     out: &mut Vec<Diagnostic>,
-) -> NodeIndex<'a> {
+) -> IdIndex {
     let d = &file.value;
     let id = d.id.get_ref();
     if !ids::is_document_id(id) {
@@ -255,59 +265,6 @@ fn check_document<'a>(
         out,
     );
     super::validate_nodes::check_nodes(file, &langs, out)
-}
-
-/// Checks a citation key `document:node`; returns the node when it exists.
-pub(super) fn check_key<'a, T>(
-    file: &Sourced<T>,
-    key: &toml::Spanned<String>,
-    keys: &RawKeys<'a>,
-    out: &mut Vec<Diagnostic>,
-) -> Option<(&'a Sourced<RawDocument>, usize)> {
-    let found = keys.get(key.get_ref());
-    if found.is_none() {
-        let help = match key.get_ref().split_once(':') {
-            None => "write the key as `document:node`, e.g. `china-celac-action-plan-2025-2027:art_2__sec_3`".to_string(),
-            Some((doc, _)) if !keys.has_document(doc) => {
-                format!("there is no document `{doc}`; check the document id")
-            }
-            Some((doc, _)) => format!("document `{doc}` has no such node; check the node id in its file"),
-        };
-        out.push(
-            file.diag(key.span(), format!("`{}` does not exist", key.get_ref()))
-                .help(help),
-        );
-    }
-    found
-}
-
-fn check_link_documents<'a, T>(
-    cw: &Sourced<T>,
-    span: std::ops::Range<usize>,
-    from: &'a Sourced<RawDocument>,
-    to: &'a Sourced<RawDocument>,
-    relation: Option<Relation>,
-    out: &mut Vec<Diagnostic>,
-) {
-    let (f, t) = (&from.value, &to.value);
-    if f.id.get_ref() == t.id.get_ref() {
-        out.push(cw.diag(
-            span,
-            "a cross-link must join nodes of two different documents",
-        ));
-        return;
-    }
-    if relation == Some(Relation::Continues) {
-        let series = |d: &'a RawDocument| d.series.as_ref().map(|s| s.get_ref());
-        let edition = |d: &'a RawDocument| d.edition.as_ref().map(|s| s.get_ref());
-        if series(f).is_none() || series(f) != series(t) {
-            out.push(cw.diag(span, format!("`continues` joins two editions of one series, but `{}` and `{}` are not in the same series", f.id.get_ref(), t.id.get_ref()))
-                .help("use `related` for documents of different series"));
-        } else if edition(f) <= edition(t) {
-            out.push(cw.diag(span, format!("`continues` must go from the newer edition to the older, but `{}` is not newer than `{}`", f.id.get_ref(), t.id.get_ref()))
-                .help("swap `from` and `to`"));
-        }
-    }
 }
 
 /// Every key of `map` must be one of `langs`.

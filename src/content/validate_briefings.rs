@@ -8,7 +8,8 @@ use super::ids;
 use super::keys::RawKeys as Keys;
 use super::load::Sourced;
 use super::raw::LangMap;
-use super::validate::{check_key, check_langs};
+use super::validate::check_langs;
+use super::validate_links::check_key;
 use crate::diag::Diagnostic;
 
 pub(super) fn check_briefings(

@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::fxhash::{FxMap, FxSet};
 use super::ids;
-use super::keys::{node_index, NodeIndex};
+use super::keys::IdIndex;
 use super::load::Sourced;
 use super::model::NodeKind;
 use super::raw::RawDocument;
@@ -17,12 +17,13 @@ use crate::diag::Diagnostic;
 type Numbered = (bool, u32, std::ops::Range<usize>);
 
 /// Checks the nodes of `file`; returns the index of its node ids.
-pub(super) fn check_nodes<'a>(
-    file: &'a Sourced<RawDocument>,
+pub(super) fn check_nodes(
+    file: &Sourced<RawDocument>,
     langs: &[String],
     out: &mut Vec<Diagnostic>,
-) -> NodeIndex<'a> {
+) -> IdIndex {
     let nodes = &file.value.nodes;
+    let ids = || IdIndex::new(nodes.iter().map(|n| n.get_ref().id.get_ref().as_str()));
     if nodes.len() > MAX_NODES {
         out.push(
             Diagnostic::new(
@@ -35,11 +36,12 @@ pub(super) fn check_nodes<'a>(
             )
             .help("split the document into several files"),
         );
-        return node_index(nodes.iter().map(|n| n.get_ref().id.get_ref().as_str()));
+        return ids();
     }
     let capacity = nodes.len();
     // Node id → the index of the last node with it.
-    let mut seen = NodeIndex::with_capacity_and_hasher(capacity, Default::default());
+    let mut seen: FxMap<&str, usize> =
+        FxMap::with_capacity_and_hasher(capacity, Default::default());
     let mut parents: FxSet<&str> = FxSet::with_capacity_and_hasher(capacity, Default::default());
     // The ids of the nodes on the path from the root to the previous node.
     let mut open: Vec<&str> = Vec::new();
@@ -173,7 +175,7 @@ pub(super) fn check_nodes<'a>(
             }
         }
     }
-    seen
+    ids()
 }
 
 /// `heading of node `…``, written out only for a message.

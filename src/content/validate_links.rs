@@ -1,0 +1,141 @@
+//! Checks across files: notes and cross-links name nodes that exist, in
+//! documents that fit the relation.
+
+use super::fxhash::FxSet;
+use super::keys::RawKeys;
+use super::load::Sourced;
+use super::model::{NoteKind, Relation};
+use super::raw::{RawCrosswalk, RawDocument, RawNotes};
+use super::validate::check_langs;
+use crate::diag::Diagnostic;
+
+/// The notes: targets that exist, known kinds, text in the site's languages.
+pub(super) fn check_notes(
+    files: &[&Sourced<RawNotes>],
+    site_langs: &[String],
+    keys: &RawKeys,
+    out: &mut Vec<Diagnostic>,
+) {
+    for file in files {
+        for note in &file.value.notes {
+            let note = note.get_ref();
+            check_key(file, &note.target, keys, out);
+            if NoteKind::parse(note.kind.get_ref()).is_none() {
+                out.push(
+                    file.diag(
+                        note.kind.span(),
+                        format!("unknown note kind `{}`", note.kind.get_ref()),
+                    )
+                    .help(format!("use one of {}", NoteKind::expected())),
+                );
+            }
+            check_langs(
+                file,
+                note.text.span(),
+                note.text.get_ref(),
+                site_langs,
+                &"note text",
+                out,
+            );
+            if note.text.get_ref().is_empty() {
+                out.push(
+                    file.diag(note.text.span(), "note has no text")
+                        .help("write the note in at least one language"),
+                );
+            }
+        }
+    }
+}
+
+/// The cross-links: ends that exist, known relations, each declared once.
+pub(super) fn check_crosswalk(
+    cw: &Sourced<RawCrosswalk>,
+    keys: &RawKeys,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut seen = FxSet::default();
+    for link in &cw.value.links {
+        let l = link.get_ref();
+        let from = check_key(cw, &l.from, keys, out);
+        let to = check_key(cw, &l.to, keys, out);
+        let relation = Relation::parse(l.relation.get_ref());
+        if relation.is_none() {
+            out.push(
+                cw.diag(
+                    l.relation.span(),
+                    format!("unknown relation `{}`", l.relation.get_ref()),
+                )
+                .help(format!("use one of {}", Relation::expected())),
+            );
+        }
+        if !seen.insert((l.from.get_ref(), l.to.get_ref())) {
+            out.push(
+                cw.diag(
+                    l.from.span(),
+                    format!(
+                        "link {} -> {} is declared twice",
+                        l.from.get_ref(),
+                        l.to.get_ref()
+                    ),
+                )
+                .help("declare each link once; backlinks are derived"),
+            );
+        }
+        if let (Some((fd, _)), Some((td, _))) = (from, to) {
+            check_link_documents(cw, link.span(), fd, td, relation, out);
+        }
+    }
+}
+
+/// Checks a citation key `document:node`; returns the node when it exists.
+pub(super) fn check_key<'a, T>(
+    file: &Sourced<T>,
+    key: &toml::Spanned<String>,
+    keys: &RawKeys<'a>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<(&'a Sourced<RawDocument>, usize)> {
+    let found = keys.get(key.get_ref());
+    if found.is_none() {
+        let help = match key.get_ref().split_once(':') {
+            None => "write the key as `document:node`, e.g. `china-celac-action-plan-2025-2027:art_2__sec_3`".to_string(),
+            Some((doc, _)) if !keys.has_document(doc) => {
+                format!("there is no document `{doc}`; check the document id")
+            }
+            Some((doc, _)) => format!("document `{doc}` has no such node; check the node id in its file"),
+        };
+        out.push(
+            file.diag(key.span(), format!("`{}` does not exist", key.get_ref()))
+                .help(help),
+        );
+    }
+    found
+}
+
+fn check_link_documents<'a, T>(
+    cw: &Sourced<T>,
+    span: std::ops::Range<usize>,
+    from: &'a Sourced<RawDocument>,
+    to: &'a Sourced<RawDocument>,
+    relation: Option<Relation>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (f, t) = (&from.value, &to.value);
+    if f.id.get_ref() == t.id.get_ref() {
+        out.push(cw.diag(
+            span,
+            "a cross-link must join nodes of two different documents",
+        ));
+        return;
+    }
+    if relation == Some(Relation::Continues) {
+        let series = |d: &'a RawDocument| d.series.as_ref().map(|s| s.get_ref());
+        let edition = |d: &'a RawDocument| d.edition.as_ref().map(|s| s.get_ref());
+        if series(f).is_none() || series(f) != series(t) {
+            out.push(cw.diag(span, format!("`continues` joins two editions of one series, but `{}` and `{}` are not in the same series", f.id.get_ref(), t.id.get_ref()))
+                .help("use `related` for documents of different series"));
+        } else if edition(f) <= edition(t) {
+            out.push(cw.diag(span, format!("`continues` must go from the newer edition to the older, but `{}` is not newer than `{}`", f.id.get_ref(), t.id.get_ref()))
+                .help("swap `from` and `to`"));
+        }
+    }
+}
