@@ -22,6 +22,7 @@ pub mod validate;
 mod validate_briefings;
 mod validate_links;
 mod validate_nodes;
+mod validate_text;
 
 use std::path::Path;
 

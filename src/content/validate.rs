@@ -3,8 +3,6 @@
 //! Checks never stop at the first problem. `resolve` runs only when this
 //! returns no diagnostics, and may then rely on everything checked here.
 
-use std::fmt::Display;
-
 use rayon::prelude::*;
 
 use super::briefings::RawBriefing;
@@ -12,8 +10,9 @@ use super::fxhash::FxMap;
 use super::ids;
 use super::keys::{IdIndex, RawKeys};
 use super::load::{RawContent, Sourced};
-use super::model::{DocKind, NodeKind};
-use super::raw::{LangMap, RawCrosswalk, RawDocument, RawNotes, RawSite};
+use super::model::DocKind;
+use super::raw::{RawCrosswalk, RawDocument, RawNotes, RawSite};
+use super::validate_text::{check_langs, require_langs};
 use crate::diag::Diagnostic;
 
 /// The content to check, borrowed: from a [`RawContent`], or from the
@@ -265,74 +264,4 @@ fn document_fields(
         out,
     );
     super::validate_nodes::check_nodes(file, &langs, out)
-}
-
-/// Every key of `map` must be one of `langs`.
-pub(super) fn check_langs<T>(
-    file: &Sourced<T>,
-    span: std::ops::Range<usize>,
-    map: &LangMap,
-    langs: &[String],
-    what: &dyn Display,
-    out: &mut Vec<Diagnostic>,
-) {
-    for (lang, text) in map {
-        if !langs.contains(lang) {
-            out.push(
-                file.diag(
-                    span.clone(),
-                    format!("{what} has language `{lang}`, which is not declared"),
-                )
-                .help(format!("use one of: {}", langs.join(", "))),
-            );
-        } else if text.trim().is_empty() {
-            out.push(
-                file.diag(span.clone(), format!("{what} in `{lang}` is empty"))
-                    .help("write the text or remove the entry"),
-            );
-        } else if let Some((problem, help)) = super::safety::text_problem(text) {
-            out.push(
-                file.diag(span.clone(), format!("{what} in `{lang}`: {problem}"))
-                    .help(help),
-            );
-        }
-    }
-}
-
-/// `map` must have every one of `langs`.
-pub(super) fn require_langs<T>(
-    file: &Sourced<T>,
-    span: std::ops::Range<usize>,
-    map: &LangMap,
-    langs: &[String],
-    what: &dyn Display,
-    out: &mut Vec<Diagnostic>,
-) {
-    for lang in langs.iter().filter(|l| !map.contains_key(*l)) {
-        out.push(
-            file.diag(span.clone(), format!("{what} is missing in `{lang}`"))
-                .help(format!(
-                    "add `{lang}` text: the document declares this language"
-                )),
-        );
-    }
-}
-
-/// Parses a node kind, reporting an unknown one.
-pub(super) fn node_kind<T>(
-    file: &Sourced<T>,
-    kind: &toml::Spanned<String>,
-    out: &mut Vec<Diagnostic>,
-) -> Option<NodeKind> {
-    let k = NodeKind::parse(kind.get_ref());
-    if k.is_none() {
-        out.push(
-            file.diag(
-                kind.span(),
-                format!("unknown node kind `{}`", kind.get_ref()),
-            )
-            .help(format!("use one of {}", NodeKind::expected())),
-        );
-    }
-    k
 }

@@ -8,8 +8,8 @@ use super::ids;
 use super::keys::RawKeys as Keys;
 use super::load::Sourced;
 use super::raw::LangMap;
-use super::validate::check_langs;
 use super::validate_links::check_key;
+use super::validate_text::check_langs;
 use crate::diag::Diagnostic;
 
 pub(super) fn check_briefings(

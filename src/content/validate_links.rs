@@ -6,7 +6,7 @@ use super::keys::RawKeys;
 use super::load::Sourced;
 use super::model::{NoteKind, Relation};
 use super::raw::{RawCrosswalk, RawDocument, RawNotes};
-use super::validate::check_langs;
+use super::validate_text::check_langs;
 use crate::diag::Diagnostic;
 
 /// The notes: targets that exist, known kinds, text in the site's languages.

@@ -10,7 +10,7 @@ use super::load::Sourced;
 use super::model::NodeKind;
 use super::raw::RawDocument;
 use super::safety::{MAX_DEPTH, MAX_NODES};
-use super::validate::{check_langs, node_kind, require_langs};
+use super::validate_text::{check_langs, node_kind, require_langs};
 use crate::diag::Diagnostic;
 
 /// A numbered child: is it a paragraph, its number, the span of its id.

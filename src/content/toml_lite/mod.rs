@@ -10,6 +10,7 @@
 
 mod de;
 mod parse;
+mod strings;
 #[cfg(test)]
 mod tests;
 

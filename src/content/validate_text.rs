@@ -1,0 +1,79 @@
+//! Checks of text fields: languages declared and present, text that is
+//! safe to show, and node kinds.
+
+use std::fmt::Display;
+
+use super::load::Sourced;
+use super::model::NodeKind;
+use super::raw::LangMap;
+use crate::diag::Diagnostic;
+
+/// Every key of `map` must be one of `langs`.
+pub(super) fn check_langs<T>(
+    file: &Sourced<T>,
+    span: std::ops::Range<usize>,
+    map: &LangMap,
+    langs: &[String],
+    what: &dyn Display,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (lang, text) in map {
+        if !langs.contains(lang) {
+            out.push(
+                file.diag(
+                    span.clone(),
+                    format!("{what} has language `{lang}`, which is not declared"),
+                )
+                .help(format!("use one of: {}", langs.join(", "))),
+            );
+        } else if text.trim().is_empty() {
+            out.push(
+                file.diag(span.clone(), format!("{what} in `{lang}` is empty"))
+                    .help("write the text or remove the entry"),
+            );
+        } else if let Some((problem, help)) = super::safety::text_problem(text) {
+            out.push(
+                file.diag(span.clone(), format!("{what} in `{lang}`: {problem}"))
+                    .help(help),
+            );
+        }
+    }
+}
+
+/// `map` must have every one of `langs`.
+pub(super) fn require_langs<T>(
+    file: &Sourced<T>,
+    span: std::ops::Range<usize>,
+    map: &LangMap,
+    langs: &[String],
+    what: &dyn Display,
+    out: &mut Vec<Diagnostic>,
+) {
+    for lang in langs.iter().filter(|l| !map.contains_key(*l)) {
+        out.push(
+            file.diag(span.clone(), format!("{what} is missing in `{lang}`"))
+                .help(format!(
+                    "add `{lang}` text: the document declares this language"
+                )),
+        );
+    }
+}
+
+/// Parses a node kind, reporting an unknown one.
+pub(super) fn node_kind<T>(
+    file: &Sourced<T>,
+    kind: &toml::Spanned<String>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<NodeKind> {
+    let k = NodeKind::parse(kind.get_ref());
+    if k.is_none() {
+        out.push(
+            file.diag(
+                kind.span(),
+                format!("unknown node kind `{}`", kind.get_ref()),
+            )
+            .help(format!("use one of {}", NodeKind::expected())),
+        );
+    }
+    k
+}
