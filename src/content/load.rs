@@ -103,7 +103,9 @@ pub fn load(root: &Path) -> Result<(RawContent, Vec<Diagnostic>), Error> {
 }
 
 /// As [`load`], re-parsing only the files whose size or modification time
-/// changed since the cache saw them (for `serve`).
+/// changed since the cache saw them. The content returned is a copy of the
+/// cache's; `serve` uses [`content::load_site_cached`](super::load_site_cached),
+/// which copies nothing and also keeps the checks and the models.
 pub fn load_cached(root: &Path, cache: &mut Cache) -> Result<(RawContent, Vec<Diagnostic>), Error> {
     check_root(root)?;
     Ok(cache.load(root))
