@@ -1,9 +1,7 @@
 //! The resolved content model: immutable, built once by `resolve` from raw
 //! content that passed validation. Renderers read it; nothing changes it.
 
-use std::collections::HashMap;
 use std::fmt;
-use std::sync::OnceLock;
 
 use super::briefings::Briefing;
 pub use super::documents::Documents;
@@ -22,8 +20,6 @@ pub struct Site {
     pub notes: Vec<Note>,
     /// Curated dossiers of nodes, sorted by id.
     pub briefings: Vec<Briefing>,
-    /// Citation key → node, made on the first lookup.
-    keys: OnceLock<HashMap<String, NodeRef>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +103,6 @@ impl Site {
             links,
             notes,
             briefings,
-            keys: OnceLock::new(),
         }
     }
 
@@ -122,16 +117,16 @@ impl Site {
 
     /// Finds a node by its citation key `document:node`.
     pub fn lookup(&self, key: &str) -> Option<NodeRef> {
-        let keys = self.keys.get_or_init(|| {
-            let mut keys = HashMap::new();
-            for (d, doc) in self.documents.iter().enumerate() {
-                for (n, node) in doc.nodes.iter().enumerate() {
-                    keys.insert(citation_key(&doc.id, &node.id), NodeRef { doc: d, node: n });
-                }
-            }
-            keys
-        });
-        keys.get(key).copied()
+        // Documents are sorted by id, and ids hold no `:`: no map to build
+        // for the few keys looked up.
+        let (doc, node) = key.split_once(':')?;
+        let d = self
+            .documents
+            .shared()
+            .binary_search_by(|d| d.id.as_str().cmp(doc))
+            .ok()?;
+        let n = self.documents[d].nodes.iter().position(|n| n.id == node)?;
+        Some(NodeRef { doc: d, node: n })
     }
 
     pub fn node(&self, r: NodeRef) -> &Node {
