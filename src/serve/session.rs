@@ -114,9 +114,9 @@ impl Session {
     /// error nothing is written and the last good site stays as it was.
     pub fn rebuild(&mut self) -> Result<Rebuilt, Error> {
         let start = Instant::now();
-        let (raw, diags) = load::load_cached(&self.paths.content, &mut self.cache)?;
+        let loaded = crate::content::load_site_cached(&self.paths.content, &mut self.cache);
         self.pending.extend(self.cache.changed.iter().cloned());
-        let (mut site, pages) = crate::content::check_and_resolve(&self.paths.content, raw, diags)?;
+        let (mut site, pages) = loaded?;
         if let Some(url) = &self.options.base_url {
             site.set_base_url(url);
         }
