@@ -114,8 +114,8 @@ pub(super) fn markdown_in(cx: &Ctx, md: &str, lang: &str) -> String {
 }
 
 /// The number of node `i` as cited in a briefing: [`cite_label`], after
-/// the heading of an unnumbered top-level ancestor, so that the annex's
-/// item `2` reads `annex 2`.
+/// the heading of an unnumbered top-level ancestor unless the label
+/// already starts with it (the annex's item `2` reads `annex 2`, once).
 pub(super) fn cite_number(doc: &Document, i: usize, lang: &str) -> String {
     let label = cite_label(doc, i, lang);
     let mut top = i;
@@ -123,10 +123,10 @@ pub(super) fn cite_number(doc: &Document, i: usize, lang: &str) -> String {
         top = p;
     }
     let root = &doc.nodes[top];
-    match root.heading.get(lang) {
-        Some(h) if root.label.is_empty() => format!("{} {label}", super::text::plain(h))
-            .trim_end()
-            .to_string(),
+    match root.heading.get(lang).map(|h| super::text::plain(h)) {
+        Some(h) if root.label.is_empty() && !label.starts_with(h.as_str()) => {
+            format!("{h} {label}").trim_end().to_string()
+        }
         _ => label,
     }
 }
