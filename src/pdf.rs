@@ -113,6 +113,20 @@ pub fn file_url(path: &Path) -> String {
     url
 }
 
+/// How accord runs Chromium: headless, in a throwaway profile the caller
+/// gives (`--user-data-dir`), with no request of its own to the network
+/// (updates, sync, QUIC). The browser tests run it the same way.
+pub const CHROMIUM_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+];
+
 /// Prints `page` to `target` through a temporary file beside it; returns
 /// the PDF's size in bytes.
 pub fn print(chromium: &Path, page: &Path, target: &Path) -> Result<u64, Error> {
@@ -125,18 +139,8 @@ pub fn print(chromium: &Path, page: &Path, target: &Path) -> Result<u64, Error> 
     let profile = tempfile::tempdir().map_err(|e| Error::io(std::env::temp_dir(), e))?;
     let page = page.canonicalize().map_err(|e| Error::io(page, e))?;
     let mut child = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--no-pdf-header-footer",
-            "--virtual-time-budget=5000",
-        ])
+        .args(CHROMIUM_FLAGS)
+        .args(["--no-pdf-header-footer", "--virtual-time-budget=5000"])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("--print-to-pdf={}", tmp.path().display()))
         .arg(file_url(&page))

@@ -2,15 +2,16 @@
 // headless Chromium, and reports what was copied as JSON: a list of
 // { lang, copied, label } in the order of the cells.
 //
-//   node cite.mjs http://127.0.0.1:PORT/accord/documents/…/index.html KEY
+//   CHROMIUM_FLAGS="--no-sandbox …" node cite.mjs http://127.0.0.1:PORT/accord/documents/…/index.html KEY
+//
+// CHROMIUM_FLAGS: the flags of accord::pdf::CHROMIUM_FLAGS, which the test passes.
 import puppeteer from "puppeteer-core";
 
 const [url, key] = process.argv.slice(2);
 const browser = await puppeteer.launch({
   executablePath: "/usr/bin/chromium",
   headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
+  args: process.env.CHROMIUM_FLAGS.split(" "), // accord::pdf::CHROMIUM_FLAGS
 });
 try {
   const page = await browser.newPage();

@@ -4,7 +4,9 @@
 // keystroke to the results, the bytes of search files downloaded, and
 // where following a result landed.
 //
-//   node search.mjs http://127.0.0.1:PORT/accord/ '["熊猫债", "Panda Bonds", …]'
+//   CHROMIUM_FLAGS="--no-sandbox …" node search.mjs http://127.0.0.1:PORT/accord/ '["熊猫债", "Panda Bonds", …]'
+//
+// CHROMIUM_FLAGS: the flags of accord::pdf::CHROMIUM_FLAGS, which the test passes.
 import puppeteer from "puppeteer-core";
 
 const [base, queriesJson] = process.argv.slice(2);
@@ -14,8 +16,7 @@ const page_path = "documents/china-celac-action-plan-2025-2027/en.html";
 const browser = await puppeteer.launch({
   executablePath: "/usr/bin/chromium",
   headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic"],
+  args: process.env.CHROMIUM_FLAGS.split(" "), // accord::pdf::CHROMIUM_FLAGS
 });
 const out = [];
 try {

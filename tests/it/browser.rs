@@ -43,17 +43,8 @@ pub fn browser_available() -> bool {
 fn chromium(args: &[&str], url: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
     let mut child = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--hide-scrollbars",
-        ])
+        .args(accord::pdf::CHROMIUM_FLAGS)
+        .arg("--hide-scrollbars")
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(args)
         .arg(url)
@@ -347,6 +338,7 @@ fn cite_copies_title_number_and_permanent_link() {
         .arg(root().join("tests/browser/cite.mjs"))
         .arg(format!("http://127.0.0.1:{port}/accord/{PLAN}"))
         .arg(key)
+        .env("CHROMIUM_FLAGS", accord::pdf::CHROMIUM_FLAGS.join(" "))
         .output()
         .expect("node runs");
     assert!(

@@ -179,6 +179,7 @@ fn search_finds_clauses_in_both_languages_under_a_subpath() {
         .arg(&script)
         .arg(&base)
         .arg(serde_json::to_string(&queries).unwrap())
+        .env("CHROMIUM_FLAGS", accord::pdf::CHROMIUM_FLAGS.join(" "))
         .output()
         .expect("node runs");
     assert!(
