@@ -20,6 +20,7 @@ mod edit;
 mod emit;
 mod hugo;
 mod hugo_bin;
+mod hugo_html;
 mod measure;
 mod report;
 mod rng;
