@@ -45,6 +45,9 @@ fn env_num(name: &str, default: u64) -> u64 {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some(measure::CHILD_FLAG) {
+        measure::child_main(&args[2..]);
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let quick = args.iter().any(|a| a == "--quick")
         || std::env::var_os("ACCORD_BENCH_QUICK").is_some_and(|v| v != "0");

@@ -18,15 +18,37 @@ pub struct Run {
 }
 
 /// Runs `cmd` to completion; an error if it cannot start or fails.
+///
+/// The command is started by a fresh copy of this bench (`--measure-child`,
+/// see [`child_main`]), not by this process: on Linux a child's
+/// `ru_maxrss` counts the memory of the process that spawned it, as it
+/// was when the child was spawned (the old image is measured at `exec`),
+/// and this process holds the corpus, hundreds of megabytes at 10k.
 pub fn run(cmd: &mut Command) -> Result<Run, String> {
-    cmd.stdin(Stdio::null())
+    let report = tempfile::NamedTempFile::new().map_err(|e| format!("temp file: {e}"))?;
+    let exe = std::env::current_exe().map_err(|e| format!("this bench's path: {e}"))?;
+    let mut wrapped = Command::new(exe);
+    wrapped
+        .arg(CHILD_FLAG)
+        .arg(report.path())
+        .arg(cmd.get_program())
+        .args(cmd.get_args());
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => wrapped.env(k, v),
+            None => wrapped.env_remove(k),
+        };
+    }
+    if let Some(dir) = cmd.get_current_dir() {
+        wrapped.current_dir(dir);
+    }
+    wrapped
+        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    let start = Instant::now();
-    let mut child = cmd
+    let mut child = wrapped
         .spawn()
         .map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
-    let pid = child.id() as libc::pid_t;
     let (mut out, err) = (child.stdout.take(), child.stderr.take());
     let stderr = std::thread::spawn(move || {
         let mut s = String::new();
@@ -39,27 +61,72 @@ pub fn run(cmd: &mut Command) -> Result<Run, String> {
     if let Some(o) = out.as_mut() {
         let _ = o.read_to_string(&mut stdout);
     }
+    let status = child.wait().map_err(|e| format!("wait for {cmd:?}: {e}"))?;
+    let stderr = stderr.join().unwrap_or_default();
+    if !status.success() {
+        return Err(format!("{cmd:?} failed ({status}):\n{stdout}{stderr}"));
+    }
+    let figures = std::fs::read_to_string(report.path()).unwrap_or_default();
+    let n: Vec<u64> = figures
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    let [wall_ns, cpu_ns, rss] = n[..] else {
+        return Err(format!("{cmd:?}: no measurement ({figures:?})"));
+    };
+    Ok(Run {
+        wall: Duration::from_nanos(wall_ns),
+        cpu: Duration::from_nanos(cpu_ns),
+        peak_rss: rss,
+        stdout,
+    })
+}
+
+/// The flag that makes this bench the measuring parent of one command.
+pub const CHILD_FLAG: &str = "--measure-child";
+
+/// `bench --measure-child REPORT PROGRAM ARGS…`: runs the command with
+/// this process's stdio, measures it (`wait4`) and writes "wall_ns cpu_ns
+/// peak_rss_bytes" into REPORT; exits with the command's status.
+pub fn child_main(args: &[String]) -> ! {
+    let [report, program, rest @ ..] = args else {
+        eprintln!("usage: {CHILD_FLAG} REPORT PROGRAM [ARGS…]");
+        std::process::exit(2);
+    };
+    let start = Instant::now();
+    let child = match Command::new(program).args(rest).spawn() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("cannot run {program}: {e}");
+            std::process::exit(2);
+        }
+    };
+    let pid = child.id() as libc::pid_t;
     let mut status: libc::c_int = 0;
     // SAFETY: `rusage` is plain data, and `wait4` only writes to the two
     // pointers it is given. The child is reaped here, not by `Child`.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     let wall = start.elapsed();
-    let stderr = stderr.join().unwrap_or_default();
     if r != pid {
-        return Err(format!("wait4 failed for {cmd:?}"));
-    }
-    if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
-        return Err(format!("{cmd:?} failed ({status:#x}):\n{stdout}{stderr}"));
+        eprintln!("wait4 failed for {program}");
+        std::process::exit(2);
     }
     let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
-    Ok(Run {
-        wall,
-        cpu: time(usage.ru_utime) + time(usage.ru_stime),
-        // ru_maxrss is in kilobytes on Linux.
-        peak_rss: usage.ru_maxrss as u64 * 1024,
-        stdout,
-    })
+    let cpu = time(usage.ru_utime) + time(usage.ru_stime);
+    // ru_maxrss is in kilobytes on Linux.
+    let rss = usage.ru_maxrss as u64 * 1024;
+    let line = format!("{} {} {rss}\n", wall.as_nanos(), cpu.as_nanos());
+    if let Err(e) = std::fs::write(report, line) {
+        eprintln!("cannot write {report}: {e}");
+        std::process::exit(2);
+    }
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        1
+    };
+    std::process::exit(code)
 }
 
 /// The middle value (the lower middle one for an even count).
