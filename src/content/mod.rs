@@ -11,6 +11,7 @@ mod incremental;
 #[cfg(test)]
 mod incremental_tests;
 mod keys;
+mod langmap;
 pub mod load;
 pub mod model;
 pub mod pages;

@@ -6,13 +6,11 @@
 //! later check may complain about keep their byte span so that the complaint
 //! can name the line.
 
-use std::collections::BTreeMap;
-
 use serde::Deserialize;
 use toml::Spanned;
 
 /// Text per language, keyed by language tag (`zh-Hans`, `en`, …).
-pub type LangMap = BTreeMap<String, String>;
+pub use super::langmap::LangMap;
 
 /// `content/site.toml`.
 #[derive(Debug, Clone, Deserialize)]

@@ -192,7 +192,9 @@ pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
     };
     let shaped = structure::shape(blocks, &langs, kind, &mut report);
     for (lang, t) in shaped.title {
-        title.entry(lang).or_insert(t);
+        if !title.contains_key(&lang) {
+            title.insert(lang, t);
+        }
     }
     if title.is_empty() {
         report.warn(1, "no document title in the source: give one with --title LANG=TEXT (or `title` in the manifest)");
