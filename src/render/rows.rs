@@ -17,6 +17,13 @@ use crate::content::Site;
 
 /// Appends `s` with `& < > " '` escaped, as the templates' autoescape does.
 pub fn esc(out: &mut String, s: &str) {
+    // Most strings have nothing to escape: found (or not) by memchr's
+    // vector search rather than byte by byte.
+    let b = s.as_bytes();
+    if memchr::memchr3(b'&', b'<', b'>', b).is_none() && memchr::memchr2(b'"', b'\'', b).is_none() {
+        out.push_str(s);
+        return;
+    }
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
         let entity = match b {
@@ -34,20 +41,47 @@ pub fn esc(out: &mut String, s: &str) {
     out.push_str(&s[start..]);
 }
 
+/// `s` escaped, as a new string.
+fn escaped(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    esc(&mut out, s);
+    out
+}
+
 /// What the views of one document show, made once; borrows the site.
 pub struct DocText<'a> {
     /// By node, then by the document's languages (`doc.languages` order).
     cells: Vec<Vec<CellText<'a>>>,
+    /// Each node's citation key, escaped.
+    keys: Vec<String>,
     langs: &'a [String],
     /// The interface strings of each language, in the same order.
     ui: Vec<CellStrings>,
 }
 
-/// Interface strings of a cell's language.
+/// Interface strings of a cell's language, as the HTML around a cell's
+/// key and number in its tools: `<a … href="#` KEY `" title=…` NUMBER `" …>`.
 struct CellStrings {
-    permalink: String,
-    cite: String,
-    copied: String,
+    /// From after the key to the Cite button's number.
+    after_key: String,
+    /// From after the number to the end of the tools.
+    after_number: String,
+}
+
+impl CellStrings {
+    fn new(cx: &Ctx, lang: &str) -> CellStrings {
+        let permalink = escaped(&cx.ui(lang, "permalink"));
+        CellStrings {
+            after_key: format!(
+                "\" title=\"{permalink}\" aria-label=\"{permalink}\">¶</a><button type=\"button\" class=\"cite\" data-n=\""
+            ),
+            after_number: format!(
+                "\" data-copied=\"{}\" hidden>{}</button></span>",
+                escaped(&cx.ui(lang, "copied")),
+                escaped(&cx.ui(lang, "cite"))
+            ),
+        }
+    }
 }
 
 /// One node in one language, view apart.
@@ -70,7 +104,7 @@ struct RefGroup {
     items: Vec<RefItem>,
 }
 
-/// A cross-link; its link is made per view.
+/// A cross-link; its link is made per view. Text fields are escaped.
 struct RefItem {
     target: NodeRef,
     key: String,
@@ -90,17 +124,17 @@ impl<'a> DocText<'a> {
                 doc.languages.iter().map(|l| cell(cx, here, l)).collect()
             })
             .collect();
+        let keys = (0..doc.nodes.len())
+            .map(|i| escaped(&cx.site.key(NodeRef { doc: d, node: i })))
+            .collect();
         DocText {
             cells,
+            keys,
             langs: &doc.languages,
             ui: doc
                 .languages
                 .iter()
-                .map(|l| CellStrings {
-                    permalink: cx.ui(l, "permalink"),
-                    cite: cx.ui(l, "cite"),
-                    copied: cx.ui(l, "copied"),
-                })
+                .map(|l| CellStrings::new(cx, l))
                 .collect(),
         }
     }
@@ -197,18 +231,19 @@ fn ref_item(cx: &Ctx, target: NodeRef, lang: &str) -> RefItem {
         Some(e) if doc.kind == DocKind::ActionPlan => format!("{} {e}", cx.ui(&l, "plan_short")),
         _ => doc_title,
     };
+    let heading = node
+        .heading
+        .get(&l)
+        .map(|h| plain(h))
+        .or_else(|| node.text.get(&l).map(|t| snippet(t, 60)))
+        .unwrap_or_default();
     RefItem {
         target,
-        key: site.key(target),
-        doc: short,
-        label: cite_label(doc, target.node, &l),
-        heading: node
-            .heading
-            .get(&l)
-            .map(|h| plain(h))
-            .or_else(|| node.text.get(&l).map(|t| snippet(t, 60)))
-            .unwrap_or_default(),
-        lang: l,
+        key: escaped(&site.key(target)),
+        doc: escaped(&short),
+        label: escaped(&cite_label(doc, target.node, &l)),
+        heading: escaped(&heading),
+        lang: escaped(&l),
     }
 }
 
@@ -225,7 +260,7 @@ pub fn toc(out: &mut String, cx: &Ctx, d: usize, text: &DocText, lang: &str) {
         out.push_str("\" lang=\"");
         esc(out, &l);
         out.push_str("\"><a href=\"#");
-        esc(out, &cx.site.key(NodeRef { doc: d, node: i }));
+        out.push_str(&text.keys[i]);
         out.push_str("\">");
         if let Some(label) = n.label.get(&l).filter(|s| !s.is_empty()) {
             out.push_str("<span class=\"label\">");
@@ -254,7 +289,7 @@ pub fn rows(
     let doc = &site.documents[d];
     let up = urls::root(&urls::document(&doc.id, view));
     for (i, node) in doc.nodes.iter().enumerate() {
-        let key = site.key(NodeRef { doc: d, node: i });
+        let key = &text.keys[i];
         let empty = node.heading.is_empty() && node.text.is_empty() && node.label.is_empty();
         let level = (node.depth + 2).min(6).to_string();
         out.push_str("<div class=\"node k-");
@@ -265,7 +300,7 @@ pub fn rows(
             out.push_str(" empty");
         }
         out.push_str("\" id=\"");
-        esc(out, &key);
+        out.push_str(key);
         out.push_str("\">\n");
         for lang in columns {
             let Some((c, ui)) = text.cell(i, lang) else {
@@ -275,7 +310,7 @@ pub fn rows(
                 cx,
                 c,
                 ui,
-                key: &key,
+                key,
                 number: &c.number,
             };
             cell.write(out, node.kind, lang, &level, &up, view);
@@ -388,26 +423,17 @@ impl Cell<'_> {
 
     /// The permalink and the Cite button.
     fn tools(&self, out: &mut String) {
-        let c = self.ui;
         out.push_str("<span class=\"tools\"><a class=\"anchor\" href=\"#");
-        esc(out, self.key);
-        out.push_str("\" title=\"");
-        esc(out, &c.permalink);
-        out.push_str("\" aria-label=\"");
-        esc(out, &c.permalink);
-        out.push_str("\">¶</a><button type=\"button\" class=\"cite\" data-n=\"");
+        out.push_str(self.key);
+        out.push_str(&self.ui.after_key);
         esc(out, self.number);
-        out.push_str("\" data-copied=\"");
-        esc(out, &c.copied);
-        out.push_str("\" hidden>");
-        esc(out, &c.cite);
-        out.push_str("</button></span>");
+        out.push_str(&self.ui.after_number);
     }
 }
 
 fn write_ref(out: &mut String, site: &Site, r: &RefItem, up: &str, view: Option<&str>) {
     out.push_str("<li lang=\"");
-    esc(out, &r.lang);
+    out.push_str(&r.lang);
     out.push_str("\"><a class=\"ref\" href=\"");
     esc(out, up);
     esc(
@@ -415,18 +441,18 @@ fn write_ref(out: &mut String, site: &Site, r: &RefItem, up: &str, view: Option<
         &urls::document_for(&site.documents[r.target.doc], view),
     );
     out.push('#');
-    esc(out, &r.key);
+    out.push_str(&r.key);
     out.push_str("\" data-key=\"");
-    esc(out, &r.key);
+    out.push_str(&r.key);
     out.push_str("\"><span class=\"doc\">");
-    esc(out, &r.doc);
+    out.push_str(&r.doc);
     out.push_str("</span> ");
     if !r.label.is_empty() {
         out.push_str("<span class=\"label\">");
-        esc(out, &r.label);
+        out.push_str(&r.label);
         out.push_str("</span> ");
     }
     out.push_str("<span class=\"heading\">");
-    esc(out, &r.heading);
+    out.push_str(&r.heading);
     out.push_str("</span></a></li>");
 }

@@ -42,9 +42,10 @@ pub fn inline_in(md: &str, lang: &str, zh: Option<&str>) -> String {
 /// [`inline_in`], borrowing the text itself when it needs no markup (most
 /// clauses).
 pub fn inline_in_cow<'a>(md: &'a str, lang: &str, zh: Option<&str>) -> Cow<'a, str> {
-    match literal(md) {
-        Some(t)
-            if zh.is_none()
+    match scan(md) {
+        Some((t, ascii))
+            if ascii
+                || zh.is_none()
                 || lang.starts_with("zh")
                 || !t.chars().any(crate::import::clean::is_cjk) =>
         {
@@ -90,34 +91,41 @@ pub fn mark_han(html: &str, zh: &str) -> String {
 /// would act on and no start like a block (most clauses). Then its HTML and
 /// its plain text are the text itself, and the parser can be skipped.
 fn literal(md: &str) -> Option<&str> {
+    scan(md).map(|(t, _)| t)
+}
+
+/// A byte the Markdown parser may act on.
+const MARKUP: u8 = 1;
+/// A byte of a non-ASCII character.
+const NON_ASCII: u8 = 2;
+
+/// What each byte is, for [`scan`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let markup = b"\\*_`[]<>&!~#|\n\r$^{}";
+    let mut i = 0;
+    while i < markup.len() {
+        t[markup[i] as usize] = MARKUP;
+        i += 1;
+    }
+    let mut b = 0x80;
+    while b < 256 {
+        t[b] = NON_ASCII;
+        b += 1;
+    }
+    t
+};
+
+/// [`literal`], and whether the text is all ASCII. One pass without
+/// branches per byte: the classes of all bytes or-ed together.
+fn scan(md: &str) -> Option<(&str, bool)> {
     let t = md.trim();
-    let markup = |b: &u8| {
-        matches!(
-            b,
-            b'\\'
-                | b'*'
-                | b'_'
-                | b'`'
-                | b'['
-                | b']'
-                | b'<'
-                | b'>'
-                | b'&'
-                | b'!'
-                | b'~'
-                | b'#'
-                | b'|'
-                | b'\n'
-                | b'\r'
-                | b'$'
-                | b'^'
-                | b'{'
-                | b'}'
-        )
-    };
     let starts_block =
         t.starts_with(['-', '+', '=']) || t.bytes().next().is_some_and(|b| b.is_ascii_digit());
-    (!starts_block && !t.bytes().any(|b| markup(&b))).then_some(t)
+    let class = t
+        .bytes()
+        .fold(0u8, |acc, b| acc | BYTE_CLASS[usize::from(b)]);
+    (!starts_block && class & MARKUP == 0).then_some((t, class & NON_ASCII == 0))
 }
 
 /// Inline Markdown to HTML: no paragraphs, raw HTML shown as text, unsafe
