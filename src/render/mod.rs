@@ -224,6 +224,15 @@ fn html_with_body(
         .context()
         .map_err(|e| template_error(Path::new(template), &e))?;
     context.insert("ui", &theme.strings);
+    let lang = context
+        .get("frame")
+        .and_then(|f| f.get("lang"))
+        .and_then(|l| l.as_str())
+        .unwrap_or("en")
+        .to_string();
+    if let Some(t) = theme.page_strings(&lang) {
+        context.insert("t", t);
+    }
     let text = theme
         .tera
         .render(template, &context)

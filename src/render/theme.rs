@@ -17,9 +17,20 @@ pub struct Theme {
     /// Files under `static/`: path below it, bytes.
     pub statics: Vec<(String, Vec<u8>)>,
     pub strings: Strings,
+    /// The strings of each language with English filling the gaps: what
+    /// templates get as `t`, for the page's language.
+    pub page_strings: Strings,
 }
 
 impl Theme {
+    /// The interface strings of a page in `lang` (`t` in templates):
+    /// English where `lang` has none.
+    pub fn page_strings(&self, lang: &str) -> Option<&BTreeMap<String, String>> {
+        self.page_strings
+            .get(lang)
+            .or_else(|| self.page_strings.get("en"))
+    }
+
     /// Loads the templates (compiled once) and the static files.
     pub fn load(templates: &Path, statics: &Path) -> Result<Theme, Error> {
         let glob = format!("{}/**/*.html", templates.display());
@@ -46,10 +57,20 @@ impl Theme {
                 files.push((rel, bytes));
             }
         }
+        let english = strings.get("en").cloned().unwrap_or_default();
+        let page_strings = strings
+            .iter()
+            .map(|(lang, own)| {
+                let mut all = english.clone();
+                all.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
+                (lang.clone(), all)
+            })
+            .collect();
         Ok(Theme {
             tera,
             statics: files,
             strings,
+            page_strings,
         })
     }
 }
@@ -58,16 +79,7 @@ impl Theme {
 /// also turns `/` into `&#x2F;`, which bloats every link).
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    super::rows::esc(&mut out, s);
     out
 }
 
