@@ -39,7 +39,32 @@ pub struct ViewLink {
 /// `text` is what the document's views share ([`DocText::of`]). Returns
 /// the view for the template and the HTML of its rows, which take the
 /// place of [`super::BODY_SLOT`] in the rendered page.
-pub fn page(cx: &Ctx, d: usize, view: Option<&str>, text: &DocText) -> (DocPage, String) {
+/// The rows of one view of a document, written where the page needs them.
+pub struct Rows<'a> {
+    cx: &'a Ctx<'a>,
+    d: usize,
+    view: Option<&'a str>,
+    columns: Vec<String>,
+    text: &'a DocText<'a>,
+}
+
+impl Rows<'_> {
+    /// About their length in bytes.
+    pub fn size_hint(&self) -> usize {
+        self.text.size_hint(self.columns.len())
+    }
+
+    pub fn write(&self, out: &mut String) {
+        rows::rows(out, self.cx, self.d, self.view, &self.columns, self.text);
+    }
+}
+
+pub fn page<'a>(
+    cx: &'a Ctx<'a>,
+    d: usize,
+    view: Option<&'a str>,
+    text: &'a DocText<'a>,
+) -> (DocPage, Rows<'a>) {
     let site = cx.site;
     let doc = &site.documents[d];
     let path = urls::document(&doc.id, view);
@@ -86,8 +111,6 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>, text: &DocText) -> (DocPage,
     });
     let mut toc = String::new();
     rows::toc(&mut toc, cx, d, text, &page_lang);
-    let mut body = String::with_capacity(text.size_hint(columns.len()));
-    rows::rows(&mut body, cx, d, view, &columns, text);
     let mut meta = Vec::new();
     if let Some(e) = &doc.edition {
         meta.push(Span {
@@ -136,6 +159,13 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>, text: &DocText) -> (DocPage,
             })
             .collect(),
         frame,
+    };
+    let body = Rows {
+        cx,
+        d,
+        view,
+        columns,
+        text,
     };
     (page, body)
 }

@@ -209,7 +209,7 @@ fn html(
     path: String,
     view: &dyn erased::View,
 ) -> Result<OutFile, Error> {
-    html_with_body(theme, template, path, view, "")
+    html_with_body(theme, template, path, view, None)
 }
 
 /// [`html`], with `body` put in place of [`BODY_SLOT`].
@@ -218,7 +218,7 @@ fn html_with_body(
     template: &str,
     path: String,
     view: &dyn erased::View,
-    body: &str,
+    body: Option<&document::Rows>,
 ) -> Result<OutFile, Error> {
     let mut context = view
         .context()
@@ -237,15 +237,21 @@ fn html_with_body(
         .tera
         .render(template, &context)
         .map_err(|e| template_error(&Path::new("templates").join(template), &e))?;
-    let bytes = match text.find(BODY_SLOT) {
-        Some(at) => {
-            let mut bytes = Vec::with_capacity(text.len() + body.len());
-            bytes.extend_from_slice(&text.as_bytes()[..at]);
-            bytes.extend_from_slice(body.as_bytes());
-            bytes.extend_from_slice(&text.as_bytes()[at + BODY_SLOT.len()..]);
-            bytes
+    // The rows are written straight into the page, after its head.
+    let bytes = match (text.find(BODY_SLOT), body) {
+        (Some(at), Some(rows)) => {
+            let mut page = String::with_capacity(text.len() + rows.size_hint());
+            page.push_str(&text[..at]);
+            rows.write(&mut page);
+            page.push_str(&text[at + BODY_SLOT.len()..]);
+            page.into_bytes()
         }
-        None => text.into_bytes(),
+        (Some(at), None) => {
+            let mut page = text;
+            page.replace_range(at..at + BODY_SLOT.len(), "");
+            page.into_bytes()
+        }
+        (None, _) => text.into_bytes(),
     };
     Ok(OutFile { path, bytes })
 }
@@ -283,7 +289,13 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
             for view in views {
                 let (page, body) = document::page(cx, d, view, &text);
                 let path = urls::document(&doc.id, view);
-                out.push(html_with_body(theme, "document.html", path, &page, &body)?);
+                out.push(html_with_body(
+                    theme,
+                    "document.html",
+                    path,
+                    &page,
+                    Some(&body),
+                )?);
             }
             out
         }
