@@ -34,6 +34,29 @@ pub type Log = Arc<dyn Fn(String) + Send + Sync>;
 
 /// Runs until the process is stopped. Log lines go to `log`.
 pub fn serve(options: ServeOptions, log: Log) -> Result<(), Error> {
+    // Watch before the first build and before saying "serving": a change
+    // saved meanwhile is then rebuilt at once, not missed.
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
+        if let Ok(e) = e {
+            if !matches!(e.kind, notify::EventKind::Access(_)) {
+                let _ = tx.send(Instant::now());
+            }
+        }
+    })
+    .map_err(|e| Error::Usage(format!("cannot watch files: {e}")))?;
+    for dir in [
+        &options.paths.content,
+        &options.paths.templates,
+        &options.paths.statics,
+    ] {
+        if !dir.exists() {
+            continue; // the first build says what is missing
+        }
+        watcher
+            .watch(dir, RecursiveMode::Recursive)
+            .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", dir.display())))?;
+    }
     let mut session = Session::new(options.paths.clone(), options.build.clone());
     let first = session.rebuild()?;
     log(format!("{first}"));
@@ -71,24 +94,6 @@ pub fn serve(options: ServeOptions, log: Log) -> Result<(), Error> {
         }
     }
 
-    let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |e: notify::Result<notify::Event>| {
-        if let Ok(e) = e {
-            if !matches!(e.kind, notify::EventKind::Access(_)) {
-                let _ = tx.send(Instant::now());
-            }
-        }
-    })
-    .map_err(|e| Error::Usage(format!("cannot watch files: {e}")))?;
-    for dir in [
-        &options.paths.content,
-        &options.paths.templates,
-        &options.paths.statics,
-    ] {
-        watcher
-            .watch(dir, RecursiveMode::Recursive)
-            .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", dir.display())))?;
-    }
     while let Ok(first_change) = rx.recv() {
         std::thread::sleep(SETTLE);
         while rx.try_recv().is_ok() {}
