@@ -205,20 +205,17 @@ pub fn cite_label(doc: &Document, index: usize, lang: &str) -> String {
     chain.reverse();
     let parts: Vec<Part> = chain.iter().filter_map(|n| label_of(n, lang)).collect();
     if lang.starts_with("zh") {
-        return parts
-            .iter()
-            .map(|p| p.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        return parts.iter().map(|p| p.text).collect::<Vec<_>>().join(" ");
     }
     // `II.` + `1.` + `1.3` is `II.1.3`: a decimal label repeats its parent's number.
     let mut kept: Vec<(&str, bool)> = Vec::new();
     for p in &parts {
         let text = p.text.trim_end_matches(['.', ':', ',']);
-        if kept
-            .last()
-            .is_some_and(|(last, _)| text.starts_with(&format!("{last}.")))
-        {
+        let repeats = |last: &str| {
+            text.strip_prefix(last)
+                .is_some_and(|rest| rest.starts_with('.'))
+        };
+        if kept.last().is_some_and(|(last, _)| repeats(last)) {
             kept.pop();
         }
         kept.push((text, p.named));
@@ -237,15 +234,15 @@ pub fn cite_label(doc: &Document, index: usize, lang: &str) -> String {
 }
 
 /// One step of a citation: a number label, or the name of an unnumbered part.
-struct Part {
-    text: String,
+struct Part<'a> {
+    text: &'a str,
     named: bool,
 }
 
-fn label_of(node: &Node, lang: &str) -> Option<Part> {
+fn label_of<'a>(node: &'a Node, lang: &str) -> Option<Part<'a>> {
     if let Some(l) = node.label.get(lang) {
         return Some(Part {
-            text: l.clone(),
+            text: l,
             named: false,
         });
     }
@@ -255,7 +252,7 @@ fn label_of(node: &Node, lang: &str) -> Option<Part> {
         return named
             .then(|| {
                 node.heading.get(lang).map(|h| Part {
-                    text: h.clone(),
+                    text: h,
                     named: true,
                 })
             })
@@ -263,7 +260,7 @@ fn label_of(node: &Node, lang: &str) -> Option<Part> {
     }
     let last = node.id.rsplit("__").next()?;
     last.rsplit_once('_').map(|(_, n)| Part {
-        text: n.to_string(),
+        text: n,
         named: false,
     })
 }
