@@ -220,19 +220,24 @@ fn html_with_body(
     view: &dyn erased::View,
     body: Option<&document::Rows>,
 ) -> Result<OutFile, Error> {
-    let mut context = view
-        .context()
+    // The page's view, then `ui` and `t` (cloned, already values).
+    let mut value = view
+        .value()
         .map_err(|e| template_error(Path::new(template), &e))?;
-    context.insert("ui", &theme.strings);
-    let lang = context
-        .get("frame")
-        .and_then(|f| f.get("lang"))
-        .and_then(|l| l.as_str())
-        .unwrap_or("en")
-        .to_string();
-    if let Some(t) = theme.page_strings(&lang) {
-        context.insert("t", t);
+    if let serde_json::Value::Object(map) = &mut value {
+        let lang = map
+            .get("frame")
+            .and_then(|f| f.get("lang"))
+            .and_then(|l| l.as_str())
+            .unwrap_or("en");
+        let t = theme.page_value(lang).cloned();
+        map.insert("ui".into(), theme.ui_value.clone());
+        if let Some(t) = t {
+            map.insert("t".into(), t);
+        }
     }
+    let context =
+        tera::Context::from_value(value).map_err(|e| template_error(Path::new(template), &e))?;
     let text = theme
         .tera
         .render(template, &context)
@@ -340,12 +345,12 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
 /// Views are serialised into a tera context.
 mod erased {
     pub trait View {
-        fn context(&self) -> Result<tera::Context, tera::Error>;
+        fn value(&self) -> Result<serde_json::Value, tera::Error>;
     }
 
     impl<T: serde::Serialize> View for T {
-        fn context(&self) -> Result<tera::Context, tera::Error> {
-            tera::Context::from_serialize(self)
+        fn value(&self) -> Result<serde_json::Value, tera::Error> {
+            serde_json::to_value(self).map_err(tera::Error::json)
         }
     }
 }

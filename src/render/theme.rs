@@ -20,6 +20,10 @@ pub struct Theme {
     /// The strings of each language with English filling the gaps: what
     /// templates get as `t`, for the page's language.
     pub page_strings: Strings,
+    /// `strings` and `page_strings` as template values, made once: a page
+    /// clones them into its context rather than serialising them again.
+    pub ui_value: serde_json::Value,
+    page_values: BTreeMap<String, serde_json::Value>,
 }
 
 impl Theme {
@@ -29,6 +33,13 @@ impl Theme {
         self.page_strings
             .get(lang)
             .or_else(|| self.page_strings.get("en"))
+    }
+
+    /// [`Theme::page_strings`] as a template value.
+    pub fn page_value(&self, lang: &str) -> Option<&serde_json::Value> {
+        self.page_values
+            .get(lang)
+            .or_else(|| self.page_values.get("en"))
     }
 
     /// Loads the templates (compiled once) and the static files.
@@ -58,7 +69,7 @@ impl Theme {
             }
         }
         let english = strings.get("en").cloned().unwrap_or_default();
-        let page_strings = strings
+        let page_strings: Strings = strings
             .iter()
             .map(|(lang, own)| {
                 let mut all = english.clone();
@@ -66,11 +77,18 @@ impl Theme {
                 (lang.clone(), all)
             })
             .collect();
+        let ui_value = serde_json::to_value(&strings).unwrap_or_default();
+        let page_values = page_strings
+            .iter()
+            .map(|(lang, s)| (lang.clone(), serde_json::to_value(s).unwrap_or_default()))
+            .collect();
         Ok(Theme {
             tera,
             statics: files,
             strings,
             page_strings,
+            ui_value,
+            page_values,
         })
     }
 }
