@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 
 use super::text::{cite_label, inline_in, inline_in_cow, plain, snippet};
+use super::theme::escape_html;
 use super::{urls, Ctx};
 use crate::content::model::{DocKind, NodeKind, NodeRef, Relation};
 use crate::content::Site;
@@ -41,13 +42,6 @@ pub fn esc(out: &mut String, s: &str) {
     out.push_str(&s[start..]);
 }
 
-/// `s` escaped, as a new string.
-fn escaped(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    esc(&mut out, s);
-    out
-}
-
 /// What the views of one document show, made once; borrows the site.
 pub struct DocText<'a> {
     /// By node, then by the document's languages (`doc.languages` order).
@@ -70,15 +64,15 @@ struct CellStrings {
 
 impl CellStrings {
     fn new(cx: &Ctx, lang: &str) -> CellStrings {
-        let permalink = escaped(&cx.ui(lang, "permalink"));
+        let permalink = escape_html(&cx.ui(lang, "permalink"));
         CellStrings {
             after_key: format!(
                 "\" title=\"{permalink}\" aria-label=\"{permalink}\">¶</a><button type=\"button\" class=\"cite\" data-n=\""
             ),
             after_number: format!(
                 "\" data-copied=\"{}\" hidden>{}</button></span>",
-                escaped(&cx.ui(lang, "copied")),
-                escaped(&cx.ui(lang, "cite"))
+                escape_html(&cx.ui(lang, "copied")),
+                escape_html(&cx.ui(lang, "cite"))
             ),
         }
     }
@@ -125,7 +119,7 @@ impl<'a> DocText<'a> {
             })
             .collect();
         let keys = (0..doc.nodes.len())
-            .map(|i| escaped(&cx.site.key(NodeRef { doc: d, node: i })))
+            .map(|i| escape_html(&cx.site.key(NodeRef { doc: d, node: i })))
             .collect();
         DocText {
             cells,
@@ -239,11 +233,11 @@ fn ref_item(cx: &Ctx, target: NodeRef, lang: &str) -> RefItem {
         .unwrap_or_default();
     RefItem {
         target,
-        key: escaped(&site.key(target)),
-        doc: escaped(&short),
-        label: escaped(&cite_label(doc, target.node, &l)),
-        heading: escaped(&heading),
-        lang: escaped(&l),
+        key: escape_html(&site.key(target)),
+        doc: escape_html(&short),
+        label: escape_html(&cite_label(doc, target.node, &l)),
+        heading: escape_html(&heading),
+        lang: escape_html(&l),
     }
 }
 

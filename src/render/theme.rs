@@ -17,25 +17,17 @@ pub struct Theme {
     /// Files under `static/`: path below it, bytes.
     pub statics: Vec<(String, Vec<u8>)>,
     pub strings: Strings,
-    /// The strings of each language with English filling the gaps: what
-    /// templates get as `t`, for the page's language.
-    pub page_strings: Strings,
-    /// `strings` and `page_strings` as template values, made once: a page
-    /// clones them into its context rather than serialising them again.
+    /// `strings` as a template value (`ui`), made once: a page clones it
+    /// into its context rather than serialising it again.
     pub ui_value: serde_json::Value,
+    /// Per language, its strings with English filling the gaps, as a
+    /// template value: what a page in that language gets as `t`.
     page_values: BTreeMap<String, serde_json::Value>,
 }
 
 impl Theme {
-    /// The interface strings of a page in `lang` (`t` in templates):
-    /// English where `lang` has none.
-    pub fn page_strings(&self, lang: &str) -> Option<&BTreeMap<String, String>> {
-        self.page_strings
-            .get(lang)
-            .or_else(|| self.page_strings.get("en"))
-    }
-
-    /// [`Theme::page_strings`] as a template value.
+    /// The interface strings of a page in `lang` (`t` in templates), as a
+    /// template value: English's for a language the theme has none for.
     pub fn page_value(&self, lang: &str) -> Option<&serde_json::Value> {
         self.page_values
             .get(lang)
@@ -69,24 +61,19 @@ impl Theme {
             }
         }
         let english = strings.get("en").cloned().unwrap_or_default();
-        let page_strings: Strings = strings
+        let page_values = strings
             .iter()
             .map(|(lang, own)| {
                 let mut all = english.clone();
                 all.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
-                (lang.clone(), all)
+                (lang.clone(), serde_json::to_value(all).unwrap_or_default())
             })
             .collect();
         let ui_value = serde_json::to_value(&strings).unwrap_or_default();
-        let page_values = page_strings
-            .iter()
-            .map(|(lang, s)| (lang.clone(), serde_json::to_value(s).unwrap_or_default()))
-            .collect();
         Ok(Theme {
             tera,
             statics: files,
             strings,
-            page_strings,
             ui_value,
             page_values,
         })
