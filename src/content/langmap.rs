@@ -98,12 +98,11 @@ impl LangMap {
         self.entries.iter_mut().map(|(k, v)| (&*k, v))
     }
 
-    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut String> {
-        self.entries.iter_mut().map(|(_, v)| v)
-    }
-
-    pub fn first_key_value(&self) -> Option<(&String, &String)> {
-        self.entries.first().map(|(k, v)| (k, v))
+    /// The text in `lang`, else in the first language it has, else "".
+    pub fn text_in(&self, lang: &str) -> &str {
+        self.get(lang)
+            .or_else(|| self.values().next())
+            .map_or("", String::as_str)
     }
 }
 

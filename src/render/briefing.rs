@@ -11,7 +11,6 @@ use super::text::{cite_label, inline_in, mark_han, snippet};
 use super::{markdown, urls, Ctx};
 use crate::content::briefings::Briefing;
 use crate::content::model::{DocKind, Document};
-use crate::content::raw::LangMap;
 
 #[derive(Serialize)]
 pub struct BriefingPage {
@@ -77,16 +76,10 @@ pub fn print_css_path(id: &str) -> String {
 }
 
 pub fn print_css(b: &Briefing) -> String {
-    super::document::margin_title_css(text_in(&b.title, &b.languages[0]))
+    super::document::margin_title_css(b.title.text_in(&b.languages[0]))
 }
 
 /// The text of `map` in `lang`, else in its first language.
-pub(super) fn text_in<'a>(map: &'a LangMap, lang: &str) -> &'a str {
-    map.get(lang)
-        .or_else(|| map.values().next())
-        .map_or("", String::as_str)
-}
-
 /// The language a document is shown in for a reader of `lang`.
 pub(super) fn lang_for(doc: &Document, lang: &str) -> String {
     if doc.languages.iter().any(|l| l == lang) {
@@ -100,7 +93,7 @@ pub(super) fn lang_for(doc: &Document, lang: &str) -> String {
 pub(super) fn doc_short(cx: &Ctx, doc: &Document, lang: &str) -> String {
     match &doc.edition {
         Some(e) if doc.kind == DocKind::ActionPlan => format!("{} {e}", cx.ui(lang, "plan_short")),
-        _ => text_in(&doc.title, lang).to_string(),
+        _ => doc.title.text_in(lang).to_string(),
     }
 }
 
@@ -142,15 +135,15 @@ pub fn page(cx: &Ctx, b: &Briefing) -> BriefingPage {
     let site = cx.site;
     let path = path(&b.id);
     let lang = &b.languages[0];
-    let frame = cx.frame(&path, lang, text_in(&b.title, lang));
+    let frame = cx.frame(&path, lang, b.title.text_in(lang));
     let columns = b
         .languages
         .iter()
         .map(|l| Column {
             lang: l.clone(),
-            title: text_in(&b.title, l).to_string(),
-            audience: text_in(&b.audience, l).to_string(),
-            intro: markdown_in(cx, text_in(&b.intro, l), l),
+            title: b.title.text_in(l).to_string(),
+            audience: b.audience.text_in(l).to_string(),
+            intro: markdown_in(cx, b.intro.text_in(l), l),
         })
         .collect();
     let sources = b
@@ -201,7 +194,7 @@ pub fn page(cx: &Ctx, b: &Briefing) -> BriefingPage {
                         let tl = lang_for(doc, l);
                         let heading = match node.heading.get(&tl) {
                             Some(h) => inline_in(h, &tl, cx.zh),
-                            None => inline_in(&snippet(text_in(&node.text, &tl), 48), &tl, cx.zh),
+                            None => inline_in(&snippet(node.text.text_in(&tl), 48), &tl, cx.zh),
                         };
                         TocLine {
                             lang: l.clone(),

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::briefing::{cite_number, lang_for, markdown_in, text_in};
+use super::briefing::{cite_number, lang_for, markdown_in};
 use super::briefing_refs::{refs, RefGroup};
 use super::frame::Span;
 use super::text::inline_in;
@@ -162,7 +162,7 @@ fn item(cx: &Ctx, b: &Briefing, path: &str, i: usize) -> ItemView {
                 let label_lang = lang_for(doc, l);
                 Cite {
                     lang: l.clone(),
-                    doc: text_in(&doc.title, l).to_string(),
+                    doc: doc.title.text_in(l).to_string(),
                     label: cite_number(doc, item.node.node, &label_lang),
                     label_lang,
                 }

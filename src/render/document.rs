@@ -181,16 +181,11 @@ pub fn print_css_path(doc: &str) -> String {
 pub fn print_css(doc: &Document) -> String {
     let mut out = String::new();
     for (i, lang) in doc.languages.iter().enumerate() {
-        let title = doc
-            .title
-            .get(lang)
-            .or_else(|| doc.title.values().next())
-            .cloned()
-            .unwrap_or_default();
+        let title = doc.title.text_in(lang);
         out.push_str(&format!(
             "@page title-{i} {{\n  @top-center {{ content: \"{}\"; }}\n}}\n\
              :root[lang=\"{}\"] body {{ page: title-{i}; }}\n",
-            css_string(&title),
+            css_string(title),
             css_string(lang)
         ));
     }

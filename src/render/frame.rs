@@ -55,12 +55,7 @@ impl Ctx<'_> {
                 })
             })
             .collect();
-        let main_title = site
-            .title
-            .get(lang)
-            .or_else(|| site.title.values().next())
-            .cloned()
-            .unwrap_or_default();
+        let main_title = site.title.text_in(lang).to_string();
         let nav = self
             .pages
             .iter()

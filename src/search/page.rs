@@ -49,12 +49,7 @@ pub fn views(site: &Site) -> BTreeMap<String, Vec<View<'_>>> {
 pub fn page(site: &Site, view: View) -> Option<Page> {
     let View { doc: d, lang } = view;
     let doc = &site.documents[d];
-    let title = doc
-        .title
-        .get(lang)
-        .or_else(|| doc.title.values().next())
-        .cloned()
-        .unwrap_or_default();
+    let title = doc.title.text_in(lang).to_string();
     let mut body = String::new();
     let mut records = 0;
     for (i, node) in doc.nodes.iter().enumerate() {
