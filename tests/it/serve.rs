@@ -209,21 +209,9 @@ fn incremental_and_full_builds_give_identical_files() {
     );
     assert!(second.written >= 4 && second.written < 20, "{second}");
 
-    let full = dir.path().join("full");
-    build_with(
-        &Paths {
-            out: full.clone(),
-            ..paths.clone()
-        },
-        &Options {
-            base_url: None,
-            no_search: true,
-        },
-    )
-    .unwrap();
     assert_eq!(
         files(&paths.out),
-        files(&full),
+        files(&full_build(&paths, &dir.path().join("full"))),
         "incremental output differs from a full build"
     );
 
@@ -248,18 +236,7 @@ fn incremental_and_full_builds_give_identical_files() {
     .unwrap();
     let third = session.rebuild().unwrap();
     assert!(third.documents.is_some(), "an incremental rebuild: {third}");
-    let full = dir.path().join("full2");
-    build_with(
-        &Paths {
-            out: full.clone(),
-            ..paths.clone()
-        },
-        &Options {
-            base_url: None,
-            no_search: true,
-        },
-    )
-    .unwrap();
+    let full = full_build(&paths, &dir.path().join("full2"));
     let (incremental, whole) = (files(&paths.out), files(&full));
     assert!(
         String::from_utf8_lossy(&whole["index.html"]).contains("(retitled)"),
@@ -269,4 +246,20 @@ fn incremental_and_full_builds_give_identical_files() {
         incremental, whole,
         "incremental output differs from a full build after site-wide changes"
     );
+}
+
+/// A full build (search excluded) of `paths`' sources into `out`.
+fn full_build(paths: &Paths, out: &Path) -> std::path::PathBuf {
+    build_with(
+        &Paths {
+            out: out.to_path_buf(),
+            ..paths.clone()
+        },
+        &Options {
+            base_url: None,
+            no_search: true,
+        },
+    )
+    .unwrap();
+    out.to_path_buf()
 }
