@@ -54,9 +54,13 @@ fn link_json(site: &Site, l: &Link) -> LinkJson {
     }
 }
 
-/// Document `d` as JSON: metadata, nodes in reading order, notes, and
-/// every cross-link from or to it.
-pub fn document_json(site: &Site, d: usize) -> String {
+/// Document `d` as JSON (UTF-8): metadata, nodes in reading order, notes,
+/// and every cross-link from or to it.
+pub fn document_json(site: &Site, d: usize) -> Vec<u8> {
+    pretty(&doc_json(site, d))
+}
+
+fn doc_json(site: &Site, d: usize) -> DocJson<'_> {
     let doc = &site.documents[d];
     let nodes = doc
         .nodes
@@ -93,7 +97,7 @@ pub fn document_json(site: &Site, d: usize) -> String {
         .iter()
         .map(|&l| link_json(site, &site.links[l]))
         .collect();
-    let json = DocJson {
+    DocJson {
         id: &doc.id,
         kind: doc.kind.as_str(),
         series: &doc.series,
@@ -104,14 +108,27 @@ pub fn document_json(site: &Site, d: usize) -> String {
         source: &doc.source,
         nodes,
         links,
-    };
-    serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+    }
+}
+
+/// `value` as pretty JSON (two-space indent) and a final newline, in
+/// UTF-8: the text `serde_json::to_string_pretty` gives (a test compares
+/// them), written by sonic-rs, whose string escaping is vectorised.
+fn pretty<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut out = Vec::with_capacity(64 * 1024);
+    // Serialising these types cannot fail: every map key is a string.
+    if sonic_rs::to_writer_pretty(&mut out, value).is_err() {
+        out.clear();
+        out.extend_from_slice(b"null");
+    }
+    out.push(b'\n');
+    out
 }
 
 /// Every cross-link of the site.
-pub fn crosswalk_json(site: &Site) -> String {
+pub fn crosswalk_json(site: &Site) -> Vec<u8> {
     let links: Vec<LinkJson> = site.links.iter().map(|l| link_json(site, l)).collect();
-    serde_json::to_string_pretty(&links).unwrap_or_default() + "\n"
+    pretty(&links)
 }
 
 fn xml_escape(s: &str) -> String {
@@ -132,4 +149,47 @@ pub fn sitemap(site: &Site, paths: &[String]) -> String {
     }
     out.push_str("</urlset>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serde_json_pretty<T: Serialize>(value: &T) -> Vec<u8> {
+        let mut text = serde_json::to_string_pretty(value).unwrap();
+        text.push('\n');
+        text.into_bytes()
+    }
+
+    /// The open data is byte for byte what serde_json writes: every real
+    /// document, the crosswalk, and strings with every kind of escape.
+    #[test]
+    fn json_is_serde_jsons() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let site = crate::content::load_site(&root).expect("the real content loads");
+        for d in 0..site.documents.len() {
+            let value = doc_json(&site, d);
+            assert_eq!(pretty(&value), serde_json_pretty(&value), "{d}");
+            assert!(value.nodes.len() > 10 && !value.links.is_empty());
+        }
+        let links: Vec<LinkJson> = site.links.iter().map(|l| link_json(&site, l)).collect();
+        assert_eq!(crosswalk_json(&site), serde_json_pretty(&links));
+        let all: String = (0u32..0x3000).filter_map(char::from_u32).collect();
+        let mut map = LangMap::new();
+        map.insert(
+            "en".to_string(),
+            format!("a\"b\\c/\u{7f}\u{2028}</script> {all}"),
+        );
+        map.insert(
+            "zh-Hans".to_string(),
+            "双方将“深化”合作\t（一）".to_string(),
+        );
+        let odd = (
+            vec![map.clone(), LangMap::new()],
+            Some(map),
+            None::<String>,
+            Vec::<u8>::new(),
+        );
+        assert_eq!(pretty(&odd), serde_json_pretty(&odd));
+    }
 }

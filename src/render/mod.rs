@@ -304,11 +304,14 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
             }
             out
         }
-        Job::Data(d) => vec![file(
-            &urls::data(&site.documents[d].id),
-            data::document_json(site, d),
-        )],
-        Job::Crosswalk => vec![file("data/crosswalk.json", data::crosswalk_json(site))],
+        Job::Data(d) => vec![OutFile {
+            path: urls::data(&site.documents[d].id),
+            bytes: data::document_json(site, d),
+        }],
+        Job::Crosswalk => vec![OutFile {
+            path: "data/crosswalk.json".to_string(),
+            bytes: data::crosswalk_json(site),
+        }],
         Job::Sitemap => vec![file(
             "sitemap.xml",
             data::sitemap(site, &page_paths(site, cx.pages)),
