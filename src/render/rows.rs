@@ -42,6 +42,16 @@ pub fn esc(out: &mut String, s: &str) {
     out.push_str(&s[start..]);
 }
 
+const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
+/// Appends `n` in decimal (node depths: one digit, without `format!`).
+fn push_number(out: &mut String, n: usize) {
+    match DIGITS.get(n) {
+        Some(d) => out.push_str(d),
+        None => out.push_str(&n.to_string()),
+    }
+}
+
 /// What the views of one document show, made once; borrows the site.
 pub struct DocText<'a> {
     /// By node, then by the document's languages (`doc.languages` order).
@@ -250,7 +260,7 @@ pub fn toc(out: &mut String, cx: &Ctx, d: usize, text: &DocText, lang: &str) {
         }
         let l = super::document::pick(&n.heading, lang);
         out.push_str("<li class=\"d-");
-        out.push_str(&n.depth.to_string());
+        push_number(out, n.depth);
         out.push_str("\" lang=\"");
         esc(out, &l);
         out.push_str("\"><a href=\"#");
@@ -285,11 +295,11 @@ pub fn rows(
     for (i, node) in doc.nodes.iter().enumerate() {
         let key = &text.keys[i];
         let empty = node.heading.is_empty() && node.text.is_empty() && node.label.is_empty();
-        let level = (node.depth + 2).min(6).to_string();
+        let level = DIGITS[(node.depth + 2).min(6)];
         out.push_str("<div class=\"node k-");
         out.push_str(node.kind.as_str());
         out.push_str(" d-");
-        out.push_str(&node.depth.to_string());
+        push_number(out, node.depth);
         if empty {
             out.push_str(" empty");
         }
@@ -307,7 +317,7 @@ pub fn rows(
                 key,
                 number: &c.number,
             };
-            cell.write(out, node.kind, lang, &level, &up, view);
+            cell.write(out, node.kind, lang, level, &up, view);
         }
         out.push_str("</div>\n");
     }

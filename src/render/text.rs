@@ -183,13 +183,12 @@ fn plain_parsed(md: &str) -> String {
 
 /// The first `n` characters of a text, with `…` if cut.
 pub fn snippet(text: &str, n: usize) -> String {
-    let t = plain(text);
-    let cut: String = t.chars().take(n).collect();
-    if cut.len() < t.len() {
-        format!("{cut}…")
-    } else {
-        cut
+    let mut t = plain(text);
+    if let Some((end, _)) = t.char_indices().nth(n) {
+        t.truncate(end);
+        t.push('…');
     }
+    t
 }
 
 /// The number of a node as cited, from its ancestors' labels: `II.4`,
