@@ -195,33 +195,51 @@ pub fn snippet(text: &str, n: usize) -> String {
 /// `Article 2.3.3`, `第二条 三、（三）`. A missing label falls back to the
 /// number in the node's id.
 pub fn cite_label(doc: &Document, index: usize, lang: &str) -> String {
-    let mut chain = Vec::new();
+    // Made for every cell and every cross-link: the parts are kept in
+    // arrays on the stack, not in vectors; validation refuses nodes nested
+    // deeper than `MAX_DEPTH`.
+    const MAX: usize = crate::content::safety::MAX_DEPTH + 1;
+    let mut parts: [Option<Part>; MAX] = [const { None }; MAX];
+    let mut n = 0;
     let mut at = Some(index);
     while let Some(i) = at {
-        chain.push(&doc.nodes[i]);
+        if n == MAX {
+            break;
+        }
+        if let Some(p) = label_of(&doc.nodes[i], lang) {
+            parts[n] = Some(p);
+            n += 1;
+        }
         at = doc.nodes[i].parent;
     }
-    chain.reverse();
-    let parts: Vec<Part> = chain.iter().filter_map(|n| label_of(n, lang)).collect();
+    let parts = parts[..n].iter().rev().flatten();
+    let mut out = String::new();
     if lang.starts_with("zh") {
-        return parts.iter().map(|p| p.text).collect::<Vec<_>>().join(" ");
+        for (k, p) in parts.enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(p.text);
+        }
+        return out;
     }
     // `II.` + `1.` + `1.3` is `II.1.3`: a decimal label repeats its parent's number.
-    let mut kept: Vec<(&str, bool)> = Vec::new();
-    for p in &parts {
+    let mut kept: [(&str, bool); MAX] = [("", false); MAX];
+    let mut k = 0;
+    for p in parts {
         let text = p.text.trim_end_matches(['.', ':', ',']);
         let repeats = |last: &str| {
             text.strip_prefix(last)
                 .is_some_and(|rest| rest.starts_with('.'))
         };
-        if kept.last().is_some_and(|(last, _)| repeats(last)) {
-            kept.pop();
+        if k > 0 && repeats(kept[k - 1].0) {
+            k -= 1;
         }
-        kept.push((text, p.named));
+        kept[k] = (text, p.named);
+        k += 1;
     }
-    let mut out = String::new();
     let mut after_name = false;
-    for (text, named) in kept {
+    for &(text, named) in &kept[..k] {
         if !out.is_empty() && !text.starts_with('(') {
             // An unnumbered part (`annex 3`) is followed by a space, not a dot.
             out.push(if after_name { ' ' } else { '.' });
