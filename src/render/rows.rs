@@ -44,6 +44,17 @@ pub fn esc(out: &mut String, s: &str) {
     out.push_str(&s[start..]);
 }
 
+/// `s` escaped as [`esc`] does, borrowed when there is nothing to escape.
+pub fn esc_cow(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| !ENTITY[usize::from(b)].is_empty()) {
+        let mut out = String::with_capacity(s.len() + 8);
+        esc(&mut out, s);
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 /// Appends `n` in decimal (node depths: one digit, without `format!`).
@@ -68,6 +79,8 @@ pub struct DocText<'a> {
 /// Interface strings of a cell's language, as the HTML around a cell's
 /// key and number in its tools: `<a … href="#` KEY `" title=…` NUMBER `" …>`.
 struct CellStrings {
+    /// The language's code, escaped.
+    lang: String,
     /// From after the key to the Cite button's number.
     after_key: String,
     /// From after the number to the end of the tools.
@@ -78,6 +91,7 @@ impl CellStrings {
     fn new(cx: &Ctx, lang: &str) -> CellStrings {
         let permalink = escape_html(&cx.ui(lang, "permalink"));
         CellStrings {
+            lang: escape_html(lang),
             after_key: format!(
                 "\" title=\"{permalink}\" aria-label=\"{permalink}\">¶</a><button type=\"button\" class=\"cite\" data-n=\""
             ),
@@ -92,12 +106,13 @@ impl CellStrings {
 
 /// One node in one language, view apart.
 struct CellText<'a> {
-    label: &'a str,
+    /// Escaped.
+    label: Cow<'a, str>,
     /// HTML.
     heading: Cow<'a, str>,
     /// HTML.
     text: Cow<'a, str>,
-    /// The node's number as cited (`Article 2.3`).
+    /// The node's number as cited (`Article 2.3`), escaped.
     number: String,
     /// (language, "Editorial note", HTML text).
     notes: Vec<(String, String, String)>,
@@ -160,6 +175,14 @@ impl<'a> DocText<'a> {
         let l = self.langs.iter().position(|x| x == lang)?;
         Some((&self.cells[node][l], &self.ui[l]))
     }
+
+    /// Where each of `columns` is among the document's languages.
+    fn columns(&self, columns: &[String]) -> Vec<usize> {
+        columns
+            .iter()
+            .filter_map(|c| self.langs.iter().position(|l| l == c))
+            .collect()
+    }
 }
 
 fn cell<'a>(cx: &Ctx<'a>, here: NodeRef, lang: &str) -> CellText<'a> {
@@ -171,10 +194,10 @@ fn cell<'a>(cx: &Ctx<'a>, here: NodeRef, lang: &str) -> CellText<'a> {
             .map_or(Cow::Borrowed(""), |t| inline_in_cow(t, lang, cx.zh))
     };
     CellText {
-        label: node.label.get(lang).map_or("", String::as_str),
+        label: esc_cow(node.label.get(lang).map_or("", String::as_str)),
         heading: html(&node.heading),
         text: html(&node.text),
-        number: cite_label(doc, here.node, lang),
+        number: escape_html(&cite_label(doc, here.node, lang)),
         notes: node
             .notes
             .iter()
@@ -293,7 +316,8 @@ pub fn rows(
 ) {
     let site = cx.site;
     let doc = &site.documents[d];
-    let up = urls::root(&urls::document(&doc.id, view));
+    let up = escape_html(&urls::root(&urls::document(&doc.id, view)));
+    let columns = text.columns(columns);
     for (i, node) in doc.nodes.iter().enumerate() {
         let key = &text.keys[i];
         let empty = node.heading.is_empty() && node.text.is_empty() && node.label.is_empty();
@@ -308,18 +332,14 @@ pub fn rows(
         out.push_str("\" id=\"");
         out.push_str(key);
         out.push_str("\">\n");
-        for lang in columns {
-            let Some((c, ui)) = text.cell(i, lang) else {
-                continue;
-            };
+        for &l in &columns {
             let cell = Cell {
                 cx,
-                c,
-                ui,
+                c: &text.cells[i][l],
+                ui: &text.ui[l],
                 key,
-                number: &c.number,
             };
-            cell.write(out, node.kind, lang, level, &up, view);
+            cell.write(out, node.kind, &text.langs[l], level, &up, view);
         }
         out.push_str("</div>\n");
     }
@@ -331,10 +351,6 @@ struct Cell<'a> {
     c: &'a CellText<'a>,
     ui: &'a CellStrings,
     key: &'a str,
-    /// The node's number as cited; static/accord.js makes the citation
-    /// from it, the document's title in the cell's language and the
-    /// page's canonical URL.
-    number: &'a str,
 }
 
 impl Cell<'_> {
@@ -349,11 +365,11 @@ impl Cell<'_> {
     ) {
         let c = self.c;
         out.push_str("<div class=\"cell\" lang=\"");
-        esc(out, lang);
+        out.push_str(&self.ui.lang);
         out.push_str("\">\n");
         let label = |out: &mut String| {
             out.push_str("<span class=\"label\">");
-            esc(out, c.label);
+            out.push_str(&c.label);
             out.push_str("</span>");
         };
         if !c.heading.is_empty() {
@@ -432,16 +448,19 @@ impl Cell<'_> {
         out.push_str("<span class=\"tools\"><a class=\"anchor\" href=\"#");
         out.push_str(self.key);
         out.push_str(&self.ui.after_key);
-        esc(out, self.number);
+        // static/accord.js makes the citation from the number, the
+        // document's title in the cell's language and the canonical URL.
+        out.push_str(&self.c.number);
         out.push_str(&self.ui.after_number);
     }
 }
 
+/// A cross-link in a view; `up` (escaped) leads from the page to the root.
 fn write_ref(out: &mut String, site: &Site, r: &RefItem, up: &str, view: Option<&str>) {
     out.push_str("<li lang=\"");
     out.push_str(&r.lang);
     out.push_str("\"><a class=\"ref\" href=\"");
-    esc(out, up);
+    out.push_str(up);
     esc(
         out,
         &urls::document_for(&site.documents[r.target.doc], view),
