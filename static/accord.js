@@ -76,6 +76,23 @@
     return (title ? title.textContent : document.title) + (n ? ", " + n : "") +
       ", " + url + "#" + (node ? node.id : "");
   }
+  // Each permalink of a document gets a Cite button after it, made from
+  // the page's button for the cell's language (a <template>), with the
+  // node's number as cited (`data-n`).
+  var made = {};
+  var templates = document.querySelectorAll("template.cite-button");
+  for (var t = 0; t < templates.length; t++) {
+    made[templates[t].getAttribute("lang")] = templates[t].content.firstElementChild;
+  }
+  var anchors = document.querySelectorAll(".cell .tools > a.anchor[data-n]");
+  for (var a = 0; a < anchors.length; a++) {
+    var cell = anchors[a].closest(".cell");
+    var model = cell && made[cell.getAttribute("lang")];
+    if (!model) continue;
+    var button = model.cloneNode(true);
+    button.setAttribute("data-n", anchors[a].getAttribute("data-n"));
+    anchors[a].parentNode.insertBefore(button, anchors[a].nextSibling);
+  }
   var buttons = document.querySelectorAll("button.cite");
   for (var i = 0; i < buttons.length; i++) {
     buttons[i].hidden = false;

@@ -77,29 +77,24 @@ pub struct DocText<'a> {
 }
 
 /// Interface strings of a cell's language, as the HTML around a cell's
-/// key and number in its tools: `<a … href="#` KEY `" title=…` NUMBER `" …>`.
+/// key and number in its tools: `<a … href="#` KEY `" title=… data-n="`
+/// NUMBER [`AFTER_NUMBER`].
 struct CellStrings {
     /// The language's code, escaped.
     lang: String,
-    /// From after the key to the Cite button's number.
+    /// From after the key to the number.
     after_key: String,
-    /// From after the number to the end of the tools.
-    after_number: String,
 }
+
+/// The end of a cell's tools, after its number.
+const AFTER_NUMBER: &str = "\">¶</a></span>";
 
 impl CellStrings {
     fn new(cx: &Ctx, lang: &str) -> CellStrings {
         let permalink = escape_html(&cx.ui(lang, "permalink"));
         CellStrings {
             lang: escape_html(lang),
-            after_key: format!(
-                "\" title=\"{permalink}\" aria-label=\"{permalink}\">¶</a><button type=\"button\" class=\"cite\" data-n=\""
-            ),
-            after_number: format!(
-                "\" data-copied=\"{}\" hidden>{}</button></span>",
-                escape_html(&cx.ui(lang, "copied")),
-                escape_html(&cx.ui(lang, "cite"))
-            ),
+            after_key: format!("\" title=\"{permalink}\" aria-label=\"{permalink}\" data-n=\""),
         }
     }
 }
@@ -443,15 +438,16 @@ impl Cell<'_> {
         out.push_str("</div>\n");
     }
 
-    /// The permalink and the Cite button.
+    /// The permalink, with the node's number as cited: static/accord.js
+    /// adds a Cite button after it, which makes the citation from the
+    /// number, the document's title in the cell's language and the
+    /// page's canonical URL.
     fn tools(&self, out: &mut String) {
         out.push_str("<span class=\"tools\"><a class=\"anchor\" href=\"#");
         out.push_str(self.key);
         out.push_str(&self.ui.after_key);
-        // static/accord.js makes the citation from the number, the
-        // document's title in the cell's language and the canonical URL.
         out.push_str(&self.c.number);
-        out.push_str(&self.ui.after_number);
+        out.push_str(AFTER_NUMBER);
     }
 }
 
