@@ -15,6 +15,9 @@ pub struct DocPage {
     pub meta: Vec<Span>,
     pub views: Vec<ViewLink>,
     pub columns: Vec<Span>,
+    /// For each column, its language's Cite button, which static/accord.js
+    /// copies after each permalink of the column.
+    pub cite_buttons: Vec<CiteButton>,
     pub one_language_note: Option<Span>,
     /// The table of contents' `<li>` items, HTML (see [`super::rows`]).
     pub toc: String,
@@ -25,6 +28,13 @@ pub struct DocPage {
     pub print_css: String,
     /// The briefings that cite this document.
     pub briefings: Vec<NavLink>,
+}
+
+#[derive(Serialize)]
+pub struct CiteButton {
+    pub lang: String,
+    pub cite: String,
+    pub copied: String,
 }
 
 #[derive(Serialize)]
@@ -141,6 +151,14 @@ pub fn page<'a>(
             .map(|l| Span {
                 lang: l.clone(),
                 text: cx.language_name(l),
+            })
+            .collect(),
+        cite_buttons: columns
+            .iter()
+            .map(|l| CiteButton {
+                lang: l.clone(),
+                cite: cx.ui(l, "cite"),
+                copied: cx.ui(l, "copied"),
             })
             .collect(),
         one_language_note,

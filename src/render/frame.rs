@@ -29,6 +29,8 @@ pub struct Frame {
     pub canonical: String,
     pub alternates: Vec<Span>,
     pub site_title: Vec<Span>,
+    /// The footer's line in each language of the site's title.
+    pub footer: Vec<Span>,
     pub nav: Vec<NavLink>,
     /// The languages of the search index, the page's first, as JSON.
     pub search_langs: String,
@@ -76,6 +78,13 @@ impl Ctx<'_> {
             home: urls::rel(path, urls::HOME),
             canonical: urls::abs(&site.base_url, path),
             alternates: Vec::new(),
+            footer: site_title
+                .iter()
+                .map(|s| Span {
+                    lang: s.lang.clone(),
+                    text: self.ui(&s.lang, "footer"),
+                })
+                .collect(),
             site_title,
             nav,
             search_langs: {

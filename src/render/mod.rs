@@ -231,7 +231,9 @@ fn html_with_body(
             .and_then(|l| l.as_str())
             .unwrap_or("en");
         let t = theme.page_value(lang).cloned();
-        map.insert("ui".into(), theme.ui_value.clone());
+        if theme.uses_ui(template) {
+            map.insert("ui".into(), theme.ui_value.clone());
+        }
         if let Some(t) = t {
             map.insert("t".into(), t);
         }
