@@ -147,17 +147,18 @@ pub(super) fn assemble(
     let links = match crosswalk {
         Crosswalk::Known(links) => links,
         Crosswalk::Raw(cw) => {
-            let mut links = Vec::new();
-            for l in cw.iter().flat_map(|cw| &cw.links) {
-                let l = l.get_ref();
-                if let (Some(from), Some(to), Some(relation)) = (
-                    keys.get(l.from.get_ref()),
-                    keys.get(l.to.get_ref()),
-                    Relation::parse(l.relation.get_ref()),
-                ) {
-                    links.push(Link { from, to, relation });
-                }
-            }
+            let raw = cw.map_or(&[][..], |cw| &cw.links[..]);
+            let mut links: Vec<Link> = raw
+                .par_iter()
+                .filter_map(|l| {
+                    let l = l.get_ref();
+                    Some(Link {
+                        from: keys.get(l.from.get_ref())?,
+                        to: keys.get(l.to.get_ref())?,
+                        relation: Relation::parse(l.relation.get_ref())?,
+                    })
+                })
+                .collect();
             links.sort_by_key(|l| (l.from, l.to));
             links
         }
