@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use super::text::{cite_label, inline_in, inline_in_cow, plain, snippet};
+use super::text::{cite_label, inline_in, inline_in_cow, plain_cow, snippet};
 use super::theme::escape_html;
 use super::{urls, Ctx};
 use crate::content::model::{DocKind, NodeKind, NodeRef, Relation};
@@ -46,12 +46,17 @@ pub fn esc(out: &mut String, s: &str) {
 
 /// `s` escaped as [`esc`] does, borrowed when there is nothing to escape.
 pub fn esc_cow(s: &str) -> Cow<'_, str> {
+    escaped(Cow::Borrowed(s))
+}
+
+/// `s` escaped as [`esc`] does, itself when there is nothing to escape.
+fn escaped(s: Cow<'_, str>) -> Cow<'_, str> {
     if s.bytes().any(|b| !ENTITY[usize::from(b)].is_empty()) {
         let mut out = String::with_capacity(s.len() + 8);
-        esc(&mut out, s);
+        esc(&mut out, &s);
         Cow::Owned(out)
     } else {
-        Cow::Borrowed(s)
+        s
     }
 }
 
@@ -111,23 +116,24 @@ struct CellText<'a> {
     number: String,
     /// (language, "Editorial note", HTML text).
     notes: Vec<(String, String, String)>,
-    refs: Vec<RefGroup>,
+    refs: Vec<RefGroup<'a>>,
 }
 
-struct RefGroup {
+struct RefGroup<'a> {
     caption: &'static str,
     title: String,
-    items: Vec<RefItem>,
+    items: Vec<RefItem<'a>>,
 }
 
-/// A cross-link; its link is made per view. Text fields are escaped.
-struct RefItem {
+/// A cross-link; its link is made per view. Text fields are escaped, and
+/// borrowed from the model when they need no escape.
+struct RefItem<'a> {
     target: NodeRef,
-    key: String,
-    lang: String,
-    doc: String,
-    label: String,
-    heading: String,
+    key: Cow<'a, str>,
+    lang: Cow<'a, str>,
+    doc: Cow<'a, str>,
+    label: Cow<'a, str>,
+    heading: Cow<'a, str>,
 }
 
 impl<'a> DocText<'a> {
@@ -209,7 +215,7 @@ fn cell<'a>(cx: &Ctx<'a>, here: NodeRef, lang: &str) -> CellText<'a> {
 
 /// The cross-links of a node, grouped: what it continues, what continues
 /// it, what it relates to, and what refers to it.
-fn refs(cx: &Ctx, here: NodeRef, lang: &str) -> Vec<RefGroup> {
+fn refs<'a>(cx: &Ctx<'a>, here: NodeRef, lang: &str) -> Vec<RefGroup<'a>> {
     let site = cx.site;
     let node = site.node(here);
     let groups: [(&'static str, bool, Relation); 4] = [
@@ -241,33 +247,36 @@ fn refs(cx: &Ctx, here: NodeRef, lang: &str) -> Vec<RefGroup> {
         .collect()
 }
 
-fn ref_item(cx: &Ctx, target: NodeRef, lang: &str) -> RefItem {
-    let site = cx.site;
+fn ref_item<'a>(cx: &Ctx<'a>, target: NodeRef, lang: &str) -> RefItem<'a> {
+    let site: &'a Site = cx.site;
     let doc = &site.documents[target.doc];
-    let node = site.node(target);
-    let l = if doc.languages.iter().any(|x| x == lang) {
-        lang.to_string()
-    } else {
-        doc.languages[0].clone()
+    let node = &doc.nodes[target.node];
+    let l: &'a str = match doc.languages.iter().find(|x| *x == lang) {
+        Some(l) => l,
+        None => &doc.languages[0],
     };
-    let doc_title = doc.title.get(&l).cloned().unwrap_or_default();
-    let short = match &doc.edition {
-        Some(e) if doc.kind == DocKind::ActionPlan => format!("{} {e}", cx.ui(&l, "plan_short")),
-        _ => doc_title,
+    let short: Cow<'a, str> = match &doc.edition {
+        Some(e) if doc.kind == DocKind::ActionPlan => {
+            let mut s = cx.ui(l, "plan_short");
+            s.push(' ');
+            s.push_str(e);
+            Cow::Owned(s)
+        }
+        _ => Cow::Borrowed(doc.title.get(l).map_or("", String::as_str)),
     };
     let heading = node
         .heading
-        .get(&l)
-        .map(|h| plain(h))
-        .or_else(|| node.text.get(&l).map(|t| snippet(t, 60)))
+        .get(l)
+        .map(|h| plain_cow(h))
+        .or_else(|| node.text.get(l).map(|t| Cow::Owned(snippet(t, 60))))
         .unwrap_or_default();
     RefItem {
         target,
-        key: escape_html(&site.key(target)),
-        doc: escape_html(&short),
-        label: escape_html(&cite_label(doc, target.node, &l)),
-        heading: escape_html(&heading),
-        lang: escape_html(&l),
+        key: escaped(Cow::Owned(site.key(target))),
+        doc: escaped(short),
+        label: escaped(Cow::Owned(cite_label(doc, target.node, l))),
+        heading: escaped(heading),
+        lang: esc_cow(l),
     }
 }
 

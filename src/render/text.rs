@@ -166,6 +166,14 @@ pub fn plain(md: &str) -> String {
     }
 }
 
+/// [`plain`], borrowing the text itself when it has no markup.
+pub fn plain_cow(md: &str) -> Cow<'_, str> {
+    match literal(md) {
+        Some(t) => Cow::Borrowed(t),
+        None => Cow::Owned(plain_parsed(md)),
+    }
+}
+
 fn plain_parsed(md: &str) -> String {
     let source = keep_inline(md);
     let mut out = String::new();
