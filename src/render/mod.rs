@@ -240,10 +240,22 @@ fn html_with_body(
     }
     let context =
         tera::Context::from_value(value).map_err(|e| template_error(Path::new(template), &e))?;
-    let text = theme
+    let error = |e: &tera::Error| template_error(&Path::new("templates").join(template), e);
+    // Rendered as bytes, then checked as UTF-8 with SIMD: tera's own
+    // `render` checks its output byte by byte.
+    let mut bytes = Vec::with_capacity(16 * 1024);
+    theme
         .tera
-        .render(template, &context)
-        .map_err(|e| template_error(&Path::new("templates").join(template), &e))?;
+        .render_to(template, &context, &mut bytes)
+        .map_err(|e| error(&e))?;
+    let text = match simdutf8::basic::from_utf8(&bytes) {
+        Ok(text) => text,
+        Err(_) => {
+            return Err(error(&tera::Error::msg(
+                "the template wrote text that is not UTF-8",
+            )))
+        }
+    };
     // The rows are written straight into the page, after its head.
     let bytes = match (text.find(BODY_SLOT), body) {
         (Some(at), Some(rows)) => {
@@ -254,11 +266,10 @@ fn html_with_body(
             page.into_bytes()
         }
         (Some(at), None) => {
-            let mut page = text;
-            page.replace_range(at..at + BODY_SLOT.len(), "");
-            page.into_bytes()
+            bytes.drain(at..at + BODY_SLOT.len());
+            bytes
         }
-        (None, _) => text.into_bytes(),
+        (None, _) => bytes,
     };
     Ok(OutFile { path, bytes })
 }
