@@ -6,19 +6,62 @@
 //! a leaf of eleven slots (about 540 bytes) for its first entry; this is a
 //! vector of pairs sorted by language code, with the same iteration order,
 //! the same lookups and the same serialised form (a map), at about a
-//! quarter of the memory.
+//! quarter of the memory; common language codes take no allocation.
 
-use std::borrow::Borrow;
 use std::fmt;
 
-use serde::de::{MapAccess, Visitor};
+use serde::de::{DeserializeSeed, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The language codes a site most likely has, kept as static strings: a
+/// map's code then takes no allocation of its own (a large corpus has a
+/// million of them). Any other code is kept on the heap.
+const COMMON: [&str; 12] = [
+    "ar", "de", "en", "es", "fr", "ja", "pt", "ru", "zh", "zh-Hans", "zh-Hant", "ko",
+];
+
+/// A language code.
+#[derive(Clone)]
+enum Code {
+    Common(&'static str),
+    Other(Box<str>),
+}
+
+impl Code {
+    fn new(code: &str) -> Code {
+        match COMMON.iter().find(|c| **c == code) {
+            Some(c) => Code::Common(c),
+            None => Code::Other(code.into()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Code::Common(c) => c,
+            Code::Other(c) => c,
+        }
+    }
+}
+
+impl PartialEq for Code {
+    fn eq(&self, other: &Code) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Code {}
+
+impl std::hash::Hash for Code {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h);
+    }
+}
 
 /// Language code → text, sorted by code.
 #[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct LangMap {
-    entries: Vec<(String, String)>,
+    entries: Vec<(Code, String)>,
 }
 
 impl LangMap {
@@ -26,49 +69,35 @@ impl LangMap {
         Self::default()
     }
 
-    fn find<Q: Ord + ?Sized>(&self, lang: &Q) -> Result<usize, usize>
-    where
-        String: Borrow<Q>,
-    {
-        self.entries.binary_search_by(|(k, _)| k.borrow().cmp(lang))
+    fn find(&self, lang: &str) -> Result<usize, usize> {
+        self.entries.binary_search_by(|(k, _)| k.as_str().cmp(lang))
     }
 
     /// Sets the text in `lang`; the text it replaces, if any.
-    pub fn insert(&mut self, lang: String, text: String) -> Option<String> {
-        match self.find(lang.as_str()) {
+    pub fn insert(&mut self, lang: impl AsRef<str>, text: String) -> Option<String> {
+        let lang = lang.as_ref();
+        match self.find(lang) {
             Ok(i) => Some(std::mem::replace(&mut self.entries[i].1, text)),
             Err(i) => {
-                self.entries.insert(i, (lang, text));
+                self.entries.insert(i, (Code::new(lang), text));
                 None
             }
         }
     }
 
-    pub fn get<Q: Ord + ?Sized>(&self, lang: &Q) -> Option<&String>
-    where
-        String: Borrow<Q>,
-    {
+    pub fn get(&self, lang: &str) -> Option<&String> {
         self.find(lang).ok().map(|i| &self.entries[i].1)
     }
 
-    pub fn get_mut<Q: Ord + ?Sized>(&mut self, lang: &Q) -> Option<&mut String>
-    where
-        String: Borrow<Q>,
-    {
+    pub fn get_mut(&mut self, lang: &str) -> Option<&mut String> {
         self.find(lang).ok().map(|i| &mut self.entries[i].1)
     }
 
-    pub fn contains_key<Q: Ord + ?Sized>(&self, lang: &Q) -> bool
-    where
-        String: Borrow<Q>,
-    {
+    pub fn contains_key(&self, lang: &str) -> bool {
         self.find(lang).is_ok()
     }
 
-    pub fn remove<Q: Ord + ?Sized>(&mut self, lang: &Q) -> Option<String>
-    where
-        String: Borrow<Q>,
-    {
+    pub fn remove(&mut self, lang: &str) -> Option<String> {
         self.find(lang).ok().map(|i| self.entries.remove(i).1)
     }
 
@@ -85,8 +114,8 @@ impl LangMap {
         Iter(self.entries.iter())
     }
 
-    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
-        self.entries.iter().map(|(k, _)| k)
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &str> + ExactSizeIterator {
+        self.entries.iter().map(|(k, _)| k.as_str())
     }
 
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
@@ -94,8 +123,8 @@ impl LangMap {
     }
 
     /// (language, text) in order of language code, the text mutable.
-    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&String, &mut String)> {
-        self.entries.iter_mut().map(|(k, v)| (&*k, v))
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut String)> {
+        self.entries.iter_mut().map(|(k, v)| (k.as_str(), v))
     }
 
     /// The text in `lang`, else in the first language it has, else "".
@@ -108,12 +137,12 @@ impl LangMap {
 
 /// Iterator over (language, text) pairs, as `BTreeMap::iter`.
 #[derive(Clone)]
-pub struct Iter<'a>(std::slice::Iter<'a, (String, String)>);
+pub struct Iter<'a>(std::slice::Iter<'a, (Code, String)>);
 
 impl<'a> Iterator for Iter<'a> {
-    type Item = (&'a String, &'a String);
+    type Item = (&'a str, &'a String);
     fn next(&mut self) -> Option<Self::Item> {
-        self.0.next().map(|(k, v)| (k, v))
+        self.0.next().map(|(k, v)| (k.as_str(), v))
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.0.size_hint()
@@ -122,14 +151,14 @@ impl<'a> Iterator for Iter<'a> {
 
 impl DoubleEndedIterator for Iter<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        self.0.next_back().map(|(k, v)| (k, v))
+        self.0.next_back().map(|(k, v)| (k.as_str(), v))
     }
 }
 
 impl ExactSizeIterator for Iter<'_> {}
 
 impl<'a> IntoIterator for &'a LangMap {
-    type Item = (&'a String, &'a String);
+    type Item = (&'a str, &'a String);
     type IntoIter = Iter<'a>;
     fn into_iter(self) -> Iter<'a> {
         self.iter()
@@ -139,21 +168,27 @@ impl<'a> IntoIterator for &'a LangMap {
 impl IntoIterator for LangMap {
     type Item = (String, String);
     type IntoIter = std::vec::IntoIter<(String, String)>;
+    /// (Used by the importer only: the codes are copied out.)
     fn into_iter(self) -> Self::IntoIter {
-        self.entries.into_iter()
+        let pairs: Vec<(String, String)> = self
+            .entries
+            .into_iter()
+            .map(|(k, v)| (k.as_str().to_string(), v))
+            .collect();
+        pairs.into_iter()
     }
 }
 
-impl FromIterator<(String, String)> for LangMap {
-    fn from_iter<I: IntoIterator<Item = (String, String)>>(iter: I) -> Self {
+impl<K: AsRef<str>> FromIterator<(K, String)> for LangMap {
+    fn from_iter<I: IntoIterator<Item = (K, String)>>(iter: I) -> Self {
         let mut map = LangMap::new();
         map.extend(iter);
         map
     }
 }
 
-impl Extend<(String, String)> for LangMap {
-    fn extend<I: IntoIterator<Item = (String, String)>>(&mut self, iter: I) {
+impl<K: AsRef<str>> Extend<(K, String)> for LangMap {
+    fn extend<I: IntoIterator<Item = (K, String)>>(&mut self, iter: I) {
         for (k, v) in iter {
             self.insert(k, v);
         }
@@ -166,13 +201,17 @@ impl<const N: usize> From<[(String, String); N]> for LangMap {
     }
 }
 
-impl<Q: Ord + ?Sized> std::ops::Index<&Q> for LangMap
-where
-    String: Borrow<Q>,
-{
+impl std::ops::Index<&str> for LangMap {
     type Output = String;
-    fn index(&self, lang: &Q) -> &String {
+    fn index(&self, lang: &str) -> &String {
         self.get(lang).expect("no text in this language")
+    }
+}
+
+impl std::ops::Index<&String> for LangMap {
+    type Output = String;
+    fn index(&self, lang: &String) -> &String {
+        &self[lang.as_str()]
     }
 }
 
@@ -192,6 +231,26 @@ impl Serialize for LangMap {
     }
 }
 
+/// Reads a language code straight into a [`Code`], without a `String`.
+struct CodeSeed;
+
+impl<'de> DeserializeSeed<'de> for CodeSeed {
+    type Value = Code;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Code, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Code;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a language code")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Code, E> {
+                Ok(Code::new(v))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
 impl<'de> Deserialize<'de> for LangMap {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -204,8 +263,12 @@ impl<'de> Deserialize<'de> for LangMap {
                 let mut map = LangMap {
                     entries: Vec::with_capacity(access.size_hint().unwrap_or(0).min(8)),
                 };
-                while let Some((k, v)) = access.next_entry::<String, String>()? {
-                    map.insert(k, v);
+                while let Some(code) = access.next_key_seed(CodeSeed)? {
+                    let text: String = access.next_value()?;
+                    match map.find(code.as_str()) {
+                        Ok(i) => map.entries[i].1 = text,
+                        Err(i) => map.entries.insert(i, (code, text)),
+                    }
                 }
                 map.entries.shrink_to_fit();
                 Ok(map)
@@ -233,11 +296,11 @@ mod tests {
         let mut theirs = BTreeMap::new();
         for (k, v) in pairs {
             assert_eq!(
-                ours.insert(k.to_string(), v.to_string()),
+                ours.insert(k, v.to_string()),
                 theirs.insert(k.to_string(), v.to_string())
             );
         }
-        assert!(ours.iter().eq(theirs.iter()));
+        assert!(ours.iter().eq(theirs.iter().map(|(k, v)| (k.as_str(), v))));
         assert_eq!(ours.get("en"), theirs.get("en"));
         assert_eq!(ours.get("fr"), None);
         assert_eq!(ours["zh-Hans"], "中文");

@@ -183,7 +183,7 @@ fn require<T>(
     why: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    for lang in langs.iter().filter(|l| !map.get_ref().contains_key(*l)) {
+    for lang in langs.iter().filter(|l| !map.get_ref().contains_key(l)) {
         out.push(
             file.diag(map.span(), format!("{what} is missing in `{lang}`"))
                 .help(format!("add `{lang}` text: {why}")),

@@ -18,7 +18,7 @@ pub(super) fn check_langs<T>(
     out: &mut Vec<Diagnostic>,
 ) {
     for (lang, text) in map {
-        if !langs.contains(lang) {
+        if !langs.iter().any(|l| l == lang) {
             out.push(
                 file.diag(
                     span.clone(),
@@ -49,7 +49,7 @@ pub(super) fn require_langs<T>(
     what: &dyn Display,
     out: &mut Vec<Diagnostic>,
 ) {
-    for lang in langs.iter().filter(|l| !map.contains_key(*l)) {
+    for lang in langs.iter().filter(|l| !map.contains_key(l)) {
         out.push(
             file.diag(span.clone(), format!("{what} is missing in `{lang}`"))
                 .help(format!(

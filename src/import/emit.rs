@@ -13,8 +13,12 @@ fn string(s: &str) -> String {
 }
 
 fn lang_keys(out: &mut String, field: &str, map: &LangMap, order: &[String]) {
-    let mut keys: Vec<&String> = order.iter().filter(|l| map.contains_key(*l)).collect();
-    keys.extend(map.keys().filter(|k| !order.contains(k)));
+    let mut keys: Vec<&str> = order
+        .iter()
+        .map(String::as_str)
+        .filter(|l| map.contains_key(l))
+        .collect();
+    keys.extend(map.keys().filter(|k| !order.iter().any(|o| o == k)));
     for lang in keys {
         let _ = writeln!(out, "{field}.{lang} = {}", string(&map[lang]));
     }

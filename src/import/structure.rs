@@ -112,12 +112,12 @@ pub fn shape(blocks: Vec<Block>, langs: &Langs, doc_kind: DocKind, report: &mut 
                 }
                 let mut labels = LangMap::new();
                 if !label.is_empty() {
-                    labels.insert(langs.structural.to_string(), label);
+                    labels.insert(langs.structural, label);
                 }
-                b.texts.insert(langs.structural.to_string(), rest);
+                b.texts.insert(langs.structural, rest);
                 for (lang, text) in b.texts.iter_mut().filter(|(l, _)| *l != langs.structural) {
                     if let Some((l, r)) = english_label(text) {
-                        labels.insert(lang.clone(), l.to_string());
+                        labels.insert(lang, l.to_string());
                         *text = r.to_string();
                     }
                 }
@@ -178,7 +178,7 @@ fn add(
     let missing: Vec<&str> = langs
         .all
         .iter()
-        .filter(|l| !b.texts.contains_key(*l))
+        .filter(|l| !b.texts.contains_key(l))
         .map(String::as_str)
         .collect();
     if !missing.is_empty() {
@@ -350,7 +350,7 @@ fn finish(work: &[Work], report: &mut Report) -> Vec<NodeOut> {
             .rest
             .iter()
             .filter(|(_, t)| !t.is_empty())
-            .map(|(l, t)| (l.clone(), t.clone()))
+            .map(|(l, t)| (l, t.clone()))
             .collect();
         let (heading, text) = if as_heading {
             (rest, LangMap::new())

@@ -159,7 +159,7 @@ pub fn page(cx: &Ctx, b: &Briefing) -> BriefingPage {
                 titles: b
                     .languages
                     .iter()
-                    .filter(|l| doc.title.contains_key(*l))
+                    .filter(|l| doc.title.contains_key(l))
                     .map(|l| span(l, &doc.title[l]))
                     .collect(),
                 edition: doc.edition.clone(),

@@ -260,7 +260,7 @@ fn row(cx: &Ctx, r: NodeRef, root: usize, shown: &[String]) -> Row {
                         let nl = if note.contains_key(l) {
                             l.clone()
                         } else {
-                            note.keys().next().cloned().unwrap_or_default()
+                            note.keys().next().unwrap_or_default().to_string()
                         };
                         Span {
                             text: inline_in(&note[&nl], &nl, cx.zh),

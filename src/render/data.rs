@@ -176,14 +176,8 @@ mod tests {
         assert_eq!(crosswalk_json(&site), serde_json_pretty(&links));
         let all: String = (0u32..0x3000).filter_map(char::from_u32).collect();
         let mut map = LangMap::new();
-        map.insert(
-            "en".to_string(),
-            format!("a\"b\\c/\u{7f}\u{2028}</script> {all}"),
-        );
-        map.insert(
-            "zh-Hans".to_string(),
-            "双方将“深化”合作\t（一）".to_string(),
-        );
+        map.insert("en", format!("a\"b\\c/\u{7f}\u{2028}</script> {all}"));
+        map.insert("zh-Hans", "双方将“深化”合作\t（一）".to_string());
         let odd = (
             vec![map.clone(), LangMap::new()],
             Some(map),

@@ -234,9 +234,6 @@ pub(super) fn pick(map: &crate::content::raw::LangMap, want: &str) -> String {
     if map.contains_key(want) {
         want.to_string()
     } else {
-        map.keys()
-            .next()
-            .cloned()
-            .unwrap_or_else(|| want.to_string())
+        map.keys().next().unwrap_or(want).to_string()
     }
 }

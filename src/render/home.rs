@@ -87,7 +87,7 @@ pub fn page(cx: &Ctx) -> HomePage {
             .description
             .iter()
             .map(|(l, t)| Span {
-                lang: l.clone(),
+                lang: l.to_string(),
                 text: t.clone(),
             })
             .collect(),
@@ -120,7 +120,7 @@ fn card(cx: &Ctx, d: usize) -> Card {
         .title
         .iter()
         .map(|(l, t)| Span {
-            lang: l.clone(),
+            lang: l.to_string(),
             text: t.clone(),
         })
         .collect();
