@@ -10,6 +10,7 @@ pub mod frame;
 pub mod home;
 pub mod markdown;
 pub mod rows;
+pub mod template_uses;
 pub mod text;
 pub mod theme;
 pub mod urls;
@@ -230,7 +231,7 @@ fn html_with_body(
             .and_then(|f| f.get("lang"))
             .and_then(|l| l.as_str())
             .unwrap_or("en");
-        let t = theme.page_value(lang).cloned();
+        let t = theme.page_value(template, lang).cloned();
         if theme.uses_ui(template) {
             map.insert("ui".into(), theme.ui_value.clone());
         }

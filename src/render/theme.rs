@@ -1,11 +1,12 @@
 //! The theme: templates, static files and interface strings, read once
 //! from `templates/` and `static/`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use walkdir::WalkDir;
 
+use super::template_uses::{self, Uses};
 use crate::diag::Diagnostic;
 use crate::Error;
 
@@ -20,26 +21,26 @@ pub struct Theme {
     /// `strings` as a template value (`ui`), made once: a page clones it
     /// into its context rather than serialising it again.
     pub ui_value: serde_json::Value,
-    /// The templates that name `ui`, themselves or in a template they
-    /// extend or include: only their pages get it (see [`uses_ui`]).
-    uses_ui: std::collections::HashSet<String>,
-    /// Per language, its strings with English filling the gaps, as a
-    /// template value: what a page in that language gets as `t`.
-    page_values: BTreeMap<String, serde_json::Value>,
+    /// What each template reads of `ui` and `t` (see [`template_uses`]).
+    uses: HashMap<String, Uses>,
+    /// Per template and language, the strings of `t` the template reads
+    /// (the language's, English filling the gaps), as a template value.
+    page_values: HashMap<(String, String), serde_json::Value>,
 }
 
 impl Theme {
     /// Whether the pages of `template` need `ui` in their context.
     pub fn uses_ui(&self, template: &str) -> bool {
-        self.uses_ui.contains(template)
+        self.uses.get(template).is_none_or(|u| u.ui)
     }
 
-    /// The interface strings of a page in `lang` (`t` in templates), as a
-    /// template value: English's for a language the theme has none for.
-    pub fn page_value(&self, lang: &str) -> Option<&serde_json::Value> {
+    /// The interface strings a page of `template` in `lang` reads (`t`),
+    /// as a template value: English's for a language the theme has none for.
+    pub fn page_value(&self, template: &str, lang: &str) -> Option<&serde_json::Value> {
+        let key = |l: &str| (template.to_string(), l.to_string());
         self.page_values
-            .get(lang)
-            .or_else(|| self.page_values.get("en"))
+            .get(&key(lang))
+            .or_else(|| self.page_values.get(&key("en")))
     }
 
     /// Loads the templates (compiled once) and the static files.
@@ -69,67 +70,28 @@ impl Theme {
             }
         }
         let english = strings.get("en").cloned().unwrap_or_default();
-        let page_values = strings
-            .iter()
-            .map(|(lang, own)| {
+        let uses = template_uses::scan(templates, tera.get_template_names());
+        let mut page_values = HashMap::new();
+        for (template, used) in &uses {
+            for (lang, own) in &strings {
                 let mut all = english.clone();
                 all.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
-                (lang.clone(), serde_json::to_value(all).unwrap_or_default())
-            })
-            .collect();
+                if let Some(keys) = &used.t {
+                    all.retain(|k, _| keys.contains(k));
+                }
+                let value = serde_json::to_value(all).unwrap_or_default();
+                page_values.insert((template.clone(), lang.clone()), value);
+            }
+        }
         let ui_value = serde_json::to_value(&strings).unwrap_or_default();
-        let uses_ui = uses_ui(templates, tera.get_template_names());
         Ok(Theme {
             tera,
             statics: files,
             strings,
             ui_value,
             page_values,
-            uses_ui,
+            uses,
         })
-    }
-}
-
-/// Of the templates `names` under `dir`, those whose text has the word
-/// `ui`, or names (as a quoted string: `extends`, `include`) one that has.
-/// Cloning every language's strings into each page's context is a
-/// fiftieth of a large build, and the document pages do not use them. A
-/// template that cannot be read is taken to use `ui`.
-fn uses_ui<'a>(
-    dir: &Path,
-    names: impl Iterator<Item = &'a str>,
-) -> std::collections::HashSet<String> {
-    let texts: BTreeMap<String, Option<String>> = names
-        .map(|n| (n.to_string(), std::fs::read_to_string(dir.join(n)).ok()))
-        .collect();
-    let word = |text: &str, w: &str| {
-        text.match_indices(w).any(|(i, _)| {
-            let ident = |c: char| c.is_alphanumeric() || c == '_';
-            !text[..i].ends_with(ident) && !text[i + w.len()..].starts_with(ident)
-        })
-    };
-    let mut using: std::collections::HashSet<String> = texts
-        .iter()
-        .filter(|(_, t)| t.as_deref().is_none_or(|t| word(t, "ui")))
-        .map(|(n, _)| n.clone())
-        .collect();
-    // Until nothing changes: a template naming one that uses `ui` does.
-    loop {
-        let more: Vec<String> = texts
-            .iter()
-            .filter(|(n, _)| !using.contains(*n))
-            .filter(|(_, t)| {
-                let t = t.as_deref().unwrap_or_default();
-                using
-                    .iter()
-                    .any(|u| t.contains(&format!("\"{u}\"")) || t.contains(&format!("'{u}'")))
-            })
-            .map(|(n, _)| n.clone())
-            .collect();
-        if more.is_empty() {
-            return using;
-        }
-        using.extend(more);
     }
 }
 
@@ -153,36 +115,4 @@ pub fn template_error(file: &Path, e: &tera::Error) -> Error {
     Error::Content(vec![
         Diagnostic::new(file, None, message).help("fix the template")
     ])
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn ui_goes_to_the_templates_that_name_it() {
-        let dir = tempfile::tempdir().unwrap();
-        let files = [
-            (
-                "base.html",
-                "<p>{{ t.footer }} build gui</p>{% block main %}{% endblock main %}",
-            ),
-            (
-                "doc.html",
-                "{% extends \"base.html\" %}{% block main %}{{ t.x }}{% endblock main %}",
-            ),
-            (
-                "page.html",
-                "{% for c in cs %}{{ ui[c.lang].x }}{% endfor %}",
-            ),
-            ("child.html", "{% extends 'page.html' %}"),
-            ("outer.html", "{% include \"child.html\" %}"),
-            ("set.html", "{% set u = ui %}"),
-        ];
-        for (name, text) in files {
-            std::fs::write(dir.path().join(name), text).unwrap();
-        }
-        let using = super::uses_ui(dir.path(), files.iter().map(|(n, _)| *n));
-        let mut using: Vec<&str> = using.iter().map(String::as_str).collect();
-        using.sort_unstable();
-        assert_eq!(using, ["child.html", "outer.html", "page.html", "set.html"]);
-    }
 }
