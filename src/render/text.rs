@@ -221,7 +221,7 @@ pub fn cite_label(doc: &Document, index: usize, lang: &str) -> String {
         at = doc.nodes[i].parent;
     }
     let parts = parts[..n].iter().rev().flatten();
-    let mut out = String::new();
+    let mut out = String::with_capacity(parts.clone().map(|p| p.text.len() + 1).sum());
     if lang.starts_with("zh") {
         for (k, p) in parts.enumerate() {
             if k > 0 {
