@@ -147,7 +147,7 @@ impl<'a> DocText<'a> {
             })
             .collect();
         let keys = (0..doc.nodes.len())
-            .map(|i| escape_html(&cx.site.key(NodeRef { doc: d, node: i })))
+            .map(|i| escaped(Cow::Owned(cx.site.key(NodeRef { doc: d, node: i }))).into_owned())
             .collect();
         DocText {
             cells,
@@ -198,7 +198,7 @@ fn cell<'a>(cx: &Ctx<'a>, here: NodeRef, lang: &str) -> CellText<'a> {
         label: esc_cow(node.label.get(lang).map_or("", String::as_str)),
         heading: html(&node.heading),
         text: html(&node.text),
-        number: escape_html(&cite_label(doc, here.node, lang)),
+        number: escaped(Cow::Owned(cite_label(doc, here.node, lang))).into_owned(),
         notes: node
             .notes
             .iter()
@@ -466,11 +466,13 @@ fn write_ref(out: &mut String, site: &Site, r: &RefItem, up: &str, view: Option<
     out.push_str(&r.lang);
     out.push_str("\"><a class=\"ref\" href=\"");
     out.push_str(up);
-    esc(
-        out,
-        &urls::document_for(&site.documents[r.target.doc], view),
-    );
-    out.push('#');
+    // urls::document_for, written in place (one per cross-link and view).
+    let doc = &site.documents[r.target.doc];
+    out.push_str("documents/");
+    esc(out, &doc.id);
+    out.push('/');
+    esc(out, urls::view_for(doc, view).unwrap_or("index"));
+    out.push_str(".html#");
     out.push_str(&r.key);
     out.push_str("\" data-key=\"");
     out.push_str(&r.key);

@@ -20,12 +20,12 @@ pub fn document(doc: &str, view: Option<&str>) -> String {
 /// The page of `doc` that best fits a reader in `view`: its one-language
 /// view if it has that language and more than one, else its main page.
 pub fn document_for(doc: &Document, view: Option<&str>) -> String {
-    match view {
-        Some(lang) if doc.languages.len() > 1 && doc.languages.iter().any(|l| l == lang) => {
-            document(&doc.id, Some(lang))
-        }
-        _ => document(&doc.id, None),
-    }
+    document(&doc.id, view_for(doc, view))
+}
+
+/// The view of [`document_for`]: `view` if `doc` has it, else its main page.
+pub fn view_for<'a>(doc: &Document, view: Option<&'a str>) -> Option<&'a str> {
+    view.filter(|lang| doc.languages.len() > 1 && doc.languages.iter().any(|l| l == lang))
 }
 
 pub fn data(doc: &str) -> String {
