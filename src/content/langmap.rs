@@ -73,6 +73,13 @@ impl LangMap {
         self.entries.binary_search_by(|(k, _)| k.as_str().cmp(lang))
     }
 
+    /// Where `lang` is: a scan comparing lengths first, which tells most
+    /// codes apart (`en`, `zh-Hans`) without comparing bytes; a map has
+    /// a few entries.
+    fn position(&self, lang: &str) -> Option<usize> {
+        self.entries.iter().position(|(k, _)| k.as_str() == lang)
+    }
+
     /// Sets the text in `lang`; the text it replaces, if any.
     pub fn insert(&mut self, lang: impl AsRef<str>, text: String) -> Option<String> {
         let lang = lang.as_ref();
@@ -86,19 +93,19 @@ impl LangMap {
     }
 
     pub fn get(&self, lang: &str) -> Option<&String> {
-        self.find(lang).ok().map(|i| &self.entries[i].1)
+        self.position(lang).map(|i| &self.entries[i].1)
     }
 
     pub fn get_mut(&mut self, lang: &str) -> Option<&mut String> {
-        self.find(lang).ok().map(|i| &mut self.entries[i].1)
+        self.position(lang).map(|i| &mut self.entries[i].1)
     }
 
     pub fn contains_key(&self, lang: &str) -> bool {
-        self.find(lang).is_ok()
+        self.position(lang).is_some()
     }
 
     pub fn remove(&mut self, lang: &str) -> Option<String> {
-        self.find(lang).ok().map(|i| self.entries.remove(i).1)
+        self.position(lang).map(|i| self.entries.remove(i).1)
     }
 
     pub fn len(&self) -> usize {
