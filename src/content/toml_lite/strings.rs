@@ -106,7 +106,25 @@ impl<'a> Parser<'a> {
 /// The end of the run of bytes from `at` that a string of this quote takes
 /// as they are: stops at the quote, a control character, the end, and in a
 /// basic string at a `\`.
-fn plain_run(b: &[u8], mut at: usize, quote: u8) -> usize {
+fn plain_run(b: &[u8], at: usize, quote: u8) -> usize {
+    let escape = if quote == b'"' { b'\\' } else { quote };
+    // The quote or escape that ends the run, found by memchr's vector
+    // search, if no control character comes before it: those are looked
+    // for in one pass without branches, and only when there is one, found
+    // byte by byte.
+    let end = memchr::memchr2(quote, escape, &b[at..]).map_or(b.len(), |i| at + i);
+    let control = b[at..end].iter().fold(false, |found, &c| {
+        found | ((c < 0x20) & (c != b'\t')) | (c == 0x7f)
+    });
+    if control {
+        plain_run_bytes(b, at, quote)
+    } else {
+        end
+    }
+}
+
+/// [`plain_run`], eight bytes at a time.
+fn plain_run_bytes(b: &[u8], mut at: usize, quote: u8) -> usize {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
