@@ -110,31 +110,35 @@ pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
 /// first byte 0xc2 of U+0080–U+009F), `<`, or the `]` of a link. Most
 /// texts have none, and are then checked in one fast pass.
 fn plain(text: &[u8]) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    let special = |c: u8| matches!(c, 0..=0x08 | 0x0b..=0x1f | 0x7f | 0xc2 | b'<' | b']');
-    let mut chunks = text.chunks_exact(8);
-    for c in &mut chunks {
-        let mut word = [0; 8];
-        word.copy_from_slice(c);
-        let w = u64::from_ne_bytes(word);
-        let low = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
-        let hit = low
-            | has_zero(w ^ (ONES * 0x7f))
-            | has_zero(w ^ (ONES * 0xc2))
-            | has_zero(w ^ (ONES * u64::from(b'<')))
-            | has_zero(w ^ (ONES * u64::from(b']')));
-        if hit != 0 && c.iter().any(|&b| special(b)) {
-            return false;
-        }
-    }
-    !chunks.remainder().iter().any(|&b| special(b))
+    // One pass of comparisons without branches, which the compiler turns
+    // into vector instructions (a million texts, 160 MB at 10,000 pages).
+    let special = text.iter().fold(false, |found, &c| {
+        found
+            | ((c < 0x20) & (c != b'\t') & (c != b'\n'))
+            | (c == 0x7f)
+            | (c == 0xc2)
+            | (c == b'<')
+            | (c == b']')
+    });
+    !special
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast pass flags exactly the bytes it names, wherever they are.
+    #[test]
+    fn plain_flags_each_special_byte() {
+        for b in 0..=255u8 {
+            let special = matches!(b, 0..=0x08 | 0x0b..=0x1f | 0x7f | 0xc2 | b'<' | b']');
+            for at in [0, 7, 8, 31, 32, 100] {
+                let mut text = vec![b'a'; 101];
+                text[at] = b;
+                assert_eq!(plain(&text), !special, "byte {b:#04x} at {at}");
+            }
+        }
+    }
 
     #[test]
     fn unsafe_text_is_named() {
