@@ -46,9 +46,16 @@ pub struct Document {
     /// The languages the document has, in the site's display order.
     pub languages: Vec<String>,
     pub source: Option<String>,
-    /// Nodes in reading order (pre-order); `Node::parent` and
-    /// `Node::children` index into this list.
+    /// Nodes in reading order (pre-order), so that a node's children
+    /// follow it; `Node::parent` indexes into this list.
     pub nodes: Vec<Node>,
+}
+
+impl Document {
+    /// The children of node `i`, in order (nodes are in reading order).
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        (i + 1..self.nodes.len()).filter(move |&c| self.nodes[c].parent == Some(i))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -58,7 +65,6 @@ pub struct Node {
     pub kind: NodeKind,
     pub depth: usize,
     pub parent: Option<usize>,
-    pub children: Vec<usize>,
     pub label: LangMap,
     pub heading: LangMap,
     pub text: LangMap,

@@ -257,17 +257,12 @@ pub(super) fn document(d: RawDocument, site_langs: &[Language]) -> Option<Docume
             open.pop();
         }
         let parent = open.last().copied();
-        let i = nodes.len();
-        if let Some(p) = parent {
-            nodes[p].children.push(i);
-        }
-        open.push(i);
+        open.push(nodes.len());
         nodes.push(Node {
             depth: parent.map_or(0, |p| nodes[p].depth + 1),
             id,
             kind,
             parent,
-            children: Vec::new(),
             label: raw.label,
             heading: raw.heading,
             text: raw.text,

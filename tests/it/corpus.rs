@@ -22,7 +22,12 @@ fn node<'a>(d: &'a Document, id: &str) -> &'a Node {
 }
 
 fn children<'a>(d: &'a Document, id: &str) -> Vec<&'a Node> {
-    node(d, id).children.iter().map(|&c| &d.nodes[c]).collect()
+    let i = d
+        .nodes
+        .iter()
+        .position(|n| n.id == id)
+        .unwrap_or_else(|| panic!("{id}"));
+    d.children(i).map(|c| &d.nodes[c]).collect()
 }
 
 fn count(nodes: &[&Node], kind: NodeKind) -> usize {
@@ -67,9 +72,9 @@ fn plan_2025_2027_structure() {
     let clauses_under = |secs: &[&Node]| {
         secs.iter()
             .map(|s| {
-                s.children
+                children(d, &s.id)
                     .iter()
-                    .filter(|&&c| d.nodes[c].kind == NodeKind::Clause)
+                    .filter(|c| c.kind == NodeKind::Clause)
                     .count()
             })
             .sum::<usize>()
