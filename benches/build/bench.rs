@@ -43,6 +43,7 @@ impl Bench {
         };
         let measure = |out: &Path, cmd: &mut Command, into: &mut Vec<Run>| {
             clear(out, &self.trash);
+            settle_writes();
             into.push(run(cmd).unwrap_or_else(|e| fail(e)));
         };
         for i in 0..runs.max(1) {
@@ -96,6 +97,17 @@ impl Bench {
             hugo: has_hugo.then(|| (Stats { runs: hugo }, tree_size(&outs[2]))),
             serve: Err("not run".into()),
         }
+    }
+}
+
+/// Writes what earlier builds left in the page cache to disk (`sync`),
+/// untimed, before each build: each build writes up to a gigabyte, and the
+/// kernel's writing it out in the background otherwise takes the CPU of
+/// whichever build runs next on this 2-core machine, more so with each
+/// run (as `hyperfine --prepare sync` does).
+fn settle_writes() {
+    if let Err(e) = Command::new("sync").status() {
+        eprintln!("sync: {e}");
     }
 }
 
