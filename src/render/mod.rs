@@ -6,6 +6,7 @@ pub mod briefing_items;
 pub mod briefing_refs;
 pub mod data;
 pub mod document;
+pub mod escape;
 pub mod frame;
 pub mod home;
 pub mod markdown;

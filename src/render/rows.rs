@@ -10,55 +10,12 @@
 
 use std::borrow::Cow;
 
+use super::escape::{esc, esc_cow, escaped};
 use super::text::{cite_label, inline_in, inline_in_cow, plain_cow, snippet};
 use super::theme::escape_html;
 use super::{urls, Ctx};
 use crate::content::model::{DocKind, NodeKind, NodeRef, Relation};
 use crate::content::Site;
-
-/// The entity of each byte HTML text must escape (`& < > " '`), else "".
-static ENTITY: [&str; 256] = {
-    let mut t = [""; 256];
-    t[b'&' as usize] = "&amp;";
-    t[b'<' as usize] = "&lt;";
-    t[b'>' as usize] = "&gt;";
-    t[b'"' as usize] = "&quot;";
-    t[b'\'' as usize] = "&#39;";
-    t
-};
-
-/// Appends `s` with `& < > " '` escaped, as the templates' autoescape does.
-pub fn esc(out: &mut String, s: &str) {
-    // Called for a million short strings (labels, numbers, links) per
-    // large build: one pass over a table, which costs less on them than
-    // setting up a vector search, and copies the runs between entities.
-    let mut start = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        let entity = ENTITY[usize::from(b)];
-        if !entity.is_empty() {
-            out.push_str(&s[start..i]);
-            out.push_str(entity);
-            start = i + 1;
-        }
-    }
-    out.push_str(&s[start..]);
-}
-
-/// `s` escaped as [`esc`] does, borrowed when there is nothing to escape.
-pub fn esc_cow(s: &str) -> Cow<'_, str> {
-    escaped(Cow::Borrowed(s))
-}
-
-/// `s` escaped as [`esc`] does, itself when there is nothing to escape.
-fn escaped(s: Cow<'_, str>) -> Cow<'_, str> {
-    if s.bytes().any(|b| !ENTITY[usize::from(b)].is_empty()) {
-        let mut out = String::with_capacity(s.len() + 8);
-        esc(&mut out, &s);
-        Cow::Owned(out)
-    } else {
-        s
-    }
-}
 
 const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
@@ -487,30 +444,4 @@ fn write_ref(out: &mut String, site: &Site, r: &RefItem, up: &str, view: Option<
     out.push_str("<span class=\"heading\">");
     out.push_str(&r.heading);
     out.push_str("</span></a></li>");
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn esc_escapes_what_html_needs() {
-        for s in [
-            "",
-            "plain",
-            "a&b",
-            "<x y=\"1\">'z'</x>",
-            "&&",
-            "中文&“引号”<",
-            "end&",
-        ] {
-            let mut out = String::from("|");
-            super::esc(&mut out, s);
-            let want = s
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-                .replace('"', "&quot;")
-                .replace('\'', "&#39;");
-            assert_eq!(out, format!("|{want}"), "{s:?}");
-        }
-    }
 }

@@ -99,7 +99,7 @@ impl Theme {
 /// also turns `/` into `&#x2F;`, which bloats every link).
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    super::rows::esc(&mut out, s);
+    super::escape::esc(&mut out, s);
     out
 }
 
