@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use accord::render::rows::esc;
+use accord::render::escape::esc;
 
 use crate::hugo::{lang_of, Ref};
 use crate::synth::{Corpus, Doc, Node};
