@@ -82,11 +82,14 @@ impl LangMap {
 
     /// Sets the text in `lang`; the text it replaces, if any.
     pub fn insert(&mut self, lang: impl AsRef<str>, text: String) -> Option<String> {
-        let lang = lang.as_ref();
-        match self.find(lang) {
+        self.put(Code::new(lang.as_ref()), text)
+    }
+
+    fn put(&mut self, code: Code, text: String) -> Option<String> {
+        match self.find(code.as_str()) {
             Ok(i) => Some(std::mem::replace(&mut self.entries[i].1, text)),
             Err(i) => {
-                self.entries.insert(i, (Code::new(lang), text));
+                self.entries.insert(i, (code, text));
                 None
             }
         }
@@ -271,11 +274,7 @@ impl<'de> Deserialize<'de> for LangMap {
                     entries: Vec::with_capacity(access.size_hint().unwrap_or(0).min(8)),
                 };
                 while let Some(code) = access.next_key_seed(CodeSeed)? {
-                    let text: String = access.next_value()?;
-                    match map.find(code.as_str()) {
-                        Ok(i) => map.entries[i].1 = text,
-                        Err(i) => map.entries.insert(i, (code, text)),
-                    }
+                    map.put(code, access.next_value()?);
                 }
                 map.entries.shrink_to_fit();
                 Ok(map)

@@ -3,6 +3,8 @@
 //! contents, then each item with its citation, permalink, comment, text
 //! and references. The items themselves are in [`super::briefing_items`].
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::briefing_items::{self, ItemView};
@@ -79,7 +81,6 @@ pub fn print_css(b: &Briefing) -> String {
     super::document::margin_title_css(b.title.text_in(&b.languages[0]))
 }
 
-/// The text of `map` in `lang`, else in its first language.
 /// The language a document is shown in for a reader of `lang`.
 pub(super) fn lang_for(doc: &Document, lang: &str) -> String {
     if doc.languages.iter().any(|l| l == lang) {
@@ -89,11 +90,17 @@ pub(super) fn lang_for(doc: &Document, lang: &str) -> String {
     }
 }
 
-/// A short name of a document: "Joint Action Plan 2025-2027", else its title.
-pub(super) fn doc_short(cx: &Ctx, doc: &Document, lang: &str) -> String {
+/// A short name of a document: "Joint Action Plan 2025-2027", else its
+/// title (borrowed).
+pub(super) fn doc_short<'a>(cx: &Ctx, doc: &'a Document, lang: &str) -> Cow<'a, str> {
     match &doc.edition {
-        Some(e) if doc.kind == DocKind::ActionPlan => format!("{} {e}", cx.ui(lang, "plan_short")),
-        _ => doc.title.text_in(lang).to_string(),
+        Some(e) if doc.kind == DocKind::ActionPlan => {
+            let mut short = cx.ui(lang, "plan_short");
+            short.push(' ');
+            short.push_str(e);
+            Cow::Owned(short)
+        }
+        _ => Cow::Borrowed(doc.title.text_in(lang)),
     }
 }
 
@@ -198,7 +205,7 @@ pub fn page(cx: &Ctx, b: &Briefing) -> BriefingPage {
                         };
                         TocLine {
                             lang: l.clone(),
-                            doc: doc_short(cx, doc, l),
+                            doc: doc_short(cx, doc, l).into_owned(),
                             label: cite_number(doc, item.node.node, &tl),
                             text_lang: tl,
                             heading,

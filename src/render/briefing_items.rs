@@ -257,11 +257,7 @@ fn row(cx: &Ctx, r: NodeRef, root: usize, shown: &[String]) -> Row {
                     .iter()
                     .map(|&n| {
                         let note = &site.notes[n].text;
-                        let nl = if note.contains_key(l) {
-                            l.clone()
-                        } else {
-                            note.keys().next().unwrap_or_default().to_string()
-                        };
+                        let nl = super::document::pick(note, l);
                         Span {
                             text: inline_in(&note[&nl], &nl, cx.zh),
                             lang: nl,

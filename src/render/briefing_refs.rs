@@ -110,7 +110,7 @@ fn reference(
             Some(_) => format!("#{key}"),
             None => format!("{}#{key}", urls::rel(path, &urls::document(&tdoc.id, None))),
         },
-        doc: doc_short(cx, tdoc, lang),
+        doc: doc_short(cx, tdoc, lang).into_owned(),
         label: cite_number(tdoc, to.node, &tl),
         heading: node
             .heading

@@ -45,10 +45,6 @@ pub struct ViewLink {
     pub current: bool,
 }
 
-/// The page of document `d` in `view` (`None`: parallel or only view);
-/// `text` is what the document's views share ([`DocText::of`]). Returns
-/// the view for the template and the HTML of its rows, which take the
-/// place of [`super::BODY_SLOT`] in the rendered page.
 /// The rows of one view of a document, written where the page needs them.
 pub struct Rows<'a> {
     cx: &'a Ctx<'a>,
@@ -69,6 +65,10 @@ impl Rows<'_> {
     }
 }
 
+/// The page of document `d` in `view` (`None`: parallel or only view);
+/// `text` is what the document's views share ([`DocText::of`]). Returns
+/// the view for the template and the HTML of its rows, which take the
+/// place of [`super::BODY_SLOT`] in the rendered page.
 pub fn page<'a>(
     cx: &'a Ctx<'a>,
     d: usize,

@@ -14,7 +14,7 @@ use super::escape::{esc, esc_cow, escaped};
 use super::text::{cite_label, inline_in, inline_in_cow, plain_cow, snippet};
 use super::theme::escape_html;
 use super::{urls, Ctx};
-use crate::content::model::{DocKind, NodeKind, NodeRef, Relation};
+use crate::content::model::{NodeKind, NodeRef, Relation};
 use crate::content::Site;
 
 const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
@@ -212,15 +212,6 @@ fn ref_item<'a>(cx: &Ctx<'a>, target: NodeRef, lang: &str) -> RefItem<'a> {
         Some(l) => l,
         None => &doc.languages[0],
     };
-    let short: Cow<'a, str> = match &doc.edition {
-        Some(e) if doc.kind == DocKind::ActionPlan => {
-            let mut s = cx.ui(l, "plan_short");
-            s.push(' ');
-            s.push_str(e);
-            Cow::Owned(s)
-        }
-        _ => Cow::Borrowed(doc.title.get(l).map_or("", String::as_str)),
-    };
     let heading = node
         .heading
         .get(l)
@@ -230,7 +221,7 @@ fn ref_item<'a>(cx: &Ctx<'a>, target: NodeRef, lang: &str) -> RefItem<'a> {
     RefItem {
         target,
         key: escaped(Cow::Owned(site.key(target))),
-        doc: escaped(short),
+        doc: escaped(super::briefing::doc_short(cx, doc, l)),
         label: escaped(Cow::Owned(cite_label(doc, target.node, l))),
         heading: escaped(heading),
         lang: esc_cow(l),
@@ -423,13 +414,11 @@ fn write_ref(out: &mut String, site: &Site, r: &RefItem, up: &str, view: Option<
     out.push_str(&r.lang);
     out.push_str("\"><a class=\"ref\" href=\"");
     out.push_str(up);
-    // urls::document_for, written in place (one per cross-link and view).
+    // urls::document_for, appended: document ids and language tags are
+    // validated to letters, digits and `-`, so there is nothing to escape.
     let doc = &site.documents[r.target.doc];
-    out.push_str("documents/");
-    esc(out, &doc.id);
-    out.push('/');
-    esc(out, urls::view_for(doc, view).unwrap_or("index"));
-    out.push_str(".html#");
+    urls::push_document(out, &doc.id, urls::view_for(doc, view));
+    out.push('#');
     out.push_str(&r.key);
     out.push_str("\" data-key=\"");
     out.push_str(&r.key);

@@ -23,9 +23,9 @@ pub struct Theme {
     pub ui_value: serde_json::Value,
     /// What each template reads of `ui` and `t` (see [`template_uses`]).
     uses: HashMap<String, Uses>,
-    /// Per template and language, the strings of `t` the template reads
+    /// Per template, then language, the strings of `t` the template reads
     /// (the language's, English filling the gaps), as a template value.
-    page_values: HashMap<(String, String), serde_json::Value>,
+    page_values: HashMap<String, BTreeMap<String, serde_json::Value>>,
 }
 
 impl Theme {
@@ -37,10 +37,8 @@ impl Theme {
     /// The interface strings a page of `template` in `lang` reads (`t`),
     /// as a template value: English's for a language the theme has none for.
     pub fn page_value(&self, template: &str, lang: &str) -> Option<&serde_json::Value> {
-        let key = |l: &str| (template.to_string(), l.to_string());
-        self.page_values
-            .get(&key(lang))
-            .or_else(|| self.page_values.get(&key("en")))
+        let values = self.page_values.get(template)?;
+        values.get(lang).or_else(|| values.get("en"))
     }
 
     /// Loads the templates (compiled once) and the static files.
@@ -71,18 +69,23 @@ impl Theme {
         }
         let english = strings.get("en").cloned().unwrap_or_default();
         let uses = template_uses::scan(templates, tera.get_template_names());
-        let mut page_values = HashMap::new();
-        for (template, used) in &uses {
-            for (lang, own) in &strings {
-                let mut all = english.clone();
-                all.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
-                if let Some(keys) = &used.t {
-                    all.retain(|k, _| keys.contains(k));
-                }
-                let value = serde_json::to_value(all).unwrap_or_default();
-                page_values.insert((template.clone(), lang.clone()), value);
-            }
-        }
+        let page_values = uses
+            .iter()
+            .map(|(template, used)| {
+                let by_lang = strings
+                    .iter()
+                    .map(|(lang, own)| {
+                        let mut all = english.clone();
+                        all.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
+                        if let Some(keys) = &used.t {
+                            all.retain(|k, _| keys.contains(k));
+                        }
+                        (lang.clone(), serde_json::to_value(all).unwrap_or_default())
+                    })
+                    .collect();
+                (template.clone(), by_lang)
+            })
+            .collect();
         let ui_value = serde_json::to_value(&strings).unwrap_or_default();
         Ok(Theme {
             tera,

@@ -11,10 +11,19 @@ pub const HOME: &str = "index.html";
 /// The page of a document in a view: `None` is the parallel view (or the
 /// only view of a one-language document), `Some(lang)` one language.
 pub fn document(doc: &str, view: Option<&str>) -> String {
-    match view {
-        None => format!("documents/{doc}/index.html"),
-        Some(lang) => format!("documents/{doc}/{lang}.html"),
-    }
+    let mut path = String::new();
+    push_document(&mut path, doc, view);
+    path
+}
+
+/// [`document`], appended to `out` (a cross-link of a page writes one for
+/// each view without a string of its own).
+pub fn push_document(out: &mut String, doc: &str, view: Option<&str>) {
+    out.push_str("documents/");
+    out.push_str(doc);
+    out.push('/');
+    out.push_str(view.unwrap_or("index"));
+    out.push_str(".html");
 }
 
 /// The page of `doc` that best fits a reader in `view`: its one-language
