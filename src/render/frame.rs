@@ -19,21 +19,17 @@ pub struct NavLink {
     pub text: String,
 }
 
+/// What a page's template gets of every page; the site's header and
+/// footer come beside it, rendered once per language and depth (see
+/// [`super::chrome`]).
 #[derive(Serialize)]
 pub struct Frame {
     pub lang: String,
     pub title: String,
     /// Relative prefix from this page to the site root.
     pub root: String,
-    pub home: String,
     pub canonical: String,
     pub alternates: Vec<Span>,
-    pub site_title: Vec<Span>,
-    /// The footer's line in each language of the site's title.
-    pub footer: Vec<Span>,
-    pub nav: Vec<NavLink>,
-    /// The languages of the search index, the page's first, as JSON.
-    pub search_langs: String,
 }
 
 /// The language code a search index is made and found under: Pagefind
@@ -47,26 +43,7 @@ impl Ctx<'_> {
     /// The frame of the page at `path`, in `lang`.
     pub fn frame(&self, path: &str, lang: &str, title: &str) -> Frame {
         let site = self.site;
-        let site_title: Vec<Span> = site
-            .languages
-            .iter()
-            .filter_map(|l| {
-                site.title.get(&l.code).map(|t| Span {
-                    lang: l.code.clone(),
-                    text: t.clone(),
-                })
-            })
-            .collect();
         let main_title = site.title.text_in(lang).to_string();
-        let nav = self
-            .pages
-            .iter()
-            .map(|p| NavLink {
-                href: urls::rel(path, &urls::page(&p.slug)),
-                lang: p.lang.clone(),
-                text: p.title.clone(),
-            })
-            .collect();
         Frame {
             lang: lang.to_string(),
             title: if title.is_empty() || title == main_title {
@@ -75,28 +52,36 @@ impl Ctx<'_> {
                 format!("{title} · {main_title}")
             },
             root: urls::root(path),
-            home: urls::rel(path, urls::HOME),
             canonical: urls::abs(&site.base_url, path),
             alternates: Vec::new(),
-            footer: site_title
-                .iter()
-                .map(|s| Span {
-                    lang: s.lang.clone(),
-                    text: self.ui(&s.lang, "footer"),
-                })
-                .collect(),
-            site_title,
-            nav,
-            search_langs: {
-                let mut langs: Vec<String> = site
-                    .languages
-                    .iter()
-                    .map(|l| pagefind_lang(&l.code))
-                    .collect();
-                langs.sort_by_key(|l| *l != pagefind_lang(lang));
-                serde_json::to_string(&langs).unwrap_or_default()
-            },
         }
+    }
+
+    /// The site's title in each of its languages.
+    pub fn site_title(&self) -> Vec<Span> {
+        let site = self.site;
+        site.languages
+            .iter()
+            .filter_map(|l| {
+                site.title.get(&l.code).map(|t| Span {
+                    lang: l.code.clone(),
+                    text: t.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// Links to the site's pages from a page whose links to the site root
+    /// start with `root`.
+    pub fn nav(&self, root: &str) -> Vec<NavLink> {
+        self.pages
+            .iter()
+            .map(|p| NavLink {
+                href: format!("{root}{}", urls::page(&p.slug)),
+                lang: p.lang.clone(),
+                text: p.title.clone(),
+            })
+            .collect()
     }
 
     /// An interface string in `lang`, falling back to English, then the key.

@@ -9,6 +9,8 @@ use crate::content::model::DocKind;
 #[derive(Serialize)]
 pub struct HomePage {
     pub frame: Frame,
+    /// The site's title in each of its languages.
+    pub site_title: Vec<Span>,
     pub intro: Vec<Span>,
     pub groups: Vec<Group>,
     pub pages: Vec<NavLink>,
@@ -53,6 +55,7 @@ pub fn page(cx: &Ctx) -> HomePage {
         .first()
         .map_or("en".to_string(), |l| l.code.clone());
     let frame = cx.frame(urls::HOME, &lang, "");
+    let site_title = cx.site_title();
     let mut groups = Vec::new();
     for kind in DocKind::ALL {
         let mut docs: Vec<usize> = (0..site.documents.len())
@@ -83,6 +86,7 @@ pub fn page(cx: &Ctx) -> HomePage {
         });
     }
     HomePage {
+        site_title,
         intro: site
             .description
             .iter()
@@ -91,15 +95,7 @@ pub fn page(cx: &Ctx) -> HomePage {
                 text: t.clone(),
             })
             .collect(),
-        pages: frame
-            .nav
-            .iter()
-            .map(|n| NavLink {
-                href: n.href.clone(),
-                lang: n.lang.clone(),
-                text: n.text.clone(),
-            })
-            .collect(),
+        pages: cx.nav(""),
         frame,
         groups,
     }

@@ -4,6 +4,7 @@
 pub mod briefing;
 pub mod briefing_items;
 pub mod briefing_refs;
+pub mod chrome;
 pub mod data;
 pub mod document;
 pub mod escape;
@@ -42,6 +43,8 @@ pub struct Ctx<'a> {
     pub zh: Option<&'a str>,
     pub pages: &'a [Page],
     pub strings: &'a Strings,
+    /// The site's header and footer, rendered as pages need them.
+    pub chrome: chrome::Chrome,
 }
 
 /// What to render: the whole site, or the pages of some documents (by
@@ -129,6 +132,7 @@ pub fn render_into(
         zh,
         pages,
         strings: &theme.strings,
+        chrome: chrome::Chrome::default(),
     };
     let mut jobs = Vec::new();
     if !matches!(
@@ -206,32 +210,34 @@ pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
 pub const BODY_SLOT: &str = "\u{1}accord:body\u{1}";
 
 fn html(
+    cx: &Ctx,
     theme: &Theme,
     template: &str,
     path: String,
     view: &dyn erased::View,
 ) -> Result<OutFile, Error> {
-    html_with_body(theme, template, path, view, None)
+    html_with_body(cx, theme, template, path, view, None)
 }
 
 /// [`html`], with `body` put in place of [`BODY_SLOT`].
 fn html_with_body(
+    cx: &Ctx,
     theme: &Theme,
     template: &str,
     path: String,
     view: &dyn erased::View,
     body: Option<&document::Rows>,
 ) -> Result<OutFile, Error> {
-    // The page's view, then `ui` and `t` (cloned, already values).
+    // The page's view, then `ui` and `t` (cloned, already values), and
+    // the site's header and footer in the page's language at its depth.
     let mut value = view
         .value()
         .map_err(|e| template_error(Path::new(template), &e))?;
     if let serde_json::Value::Object(map) = &mut value {
-        let lang = map
-            .get("frame")
-            .and_then(|f| f.get("lang"))
-            .and_then(|l| l.as_str())
-            .unwrap_or("en");
+        let frame = map.get("frame");
+        let field = |name: &str| frame.and_then(|f| f.get(name)).and_then(|v| v.as_str());
+        let (lang, root) = (field("lang").unwrap_or("en"), field("root").unwrap_or(""));
+        let chrome = cx.chrome.parts(cx, theme, lang, root)?;
         let t = theme.page_value(template, lang).cloned();
         if theme.uses_ui(template) {
             map.insert("ui".into(), theme.ui_value.clone());
@@ -239,6 +245,8 @@ fn html_with_body(
         if let Some(t) = t {
             map.insert("t".into(), t);
         }
+        map.insert("site_header".into(), chrome.header.clone().into());
+        map.insert("site_footer".into(), chrome.footer.clone().into());
     }
     let context =
         tera::Context::from_value(value).map_err(|e| template_error(Path::new(template), &e))?;
@@ -284,12 +292,14 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
     };
     Ok(match *job {
         Job::Home => vec![html(
+            cx,
             theme,
             "index.html",
             urls::HOME.to_string(),
             &home::page(cx),
         )?],
         Job::NotFound => vec![html(
+            cx,
             theme,
             "404.html",
             "404.html".to_string(),
@@ -310,6 +320,7 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
                 let (page, body) = document::page(cx, d, view, &text);
                 let path = urls::document(&doc.id, view);
                 out.push(html_with_body(
+                    cx,
                     theme,
                     "document.html",
                     path,
@@ -332,6 +343,7 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
             data::sitemap(site, &page_paths(site, cx.pages)),
         )],
         Job::Page(p) => vec![html(
+            cx,
             theme,
             "page.html",
             urls::page(&cx.pages[p].slug),
@@ -341,6 +353,7 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
             let b = &site.briefings[b];
             vec![
                 html(
+                    cx,
                     theme,
                     "briefing.html",
                     briefing::path(&b.id),
