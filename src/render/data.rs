@@ -119,7 +119,8 @@ fn doc_json(site: &Site, d: usize) -> DocJson<'_> {
 /// JSON for a reader themselves. Indenting made the files a seventh larger
 /// and took a third of the time spent writing them.
 fn compact<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut out = Vec::with_capacity(64 * 1024);
+    // Room for a large document's JSON: growing the buffer copies it.
+    let mut out = Vec::with_capacity(256 * 1024);
     // Serialising these types cannot fail: every map key is a string.
     if sonic_rs::to_writer(&mut out, value).is_err() {
         out.clear();
