@@ -177,7 +177,11 @@ mod tests {
             strings.extend(longer);
         }
         assert!(strings.len() > 50_000);
-        for id in strings.iter().map(String::as_str).chain(["art_1234567", "art_123456__x"]) {
+        for id in strings
+            .iter()
+            .map(String::as_str)
+            .chain(["art_1234567", "art_123456__x"])
+        {
             let parsed = parse_node_id(id).map(|segs| (segs.len(), *segs.last().unwrap()));
             assert_eq!(node_id_depth_last(id), parsed, "{id}");
         }
@@ -206,8 +210,20 @@ mod tests {
         assert_eq!(parent_id("art_2__sec_3__cl_1"), Some("art_2__sec_3"));
         assert_eq!(parent_id("art_2"), None);
         for id in [
-            "", "a", "a___b", "a____b", "a_____b", "__", "___", "_", "a__", "__a", "x__y__z",
-            "a_b__c_1", "_a_", "art_1__sec_2__",
+            "",
+            "a",
+            "a___b",
+            "a____b",
+            "a_____b",
+            "__",
+            "___",
+            "_",
+            "a__",
+            "__a",
+            "x__y__z",
+            "a_b__c_1",
+            "_a_",
+            "art_1__sec_2__",
         ] {
             assert_eq!(
                 segments(id).collect::<Vec<_>>(),

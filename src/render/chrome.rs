@@ -89,10 +89,10 @@ fn render(cx: &Ctx, theme: &Theme, lang: &str, root: &str) -> Result<Parts, Erro
     let one = |template: &str| {
         let mut context = context.clone();
         if let Some(t) = theme.page_value(template, lang) {
-            context.insert("t", t);
+            context.insert_value("t", t.clone());
         }
         if theme.uses_ui(template) {
-            context.insert("ui", &theme.ui_value);
+            context.insert_value("ui", theme.ui_value.clone());
         }
         theme
             .tera

@@ -32,6 +32,21 @@ pub fn esc(out: &mut String, s: &str) {
     out.push_str(&s[start..]);
 }
 
+/// [`esc`] into a writer: the templates' escape function (tera writes
+/// each value it prints through it).
+pub fn esc_to(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut start = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let entity = ENTITY[usize::from(b)];
+        if !entity.is_empty() {
+            out.write_all(&s.as_bytes()[start..i])?;
+            out.write_all(entity.as_bytes())?;
+            start = i + 1;
+        }
+    }
+    out.write_all(&s.as_bytes()[start..])
+}
+
 /// `s` escaped as [`esc`] does, borrowed when there is nothing to escape.
 pub fn esc_cow(s: &str) -> Cow<'_, str> {
     escaped(Cow::Borrowed(s))

@@ -228,28 +228,22 @@ fn html_with_body(
     view: &dyn erased::View,
     body: Option<&document::Rows>,
 ) -> Result<OutFile, Error> {
-    // The page's view, then `ui` and `t` (cloned, already values), and
-    // the site's header and footer in the page's language at its depth.
-    let mut value = view
-        .value()
+    // The page's view, then `ui` and `t` (already values: cloning them
+    // copies a reference), and the site's header and footer in the page's
+    // language at its depth.
+    let mut context = view
+        .context()
         .map_err(|e| template_error(Path::new(template), &e))?;
-    if let serde_json::Value::Object(map) = &mut value {
-        let frame = map.get("frame");
-        let field = |name: &str| frame.and_then(|f| f.get(name)).and_then(|v| v.as_str());
-        let (lang, root) = (field("lang").unwrap_or("en"), field("root").unwrap_or(""));
-        let chrome = cx.chrome.parts(cx, theme, lang, root)?;
-        let t = theme.page_value(template, lang).cloned();
-        if theme.uses_ui(template) {
-            map.insert("ui".into(), theme.ui_value.clone());
-        }
-        if let Some(t) = t {
-            map.insert("t".into(), t);
-        }
-        map.insert("site_header".into(), chrome.header.clone().into());
-        map.insert("site_footer".into(), chrome.footer.clone().into());
+    let frame = view.frame();
+    let chrome = cx.chrome.parts(cx, theme, &frame.lang, &frame.root)?;
+    if theme.uses_ui(template) {
+        context.insert_value("ui", theme.ui_value.clone());
     }
-    let context =
-        tera::Context::from_value(value).map_err(|e| template_error(Path::new(template), &e))?;
+    if let Some(t) = theme.page_value(template, &frame.lang) {
+        context.insert_value("t", t.clone());
+    }
+    context.insert("site_header", chrome.header.as_str());
+    context.insert("site_footer", chrome.footer.as_str());
     let error = |e: &tera::Error| template_error(&Path::new("templates").join(template), e);
     // Rendered as bytes, then checked as UTF-8 with SIMD: tera's own
     // `render` checks its output byte by byte.
@@ -261,7 +255,7 @@ fn html_with_body(
     let text = match simdutf8::basic::from_utf8(&bytes) {
         Ok(text) => text,
         Err(_) => {
-            return Err(error(&tera::Error::msg(
+            return Err(error(&tera::Error::message(
                 "the template wrote text that is not UTF-8",
             )))
         }
@@ -375,16 +369,46 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
 
 /// Views are serialised into a tera context.
 mod erased {
+    use super::frame::Frame;
+
     pub trait View {
-        fn value(&self) -> Result<serde_json::Value, tera::Error>;
+        fn context(&self) -> Result<tera::Context, tera::Error>;
+        fn frame(&self) -> &Frame;
     }
 
-    impl<T: serde::Serialize> View for T {
-        fn value(&self) -> Result<serde_json::Value, tera::Error> {
-            serde_json::to_value(self).map_err(tera::Error::json)
+    impl<T: serde::Serialize + super::Framed> View for T {
+        fn context(&self) -> Result<tera::Context, tera::Error> {
+            tera::Context::from_serialize(self)
+        }
+
+        fn frame(&self) -> &Frame {
+            super::Framed::frame(self)
         }
     }
 }
+
+/// A page's view: what its template shows, with the frame every page has.
+pub trait Framed {
+    fn frame(&self) -> &frame::Frame;
+}
+
+macro_rules! pages {
+    ($($view:ty),*) => {$(
+        impl Framed for $view {
+            fn frame(&self) -> &frame::Frame {
+                &self.frame
+            }
+        }
+    )*};
+}
+
+pages!(
+    home::HomePage,
+    home::NotFound,
+    document::DocPage,
+    briefing::BriefingPage,
+    markdown::PageView
+);
 
 /// Counts of what a build made, for its summary line.
 #[derive(Debug, Default, Serialize)]

@@ -19,13 +19,13 @@ pub struct Theme {
     pub statics: Vec<(String, Vec<u8>)>,
     pub strings: Strings,
     /// `strings` as a template value (`ui`), made once: a page clones it
-    /// into its context rather than serialising it again.
-    pub ui_value: serde_json::Value,
+    /// (a reference count) into its context rather than serialising it.
+    pub ui_value: tera::Value,
     /// What each template reads of `ui` and `t` (see [`template_uses`]).
     uses: HashMap<String, Uses>,
     /// Per template, then language, the strings of `t` the template reads
     /// (the language's, English filling the gaps), as a template value.
-    page_values: HashMap<String, BTreeMap<String, serde_json::Value>>,
+    page_values: HashMap<String, BTreeMap<String, tera::Value>>,
 }
 
 impl Theme {
@@ -36,17 +36,30 @@ impl Theme {
 
     /// The interface strings a page of `template` in `lang` reads (`t`),
     /// as a template value: English's for a language the theme has none for.
-    pub fn page_value(&self, template: &str, lang: &str) -> Option<&serde_json::Value> {
+    pub fn page_value(&self, template: &str, lang: &str) -> Option<&tera::Value> {
         let values = self.page_values.get(template)?;
         values.get(lang).or_else(|| values.get("en"))
     }
 
     /// Loads the templates (compiled once) and the static files.
     pub fn load(templates: &Path, statics: &Path) -> Result<Theme, Error> {
-        let glob = format!("{}/**/*.html", templates.display());
-        let mut tera = tera::Tera::new(&glob).map_err(|e| template_error(templates, &e))?;
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(escape_html);
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        tera.set_escape_fn(super::escape::esc_to);
+        let mut files = Vec::new();
+        for entry in WalkDir::new(templates).sort_by_file_name() {
+            let entry = entry.map_err(|e| Error::io(templates, e.into()))?;
+            let path = entry.path();
+            if entry.file_type().is_file() && path.extension().is_some_and(|x| x == "html") {
+                let name = path.strip_prefix(templates).unwrap_or(path);
+                files.push((
+                    path.to_path_buf(),
+                    Some(name.to_string_lossy().replace('\\', "/")),
+                ));
+            }
+        }
+        tera.add_template_files(files)
+            .map_err(|e| template_error(templates, &e))?;
         let strings_path = templates.join("strings.toml");
         let text =
             std::fs::read_to_string(&strings_path).map_err(|e| Error::io(&strings_path, e))?;
@@ -57,14 +70,14 @@ impl Theme {
                 e.message().trim_end(),
             )])
         })?;
-        let mut files = Vec::new();
+        let mut static_files = Vec::new();
         for entry in WalkDir::new(statics).sort_by_file_name() {
             let entry = entry.map_err(|e| Error::io(statics, e.into()))?;
             if entry.file_type().is_file() {
                 let rel = entry.path().strip_prefix(statics).unwrap_or(entry.path());
                 let rel = rel.to_string_lossy().replace('\\', "/");
                 let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-                files.push((rel, bytes));
+                static_files.push((rel, bytes));
             }
         }
         let english = strings.get("en").cloned().unwrap_or_default();
@@ -80,16 +93,16 @@ impl Theme {
                         if let Some(keys) = &used.t {
                             all.retain(|k, _| keys.contains(k));
                         }
-                        (lang.clone(), serde_json::to_value(all).unwrap_or_default())
+                        (lang.clone(), tera::Value::from_serializable(&all))
                     })
                     .collect();
                 (template.clone(), by_lang)
             })
             .collect();
-        let ui_value = serde_json::to_value(&strings).unwrap_or_default();
+        let ui_value = tera::Value::from_serializable(&strings);
         Ok(Theme {
             tera,
-            statics: files,
+            statics: static_files,
             strings,
             ui_value,
             page_values,
