@@ -261,7 +261,10 @@ fn html_with_body(
         }
     };
     // The rows are written straight into the page, after its head.
-    let bytes = match (text.find(BODY_SLOT), body) {
+    let bytes = match (
+        memchr::memmem::find(text.as_bytes(), BODY_SLOT.as_bytes()),
+        body,
+    ) {
         (Some(at), Some(rows)) => {
             let mut page = String::with_capacity(text.len() + rows.size_hint());
             page.push_str(&text[..at]);
