@@ -92,7 +92,7 @@ fn render(cx: &Ctx, theme: &Theme, lang: &str, root: &str) -> Result<Parts, Erro
             context.insert_value("t", t.clone());
         }
         if theme.uses_ui(template) {
-            context.insert_value("ui", theme.ui_value.clone());
+            context.insert_value("ui", cx.ui.clone());
         }
         theme
             .tera

@@ -43,6 +43,9 @@ pub struct Ctx<'a> {
     pub zh: Option<&'a str>,
     pub pages: &'a [Page],
     pub strings: &'a Strings,
+    /// Every language's interface strings, complete, as a template value
+    /// (`ui`; see [`Theme::ui_value`]).
+    pub ui: tera::Value,
     /// The site's header and footer, rendered as pages need them.
     pub chrome: chrome::Chrome,
 }
@@ -132,6 +135,7 @@ pub fn render_into(
         zh,
         pages,
         strings: &theme.strings,
+        ui: theme.ui_value(site.languages.iter().map(|l| l.code.as_str())),
         chrome: chrome::Chrome::default(),
     };
     let mut jobs = Vec::new();
@@ -237,7 +241,7 @@ fn html_with_body(
     let frame = view.frame();
     let chrome = cx.chrome.parts(cx, theme, &frame.lang, &frame.root)?;
     if theme.uses_ui(template) {
-        context.insert_value("ui", theme.ui_value.clone());
+        context.insert_value("ui", cx.ui.clone());
     }
     if let Some(t) = theme.page_value(template, &frame.lang) {
         context.insert_value("t", t.clone());

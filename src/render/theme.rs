@@ -18,9 +18,6 @@ pub struct Theme {
     /// Files under `static/`: path below it, bytes.
     pub statics: Vec<(String, Vec<u8>)>,
     pub strings: Strings,
-    /// `strings` as a template value (`ui`), made once: a page clones it
-    /// (a reference count) into its context rather than serialising it.
-    pub ui_value: tera::Value,
     /// What each template reads of `ui` and `t` (see [`template_uses`]).
     uses: HashMap<String, Uses>,
     /// Per template, then language, the strings of `t` the template reads
@@ -39,6 +36,23 @@ impl Theme {
     pub fn page_value(&self, template: &str, lang: &str) -> Option<&tera::Value> {
         let values = self.page_values.get(template)?;
         values.get(lang).or_else(|| values.get("en"))
+    }
+
+    /// Every language's interface strings (`ui` in templates), for the
+    /// languages of the theme and those in `langs` (the site's), each
+    /// complete: English fills the gaps, as it does for `t`. Made once per
+    /// render; a page clones it (a reference count) into its context.
+    pub fn ui_value<'a>(&self, langs: impl Iterator<Item = &'a str>) -> tera::Value {
+        let mut all: BTreeMap<&str, BTreeMap<String, String>> = self
+            .strings
+            .keys()
+            .map(|lang| (lang.as_str(), filled(&self.strings, lang)))
+            .collect();
+        for lang in langs {
+            all.entry(lang)
+                .or_insert_with(|| filled(&self.strings, lang));
+        }
+        tera::Value::from_serializable(&all)
     }
 
     /// Loads the templates (compiled once) and the static files.
@@ -80,16 +94,14 @@ impl Theme {
                 static_files.push((rel, bytes));
             }
         }
-        let english = strings.get("en").cloned().unwrap_or_default();
         let uses = template_uses::scan(templates, tera.get_template_names());
         let page_values = uses
             .iter()
             .map(|(template, used)| {
                 let by_lang = strings
-                    .iter()
-                    .map(|(lang, own)| {
-                        let mut all = english.clone();
-                        all.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
+                    .keys()
+                    .map(|lang| {
+                        let mut all = filled(&strings, lang);
                         if let Some(keys) = &used.t {
                             all.retain(|k, _| keys.contains(k));
                         }
@@ -99,16 +111,23 @@ impl Theme {
                 (template.clone(), by_lang)
             })
             .collect();
-        let ui_value = tera::Value::from_serializable(&strings);
         Ok(Theme {
             tera,
             statics: static_files,
             strings,
-            ui_value,
             page_values,
             uses,
         })
     }
+}
+
+/// The interface strings of `lang`, English filling the gaps.
+fn filled(strings: &Strings, lang: &str) -> BTreeMap<String, String> {
+    let mut all = strings.get("en").cloned().unwrap_or_default();
+    if let Some(own) = strings.get(lang) {
+        all.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
+    all
 }
 
 /// Escapes text for HTML content and quoted attributes (tera's own escape

@@ -596,6 +596,44 @@ fn a_broken_crosswalk_fails_and_leaves_public_as_it_was() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
+/// A site language the theme has no strings for gets English ones, in
+/// `t`, in `ui` and in the site's header and footer: the build does not fail.
+#[test]
+fn a_language_without_interface_strings_falls_back_to_english() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("content"), &dir.path().join("content"));
+    copy_dir(&root().join("templates"), &dir.path().join("templates"));
+    copy_dir(&root().join("static"), &dir.path().join("static"));
+    let strings = dir.path().join("templates/strings.toml");
+    let text = std::fs::read_to_string(&strings).unwrap();
+    let (start, end) = (text.find("[zh-Hans]").unwrap(), text.find("[en]").unwrap());
+    assert!(start < end, "the test removes the [zh-Hans] table");
+    std::fs::write(&strings, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    let out = accord(dir.path(), &["build", "--no-search"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let home = parse(&std::fs::read(dir.path().join("public/index.html")).unwrap());
+    let footer: Vec<String> = home
+        .select(&sel("footer.site p[lang=zh-Hans]"))
+        .map(|p| p.text().collect())
+        .collect();
+    let english = |key: &str| {
+        text[end..]
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{key} = ")))
+            .unwrap()
+            .trim_matches('"')
+            .to_string()
+    };
+    assert_eq!(footer, [english("footer")]);
+    let pages_heading: String = home
+        .select(&sel("section.group h2 span[lang=zh-Hans]"))
+        .next_back()
+        .unwrap()
+        .text()
+        .collect();
+    assert_eq!(pages_heading, english("pages"));
+}
+
 #[test]
 fn fixture_site_builds_and_links_resolve() {
     let dir = fixture("site");
