@@ -45,12 +45,15 @@ struct ChromeFrame {
     footer: Vec<Span>,
 }
 
-/// The chrome rendered so far, by language and root prefix. Rendering
-/// is pure, so which thread renders a part first changes nothing.
+/// The chrome rendered so far, by language, then root prefix (looked up
+/// by `&str` for every page, without making a key). Rendering is pure, so
+/// which thread renders a part first changes nothing.
 #[derive(Default)]
 pub struct Chrome {
-    parts: RwLock<BTreeMap<(String, String), Arc<Parts>>>,
+    parts: RwLock<Rendered>,
 }
+
+type Rendered = BTreeMap<String, BTreeMap<String, Arc<Parts>>>;
 
 impl Chrome {
     /// The chrome of a page in `lang` whose links to the site root start
@@ -62,8 +65,7 @@ impl Chrome {
         lang: &str,
         root: &str,
     ) -> Result<Arc<Parts>, Error> {
-        let key = (lang.to_string(), root.to_string());
-        if let Some(found) = self.read().get(&key) {
+        if let Some(found) = self.read().get(lang).and_then(|m| m.get(root)) {
             return Ok(found.clone());
         }
         let parts = Arc::new(render(cx, theme, lang, root)?);
@@ -71,10 +73,11 @@ impl Chrome {
             Ok(map) => map,
             Err(poisoned) => poisoned.into_inner(),
         };
-        Ok(map.entry(key).or_insert(parts).clone())
+        let by_root = map.entry(lang.to_string()).or_default();
+        Ok(by_root.entry(root.to_string()).or_insert(parts).clone())
     }
 
-    fn read(&self) -> std::sync::RwLockReadGuard<'_, BTreeMap<(String, String), Arc<Parts>>> {
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Rendered> {
         match self.parts.read() {
             Ok(map) => map,
             Err(poisoned) => poisoned.into_inner(),

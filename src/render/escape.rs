@@ -1,6 +1,7 @@
 //! HTML escaping of text for content and quoted attributes: `& < > " '`,
-//! as the templates' autoescape does (see `theme::escape_html`). Called
-//! for a million short strings in a large build (labels, numbers, links).
+//! for the templates' autoescape ([`esc_to`]) and for the HTML written in
+//! Rust, so that both escape alike. Called for a million short strings in
+//! a large build (labels, numbers, links).
 
 use std::borrow::Cow;
 
@@ -17,6 +18,21 @@ static ENTITY: [&str; 256] = {
 
 /// Appends `s` with `& < > " '` escaped, as the templates' autoescape does.
 pub fn esc(out: &mut String, s: &str) {
+    let _ = pieces(s, |piece| {
+        out.push_str(piece);
+        Ok::<(), std::convert::Infallible>(())
+    });
+}
+
+/// [`esc`] into a writer: the templates' escape function (tera writes
+/// each value it prints through it).
+pub fn esc_to(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    pieces(s, |piece| out.write_all(piece.as_bytes()))
+}
+
+/// `s` escaped, as the pieces to write one after the other: the runs
+/// between special bytes, and the entities for them.
+fn pieces<E>(s: &str, mut put: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     // Called for a million short strings (labels, numbers, links) per
     // large build: one pass over a table, which costs less on them than
     // setting up a vector search, and copies the runs between entities.
@@ -24,27 +40,12 @@ pub fn esc(out: &mut String, s: &str) {
     for (i, &b) in s.as_bytes().iter().enumerate() {
         let entity = ENTITY[usize::from(b)];
         if !entity.is_empty() {
-            out.push_str(&s[start..i]);
-            out.push_str(entity);
+            put(&s[start..i])?;
+            put(entity)?;
             start = i + 1;
         }
     }
-    out.push_str(&s[start..]);
-}
-
-/// [`esc`] into a writer: the templates' escape function (tera writes
-/// each value it prints through it).
-pub fn esc_to(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut start = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        let entity = ENTITY[usize::from(b)];
-        if !entity.is_empty() {
-            out.write_all(&s.as_bytes()[start..i])?;
-            out.write_all(entity.as_bytes())?;
-            start = i + 1;
-        }
-    }
-    out.write_all(&s.as_bytes()[start..])
+    put(&s[start..])
 }
 
 /// `s` escaped as [`esc`] does, borrowed when there is nothing to escape.
@@ -85,6 +86,9 @@ mod tests {
                 .replace('"', "&quot;")
                 .replace('\'', "&#39;");
             assert_eq!(out, format!("|{want}"), "{s:?}");
+            let mut written = Vec::new();
+            super::esc_to(s, &mut written).unwrap();
+            assert_eq!(String::from_utf8(written).unwrap(), want, "{s:?}");
         }
     }
 }

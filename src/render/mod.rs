@@ -376,20 +376,13 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
 
 /// Views are serialised into a tera context.
 mod erased {
-    use super::frame::Frame;
-
-    pub trait View {
+    pub trait View: super::Framed {
         fn context(&self) -> Result<tera::Context, tera::Error>;
-        fn frame(&self) -> &Frame;
     }
 
     impl<T: serde::Serialize + super::Framed> View for T {
         fn context(&self) -> Result<tera::Context, tera::Error> {
             tera::Context::from_serialize(self)
-        }
-
-        fn frame(&self) -> &Frame {
-            super::Framed::frame(self)
         }
     }
 }

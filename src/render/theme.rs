@@ -130,8 +130,8 @@ fn filled(strings: &Strings, lang: &str) -> BTreeMap<String, String> {
     all
 }
 
-/// Escapes text for HTML content and quoted attributes (tera's own escape
-/// also turns `/` into `&#x2F;`, which bloats every link).
+/// Escapes text for HTML content and quoted attributes, as the templates'
+/// autoescape does ([`super::escape::esc`]).
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     super::escape::esc(&mut out, s);
