@@ -6,10 +6,11 @@ use serde::Serialize;
 
 use super::briefing::{cite_number, doc_short, lang_for};
 use super::briefing_items::subtree;
+use super::nodes::{linked, LINK_GROUPS};
 use super::text::{plain, snippet};
 use super::{urls, Ctx};
 use crate::content::briefings::Briefing;
-use crate::content::model::{NodeRef, Relation};
+use crate::content::model::NodeRef;
 
 #[derive(Serialize)]
 pub struct RefGroup {
@@ -53,28 +54,15 @@ pub(super) fn refs(cx: &Ctx, b: &Briefing, path: &str, root: NodeRef, lang: &str
             node: n,
         })
         .collect();
-    let groups: [(&'static str, bool, Relation); 4] = [
-        ("continues", true, Relation::Continues),
-        ("continued_by", false, Relation::Continues),
-        ("related", true, Relation::Related),
-        ("referenced_by", false, Relation::Related),
-    ];
-    groups
+    LINK_GROUPS
         .iter()
         .filter_map(|&(caption, outgoing, relation)| {
             let items: Vec<Ref> = nodes
                 .iter()
-                .flat_map(|&n| {
-                    let node = site.node(n);
-                    let list = if outgoing {
-                        &node.links_out
-                    } else {
-                        &node.links_in
-                    };
-                    list.iter()
-                        .map(|&k| &site.links[k])
-                        .filter(|link| link.relation == relation)
-                        .map(move |link| (n, if outgoing { link.to } else { link.from }))
+                .flat_map(|&from| {
+                    linked(cx, from, outgoing, relation)
+                        .into_iter()
+                        .map(move |to| (from, to))
                 })
                 .map(|(from, to)| reference(cx, b, path, root, from, to, lang))
                 .collect();

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::frame::{Frame, NavLink, Span};
-use super::rows::{self, DocText};
+use super::nodes::{self, TocEntry};
 use super::{urls, Ctx};
 use crate::content::model::Document;
 
@@ -19,11 +19,9 @@ pub struct DocPage {
     /// copies after each permalink of the column.
     pub cite_buttons: Vec<CiteButton>,
     pub one_language_note: Option<Span>,
-    /// The table of contents' `<li>` items, HTML (see [`super::rows`]).
-    pub toc: String,
-    /// Where the rows of cells go: [`super::BODY_SLOT`]; the rows
-    /// themselves come back beside the view (see [`page`]).
-    pub rows: &'static str,
+    pub toc: Vec<TocEntry>,
+    /// The language of a one-language view; `None` in the parallel view.
+    pub view: Option<String>,
     pub data_href: String,
     pub print_css: String,
     /// The briefings that cite this document.
@@ -45,36 +43,9 @@ pub struct ViewLink {
     pub current: bool,
 }
 
-/// The rows of one view of a document, written where the page needs them.
-pub struct Rows<'a> {
-    cx: &'a Ctx<'a>,
-    d: usize,
-    view: Option<&'a str>,
-    columns: Vec<String>,
-    text: &'a DocText<'a>,
-}
-
-impl Rows<'_> {
-    /// About their length in bytes.
-    pub fn size_hint(&self) -> usize {
-        self.text.size_hint(self.columns.len())
-    }
-
-    pub fn write(&self, out: &mut String) {
-        rows::rows(out, self.cx, self.d, self.view, &self.columns, self.text);
-    }
-}
-
-/// The page of document `d` in `view` (`None`: parallel or only view);
-/// `text` is what the document's views share ([`DocText::of`]). Returns
-/// the view for the template and the HTML of its rows, which take the
-/// place of [`super::BODY_SLOT`] in the rendered page.
-pub fn page<'a>(
-    cx: &'a Ctx<'a>,
-    d: usize,
-    view: Option<&'a str>,
-    text: &'a DocText<'a>,
-) -> (DocPage, Rows<'a>) {
+/// The page of document `d` in `view` (`None`: parallel or only view),
+/// but for its nodes ([`nodes::nodes`]), which its views share.
+pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
     let site = cx.site;
     let doc = &site.documents[d];
     let path = urls::document(&doc.id, view);
@@ -119,8 +90,6 @@ pub fn page<'a>(
         lang: page_lang.clone(),
         text: cx.ui(&page_lang, "one_language"),
     });
-    let mut toc = String::new();
-    rows::toc(&mut toc, cx, d, text, &page_lang);
     let mut meta = Vec::new();
     if let Some(e) = &doc.edition {
         meta.push(Span {
@@ -134,7 +103,7 @@ pub fn page<'a>(
             text: date.clone(),
         });
     }
-    let page = DocPage {
+    DocPage {
         titles: columns
             .iter()
             .filter_map(|l| {
@@ -162,8 +131,8 @@ pub fn page<'a>(
             })
             .collect(),
         one_language_note,
-        toc,
-        rows: super::BODY_SLOT,
+        toc: nodes::toc(cx, d, &page_lang),
+        view: view.map(str::to_string),
         data_href: urls::rel(&path, &urls::data(&doc.id)),
         print_css: urls::rel(&path, &print_css_path(&doc.id)),
         briefings: site
@@ -177,15 +146,7 @@ pub fn page<'a>(
             })
             .collect(),
         frame,
-    };
-    let body = Rows {
-        cx,
-        d,
-        view,
-        columns,
-        text,
-    };
-    (page, body)
+    }
 }
 
 /// The print stylesheet of a document, for all its views.

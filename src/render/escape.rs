@@ -1,9 +1,6 @@
-//! HTML escaping of text for content and quoted attributes: `& < > " '`,
-//! for the templates' autoescape ([`esc_to`]) and for the HTML written in
-//! Rust, so that both escape alike. Called for a million short strings in
-//! a large build (labels, numbers, links).
-
-use std::borrow::Cow;
+//! HTML escaping of text for content and quoted attributes: `& < > " '`.
+//! The one escaper of the site: the templates' autoescape ([`esc_to`]),
+//! code blocks of the Markdown pages, and the search records.
 
 /// The entity of each byte HTML text must escape (`& < > " '`), else "".
 static ENTITY: [&str; 256] = {
@@ -33,9 +30,6 @@ pub fn esc_to(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
 /// `s` escaped, as the pieces to write one after the other: the runs
 /// between special bytes, and the entities for them.
 fn pieces<E>(s: &str, mut put: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
-    // Called for a million short strings (labels, numbers, links) per
-    // large build: one pass over a table, which costs less on them than
-    // setting up a vector search, and copies the runs between entities.
     let mut start = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
         let entity = ENTITY[usize::from(b)];
@@ -48,20 +42,11 @@ fn pieces<E>(s: &str, mut put: impl FnMut(&str) -> Result<(), E>) -> Result<(), 
     put(&s[start..])
 }
 
-/// `s` escaped as [`esc`] does, borrowed when there is nothing to escape.
-pub fn esc_cow(s: &str) -> Cow<'_, str> {
-    escaped(Cow::Borrowed(s))
-}
-
-/// `s` escaped as [`esc`] does, itself when there is nothing to escape.
-pub fn escaped(s: Cow<'_, str>) -> Cow<'_, str> {
-    if s.bytes().any(|b| !ENTITY[usize::from(b)].is_empty()) {
-        let mut out = String::with_capacity(s.len() + 8);
-        esc(&mut out, &s);
-        Cow::Owned(out)
-    } else {
-        s
-    }
+/// `s` with `& < > " '` escaped, as a new string.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    esc(&mut out, s);
+    out
 }
 
 #[cfg(test)]

@@ -19,9 +19,8 @@ pub struct NavLink {
     pub text: String,
 }
 
-/// What a page's template gets of every page; the site's header and
-/// footer come beside it, rendered once per language and depth (see
-/// [`super::chrome`]).
+/// What a page's template gets of every page, with what the site's
+/// header and footer show (`site_header.html`, `site_footer.html`).
 #[derive(Serialize)]
 pub struct Frame {
     pub lang: String,
@@ -30,6 +29,15 @@ pub struct Frame {
     pub root: String,
     pub canonical: String,
     pub alternates: Vec<Span>,
+    pub home: String,
+    /// The site's title in each of its languages.
+    pub site_title: Vec<Span>,
+    /// The site's Markdown pages.
+    pub nav: Vec<NavLink>,
+    /// The languages of the search index, the page's first, as JSON.
+    pub search_langs: String,
+    /// The footer's line in each language of the site's title.
+    pub footer: Vec<Span>,
 }
 
 /// The language code a search index is made and found under: Pagefind
@@ -44,6 +52,14 @@ impl Ctx<'_> {
     pub fn frame(&self, path: &str, lang: &str, title: &str) -> Frame {
         let site = self.site;
         let main_title = site.title.text_in(lang).to_string();
+        let root = urls::root(path);
+        let site_title = self.site_title();
+        let mut search_langs: Vec<String> = site
+            .languages
+            .iter()
+            .map(|l| pagefind_lang(&l.code))
+            .collect();
+        search_langs.sort_by_key(|l| *l != pagefind_lang(lang));
         Frame {
             lang: lang.to_string(),
             title: if title.is_empty() || title == main_title {
@@ -51,9 +67,20 @@ impl Ctx<'_> {
             } else {
                 format!("{title} · {main_title}")
             },
-            root: urls::root(path),
             canonical: urls::abs(&site.base_url, path),
             alternates: Vec::new(),
+            home: format!("{root}{}", urls::HOME),
+            nav: self.nav(&root),
+            search_langs: serde_json::to_string(&search_langs).unwrap_or_default(),
+            footer: site_title
+                .iter()
+                .map(|s| Span {
+                    lang: s.lang.clone(),
+                    text: self.ui(&s.lang, "footer"),
+                })
+                .collect(),
+            site_title,
+            root,
         }
     }
 

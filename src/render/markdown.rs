@@ -57,9 +57,7 @@ pub fn highlight(code: &str, lang: &str) -> String {
     )
 }
 
-fn escape(s: &str) -> String {
-    super::theme::escape_html(s)
-}
+use super::escape::html as escape;
 
 /// Markdown to HTML: raw HTML shown as text, unsafe links reduced to
 /// their text, code blocks highlighted.

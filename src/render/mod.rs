@@ -4,15 +4,13 @@
 pub mod briefing;
 pub mod briefing_items;
 pub mod briefing_refs;
-pub mod chrome;
 pub mod data;
 pub mod document;
 pub mod escape;
 pub mod frame;
 pub mod home;
 pub mod markdown;
-pub mod rows;
-pub mod template_uses;
+pub mod nodes;
 pub mod text;
 pub mod theme;
 pub mod urls;
@@ -27,7 +25,7 @@ use serde::Serialize;
 use crate::content::pages::Page;
 use crate::content::Site;
 use crate::Error;
-use theme::{template_error, Strings, Theme};
+use theme::{template_error, StringValues, Strings, Theme};
 
 /// One file of the site: its path from the site root and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,11 +41,8 @@ pub struct Ctx<'a> {
     pub zh: Option<&'a str>,
     pub pages: &'a [Page],
     pub strings: &'a Strings,
-    /// Every language's interface strings, complete, as a template value
-    /// (`ui`; see [`Theme::ui_value`]).
-    pub ui: tera::Value,
-    /// The site's header and footer, rendered as pages need them.
-    pub chrome: chrome::Chrome,
+    /// The interface strings as template values, `t` and `ui`.
+    pub values: StringValues,
 }
 
 /// What to render: the whole site, or the pages of some documents (by
@@ -67,7 +62,7 @@ pub enum Scope<'s> {
 enum Job {
     Home,
     NotFound,
-    /// A document in each of its views (they share the cells' HTML).
+    /// A document in each of its views, with their print stylesheet.
     Document(usize),
     Data(usize),
     Crosswalk,
@@ -135,8 +130,7 @@ pub fn render_into(
         zh,
         pages,
         strings: &theme.strings,
-        ui: theme.ui_value(site.languages.iter().map(|l| l.code.as_str())),
-        chrome: chrome::Chrome::default(),
+        values: theme.string_values(site.languages.iter().map(|l| l.code.as_str())),
     };
     let mut jobs = Vec::new();
     if !matches!(
@@ -206,13 +200,9 @@ pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
     paths
 }
 
-/// Rendered by a template in place of a page's large body, which is put
-/// there afterwards: the body (a document's rows, hundreds of kilobytes)
-/// is then neither serialised into the template's context nor copied by
-/// the template engine. Control characters are refused in content, so no
-/// text can contain it.
-pub const BODY_SLOT: &str = "\u{1}accord:body\u{1}";
-
+/// Renders a page's view with its template; the context has the view's
+/// fields, and the interface strings: `t` in the page's language, `ui` in
+/// every language.
 fn html(
     cx: &Ctx,
     theme: &Theme,
@@ -220,68 +210,36 @@ fn html(
     path: String,
     view: &dyn erased::View,
 ) -> Result<OutFile, Error> {
-    html_with_body(cx, theme, template, path, view, None)
+    html_with(cx, theme, template, path, view, &[])
 }
 
-/// [`html`], with `body` put in place of [`BODY_SLOT`].
-fn html_with_body(
+/// [`html`], with values the view shares with other pages (already
+/// template values, which a context clones by reference count).
+fn html_with(
     cx: &Ctx,
     theme: &Theme,
     template: &str,
     path: String,
     view: &dyn erased::View,
-    body: Option<&document::Rows>,
+    shared: &[(&'static str, &tera::Value)],
 ) -> Result<OutFile, Error> {
-    // The page's view, then `ui` and `t` (already values: cloning them
-    // copies a reference), and the site's header and footer in the page's
-    // language at its depth.
-    let mut context = view
-        .context()
-        .map_err(|e| template_error(Path::new(template), &e))?;
-    let frame = view.frame();
-    let chrome = cx.chrome.parts(cx, theme, &frame.lang, &frame.root)?;
-    if theme.uses_ui(template) {
-        context.insert_value("ui", cx.ui.clone());
+    let error = |e: &tera::Error| template_error(&Path::new("templates").join(template), e);
+    let mut context = view.context().map_err(|e| error(&e))?;
+    for (name, value) in shared {
+        context.insert_value(*name, (*value).clone());
     }
-    if let Some(t) = theme.page_value(template, &frame.lang) {
+    let lang = &view.frame().lang;
+    let t = cx.values.t.get(lang).or_else(|| cx.values.t.get("en"));
+    if let Some(t) = t {
         context.insert_value("t", t.clone());
     }
-    context.insert("site_header", chrome.header.as_str());
-    context.insert("site_footer", chrome.footer.as_str());
-    let error = |e: &tera::Error| template_error(&Path::new("templates").join(template), e);
-    // Rendered as bytes, then checked as UTF-8 with SIMD: tera's own
-    // `render` checks its output byte by byte.
-    let mut bytes = Vec::with_capacity(16 * 1024);
+    context.insert_value("ui", cx.values.ui.clone());
+    // Every value and template text is a string: the output is UTF-8.
+    let mut bytes = Vec::new();
     theme
         .tera
         .render_to(template, &context, &mut bytes)
         .map_err(|e| error(&e))?;
-    let text = match simdutf8::basic::from_utf8(&bytes) {
-        Ok(text) => text,
-        Err(_) => {
-            return Err(error(&tera::Error::message(
-                "the template wrote text that is not UTF-8",
-            )))
-        }
-    };
-    // The rows are written straight into the page, after its head.
-    let bytes = match (
-        memchr::memmem::find(text.as_bytes(), BODY_SLOT.as_bytes()),
-        body,
-    ) {
-        (Some(at), Some(rows)) => {
-            let mut page = String::with_capacity(text.len() + rows.size_hint());
-            page.push_str(&text[..at]);
-            rows.write(&mut page);
-            page.push_str(&text[at + BODY_SLOT.len()..]);
-            page.into_bytes()
-        }
-        (Some(at), None) => {
-            bytes.drain(at..at + BODY_SLOT.len());
-            bytes
-        }
-        (None, _) => bytes,
-    };
     Ok(OutFile { path, bytes })
 }
 
@@ -308,7 +266,6 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
         )?],
         Job::Document(d) => {
             let doc = &site.documents[d];
-            let text = rows::DocText::of(cx, d);
             let mut views = vec![None];
             if doc.languages.len() > 1 {
                 views.extend(doc.languages.iter().map(|l| Some(l.as_str())));
@@ -317,16 +274,16 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
                 &document::print_css_path(&doc.id),
                 document::print_css(doc),
             )];
+            let nodes = tera::Value::from_serializable(&nodes::nodes(cx, d));
             for view in views {
-                let (page, body) = document::page(cx, d, view, &text);
                 let path = urls::document(&doc.id, view);
-                out.push(html_with_body(
+                out.push(html_with(
                     cx,
                     theme,
                     "document.html",
                     path,
-                    &page,
-                    Some(&body),
+                    &document::page(cx, d, view),
+                    &[("nodes", &nodes)],
                 )?);
             }
             out

@@ -1,8 +1,6 @@
 //! Text of the content as HTML: inline Markdown with raw HTML escaped and
 //! only safe link targets; plain text for citations and snippets.
 
-use std::borrow::Cow;
-
 use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
 
 use crate::content::model::{Document, Node, NodeKind};
@@ -32,26 +30,14 @@ fn keep_inline(md: &str) -> String {
 pub fn inline_in(md: &str, lang: &str, zh: Option<&str>) -> String {
     let html = inline(md);
     match zh {
-        Some(zh) if !lang.starts_with("zh") && html.chars().any(crate::import::clean::is_cjk) => {
+        Some(zh)
+            if !lang.starts_with("zh")
+                && !html.is_ascii()
+                && html.chars().any(crate::import::clean::is_cjk) =>
+        {
             mark_han(&html, zh)
         }
         _ => html,
-    }
-}
-
-/// [`inline_in`], borrowing the text itself when it needs no markup (most
-/// clauses).
-pub fn inline_in_cow<'a>(md: &'a str, lang: &str, zh: Option<&str>) -> Cow<'a, str> {
-    match scan(md) {
-        Some((t, ascii))
-            if ascii
-                || zh.is_none()
-                || lang.starts_with("zh")
-                || !t.chars().any(crate::import::clean::is_cjk) =>
-        {
-            Cow::Borrowed(t)
-        }
-        _ => Cow::Owned(inline_in(md, lang, zh)),
     }
 }
 
@@ -91,41 +77,12 @@ pub fn mark_han(html: &str, zh: &str) -> String {
 /// would act on and no start like a block (most clauses). Then its HTML and
 /// its plain text are the text itself, and the parser can be skipped.
 fn literal(md: &str) -> Option<&str> {
-    scan(md).map(|(t, _)| t)
-}
-
-/// A byte the Markdown parser may act on.
-const MARKUP: u8 = 1;
-/// A byte of a non-ASCII character.
-const NON_ASCII: u8 = 2;
-
-/// What each byte is, for [`scan`].
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let markup = b"\\*_`[]<>&!~#|\n\r$^{}";
-    let mut i = 0;
-    while i < markup.len() {
-        t[markup[i] as usize] = MARKUP;
-        i += 1;
-    }
-    let mut b = 0x80;
-    while b < 256 {
-        t[b] = NON_ASCII;
-        b += 1;
-    }
-    t
-};
-
-/// [`literal`], and whether the text is all ASCII. One pass without
-/// branches per byte: the classes of all bytes or-ed together.
-fn scan(md: &str) -> Option<(&str, bool)> {
     let t = md.trim();
     let starts_block =
         t.starts_with(['-', '+', '=']) || t.bytes().next().is_some_and(|b| b.is_ascii_digit());
-    let class = t
-        .bytes()
-        .fold(0u8, |acc, b| acc | BYTE_CLASS[usize::from(b)]);
-    (!starts_block && class & MARKUP == 0).then_some((t, class & NON_ASCII == 0))
+    const MARKUP: &[u8] = b"\\*_`[]<>&!~#|\n\r$^{}";
+    let markup = t.bytes().any(|b| MARKUP.contains(&b));
+    (!starts_block && !markup).then_some(t)
 }
 
 /// Inline Markdown to HTML: no paragraphs, raw HTML shown as text, unsafe
@@ -163,14 +120,6 @@ pub fn plain(md: &str) -> String {
     match literal(md) {
         Some(t) => t.to_string(),
         None => plain_parsed(md),
-    }
-}
-
-/// [`plain`], borrowing the text itself when it has no markup.
-pub fn plain_cow(md: &str) -> Cow<'_, str> {
-    match literal(md) {
-        Some(t) => Cow::Borrowed(t),
-        None => Cow::Owned(plain_parsed(md)),
     }
 }
 

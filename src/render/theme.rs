@@ -1,12 +1,11 @@
 //! The theme: templates, static files and interface strings, read once
 //! from `templates/` and `static/`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use walkdir::WalkDir;
 
-use super::template_uses::{self, Uses};
 use crate::diag::Diagnostic;
 use crate::Error;
 
@@ -18,31 +17,15 @@ pub struct Theme {
     /// Files under `static/`: path below it, bytes.
     pub statics: Vec<(String, Vec<u8>)>,
     pub strings: Strings,
-    /// What each template reads of `ui` and `t` (see [`template_uses`]).
-    uses: HashMap<String, Uses>,
-    /// Per template, then language, the strings of `t` the template reads
-    /// (the language's, English filling the gaps), as a template value.
-    page_values: HashMap<String, BTreeMap<String, tera::Value>>,
 }
 
 impl Theme {
-    /// Whether the pages of `template` need `ui` in their context.
-    pub fn uses_ui(&self, template: &str) -> bool {
-        self.uses.get(template).is_none_or(|u| u.ui)
-    }
-
-    /// The interface strings a page of `template` in `lang` reads (`t`),
-    /// as a template value: English's for a language the theme has none for.
-    pub fn page_value(&self, template: &str, lang: &str) -> Option<&tera::Value> {
-        let values = self.page_values.get(template)?;
-        values.get(lang).or_else(|| values.get("en"))
-    }
-
-    /// Every language's interface strings (`ui` in templates), for the
-    /// languages of the theme and those in `langs` (the site's), each
-    /// complete: English fills the gaps, as it does for `t`. Made once per
-    /// render; a page clones it (a reference count) into its context.
-    pub fn ui_value<'a>(&self, langs: impl Iterator<Item = &'a str>) -> tera::Value {
+    /// Every language's interface strings, for the languages of the
+    /// theme and those in `langs` (the site's), each complete: English
+    /// fills the gaps. As template values: `t` of a page in each language,
+    /// and `ui`, every language's by code. Made once per render; a page
+    /// clones them (a reference count) into its context.
+    pub fn string_values<'a>(&self, langs: impl Iterator<Item = &'a str>) -> StringValues {
         let mut all: BTreeMap<&str, BTreeMap<String, String>> = self
             .strings
             .keys()
@@ -52,7 +35,13 @@ impl Theme {
             all.entry(lang)
                 .or_insert_with(|| filled(&self.strings, lang));
         }
-        tera::Value::from_serializable(&all)
+        StringValues {
+            ui: tera::Value::from_serializable(&all),
+            t: all
+                .iter()
+                .map(|(lang, strings)| (lang.to_string(), tera::Value::from_serializable(strings)))
+                .collect(),
+        }
     }
 
     /// Loads the templates (compiled once) and the static files.
@@ -94,31 +83,20 @@ impl Theme {
                 static_files.push((rel, bytes));
             }
         }
-        let uses = template_uses::scan(templates, tera.get_template_names());
-        let page_values = uses
-            .iter()
-            .map(|(template, used)| {
-                let by_lang = strings
-                    .keys()
-                    .map(|lang| {
-                        let mut all = filled(&strings, lang);
-                        if let Some(keys) = &used.t {
-                            all.retain(|k, _| keys.contains(k));
-                        }
-                        (lang.clone(), tera::Value::from_serializable(&all))
-                    })
-                    .collect();
-                (template.clone(), by_lang)
-            })
-            .collect();
         Ok(Theme {
             tera,
             statics: static_files,
             strings,
-            page_values,
-            uses,
         })
     }
+}
+
+/// The interface strings as template values (see [`Theme::string_values`]).
+pub struct StringValues {
+    /// Every language's, by code.
+    pub ui: tera::Value,
+    /// By language: `t` of a page in it.
+    pub t: BTreeMap<String, tera::Value>,
 }
 
 /// The interface strings of `lang`, English filling the gaps.
@@ -128,14 +106,6 @@ fn filled(strings: &Strings, lang: &str) -> BTreeMap<String, String> {
         all.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
     all
-}
-
-/// Escapes text for HTML content and quoted attributes, as the templates'
-/// autoescape does ([`super::escape::esc`]).
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    super::escape::esc(&mut out, s);
-    out
 }
 
 /// A template error with its whole chain of causes, as a diagnostic.

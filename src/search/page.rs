@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 use crate::content::model::{Document, NodeRef};
 use crate::content::Site;
+use crate::render::escape::html as escape_html;
 use crate::render::text::{cite_label, plain};
-use crate::render::theme::escape_html;
 use crate::render::urls;
 
 pub use crate::render::frame::pagefind_lang;

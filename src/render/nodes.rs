@@ -1,0 +1,238 @@
+//! The nodes of a document as small views for the templates: one
+//! [`NodeView`] per node with a [`CellView`] per language of the document,
+//! made once and shared by its pages (the parallel view shows every cell,
+//! a one-language view the cells of its language), rendered by
+//! `templates/node.html`; and the table of contents' entries
+//! ([`TocEntry`]). Text fields are plain text, escaped by the templates;
+//! `heading`, `text` and notes are the HTML of the content's inline
+//! Markdown.
+
+use serde::Serialize;
+
+use super::text::{cite_label, inline_in, plain, snippet};
+use super::{urls, Ctx};
+use crate::content::model::{NodeRef, Relation};
+
+#[derive(Serialize)]
+pub struct NodeView {
+    /// The citation key, also the node's anchor.
+    pub key: String,
+    pub kind: &'static str,
+    pub depth: usize,
+    /// The heading level of its heading (`h2` for depth 0, at most `h6`).
+    pub level: usize,
+    /// A node with no label, heading or text in any language.
+    pub empty: bool,
+    pub cells: Vec<CellView>,
+}
+
+/// A node in one language.
+#[derive(Serialize)]
+pub struct CellView {
+    pub lang: String,
+    pub label: String,
+    /// HTML.
+    pub heading: String,
+    /// HTML.
+    pub text: String,
+    /// The node's number as cited (`Article 2.3`), for the Cite button.
+    pub number: String,
+    /// What names a container with no label, heading or text of its own:
+    /// its kind, in the cell's language.
+    pub caption: Option<String>,
+    pub refs: Vec<RefGroup>,
+    pub notes: Vec<NoteView>,
+}
+
+/// The cross-links of one relation and direction.
+#[derive(Serialize)]
+pub struct RefGroup {
+    /// The key of its caption in the interface strings, also its class.
+    pub caption: &'static str,
+    pub items: Vec<RefView>,
+}
+
+/// A cross-link. A cell is shown on two pages of its document, at the
+/// same depth: the parallel view, whose links lead to the parallel views
+/// of their targets, and the view of its own language, whose links lead
+/// to the targets' pages in that language where they have one.
+#[derive(Serialize)]
+pub struct RefView {
+    /// From the parallel view.
+    pub href: String,
+    /// From the view of the cell's language.
+    pub href_own: String,
+    pub key: String,
+    /// The language the target is shown in.
+    pub lang: String,
+    /// The target's document, short.
+    pub doc: String,
+    pub label: String,
+    pub heading: String,
+}
+
+#[derive(Serialize)]
+pub struct NoteView {
+    pub lang: String,
+    /// HTML.
+    pub text: String,
+}
+
+#[derive(Serialize)]
+pub struct TocEntry {
+    pub key: String,
+    pub depth: usize,
+    pub lang: String,
+    pub label: String,
+    /// HTML.
+    pub heading: String,
+}
+
+/// The groups of cross-links shown with a node, in order: what it
+/// continues, what continues it, what it relates to, what refers to it.
+/// `true`: the node's own links (to their targets), else the links to it.
+pub const LINK_GROUPS: [(&str, bool, Relation); 4] = [
+    ("continues", true, Relation::Continues),
+    ("continued_by", false, Relation::Continues),
+    ("related", true, Relation::Related),
+    ("referenced_by", false, Relation::Related),
+];
+
+/// The nodes at the other end of node `here`'s links of one group.
+pub fn linked(cx: &Ctx, here: NodeRef, outgoing: bool, relation: Relation) -> Vec<NodeRef> {
+    let site = cx.site;
+    let node = site.node(here);
+    let list = if outgoing {
+        &node.links_out
+    } else {
+        &node.links_in
+    };
+    list.iter()
+        .map(|&l| &site.links[l])
+        .filter(|l| l.relation == relation)
+        .map(|l| if outgoing { l.to } else { l.from })
+        .collect()
+}
+
+/// The nodes of document `d`, one cell per language of the document.
+pub fn nodes(cx: &Ctx, d: usize) -> Vec<NodeView> {
+    let doc = &cx.site.documents[d];
+    (0..doc.nodes.len())
+        .map(|i| {
+            let here = NodeRef { doc: d, node: i };
+            let node = &doc.nodes[i];
+            NodeView {
+                key: cx.site.key(here),
+                kind: node.kind.as_str(),
+                depth: node.depth,
+                level: (node.depth + 2).min(6),
+                empty: node.heading.is_empty() && node.text.is_empty() && node.label.is_empty(),
+                cells: doc.languages.iter().map(|l| cell(cx, here, l)).collect(),
+            }
+        })
+        .collect()
+}
+
+fn cell(cx: &Ctx, here: NodeRef, lang: &str) -> CellView {
+    let site = cx.site;
+    let doc = &site.documents[here.doc];
+    let node = &doc.nodes[here.node];
+    let html = |m: &crate::content::raw::LangMap| {
+        m.get(lang)
+            .map_or_else(String::new, |t| inline_in(t, lang, cx.zh))
+    };
+    let label = node.label.get(lang).cloned().unwrap_or_default();
+    let (heading, text) = (html(&node.heading), html(&node.text));
+    let caption = (label.is_empty() && heading.is_empty() && text.is_empty()).then(|| {
+        let kind = node.kind.as_str();
+        let key = format!("node_{kind}");
+        let caption = cx.ui(lang, &key);
+        if caption == key {
+            kind.to_string()
+        } else {
+            caption
+        }
+    });
+    CellView {
+        lang: lang.to_string(),
+        label,
+        heading,
+        text,
+        number: cite_label(doc, here.node, lang),
+        caption,
+        refs: LINK_GROUPS
+            .iter()
+            .filter_map(|&(caption, outgoing, relation)| {
+                let items: Vec<RefView> = linked(cx, here, outgoing, relation)
+                    .into_iter()
+                    .map(|target| ref_view(cx, here, target, lang))
+                    .collect();
+                (!items.is_empty()).then_some(RefGroup { caption, items })
+            })
+            .collect(),
+        notes: node
+            .notes
+            .iter()
+            .map(|&n| {
+                let note = &site.notes[n].text;
+                let l = super::document::pick(note, lang);
+                NoteView {
+                    text: inline_in(&note[&l], &l, cx.zh),
+                    lang: l,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// A cross-link to `target` from a cell in `lang`.
+fn ref_view(cx: &Ctx, here: NodeRef, target: NodeRef, lang: &str) -> RefView {
+    let site = cx.site;
+    let doc = &site.documents[target.doc];
+    let node = &doc.nodes[target.node];
+    let l = match doc.languages.iter().find(|x| *x == lang) {
+        Some(l) => l,
+        None => &doc.languages[0],
+    };
+    let key = site.key(target);
+    // Every page of a document is at the same depth.
+    let href = |view| {
+        let from = urls::document(&site.documents[here.doc].id, None);
+        format!("{}#{key}", urls::rel(&from, &urls::document_for(doc, view)))
+    };
+    RefView {
+        href: href(None),
+        href_own: href(Some(lang)),
+        key,
+        lang: l.clone(),
+        doc: super::briefing::doc_short(cx, doc, l).into_owned(),
+        label: cite_label(doc, target.node, l),
+        heading: node
+            .heading
+            .get(l)
+            .map(|h| plain(h))
+            .or_else(|| node.text.get(l).map(|t| snippet(t, 60)))
+            .unwrap_or_default(),
+    }
+}
+
+/// The table of contents of document `d`: its nodes with a heading, each
+/// in `lang` or, lacking it, in the first language it has.
+pub fn toc(cx: &Ctx, d: usize, lang: &str) -> Vec<TocEntry> {
+    let doc = &cx.site.documents[d];
+    doc.nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| !n.heading.is_empty())
+        .map(|(i, n)| {
+            let l = super::document::pick(&n.heading, lang);
+            TocEntry {
+                key: cx.site.key(NodeRef { doc: d, node: i }),
+                depth: n.depth,
+                label: n.label.get(&l).cloned().unwrap_or_default(),
+                heading: inline_in(&n.heading[&l], &l, cx.zh),
+                lang: l,
+            }
+        })
+        .collect()
+}
