@@ -1,12 +1,9 @@
-//! `accord build`: load → validate → resolve → render → write. Rendered
-//! files are written into a staging folder as they are made, then the
-//! folder is swapped in whole.
+//! `accord build`: load → check → render → publish. The stages are the
+//! library's; this runs them in order, times them and sums up.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use crate::publish::Staging;
 use crate::render::{self, theme::Theme, Counts};
 use crate::Error;
 
@@ -112,13 +109,14 @@ pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
     let mut clock = Clock::default();
     // The theme (templates to parse, syntaxes to load) is read while the
     // content is loaded and checked.
-    let (content, theme) = rayon::join(
-        || {
+    let (checked, theme) = rayon::join(
+        || -> Result<_, Error> {
             let start = Instant::now();
-            let (raw, diags) = crate::content::load::load(&paths.content)?;
+            let (raw, read) = crate::content::load::load(&paths.content)?;
             let loaded = start.elapsed();
-            let checked = crate::content::check_and_resolve(&paths.content, raw, diags)?;
-            Ok::<_, Error>((checked, loaded, start.elapsed() - loaded))
+            let checked =
+                crate::check::check(&paths.content, &raw, read).map_err(Error::Content)?;
+            Ok((checked, loaded, start.elapsed() - loaded))
         },
         || {
             let start = Instant::now();
@@ -129,52 +127,27 @@ pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
             (theme, start.elapsed())
         },
     );
-    let ((mut site, pages), loaded, checked) = content?;
+    let (checked, loaded, check_time) = checked?;
     let (theme, themed) = theme;
     let theme = theme?;
-    if let Some(url) = options.base_url.as_deref() {
-        site.set_base_url(url);
-    }
     clock.lap("load+check");
     clock.beside("load", loaded);
-    clock.beside("check", checked);
+    clock.beside("check", check_time);
     clock.beside("theme (alongside)", themed);
-    // Files are written into the staging folder as they are rendered.
-    let staging = Staging::new(&paths.out)?;
-    let sink = Written {
-        staging: &staging,
-        files: AtomicUsize::new(0),
-        pages: AtomicUsize::new(0),
-    };
-    render::render_into(&site, &pages, &theme, render::Scope::All, &sink)?;
-    let counts = Counts {
-        documents: site.documents.len(),
-        nodes: site.node_count(),
-        links: site.links.len(),
-        pages: sink.pages.into_inner(),
-        files: sink.files.into_inner(),
-    };
-    clock.lap("render+write");
+    let site = &checked.site;
+    let base_url = base_url(options.base_url.as_deref(), &site.base_url);
+    let mut files = render::render(site, &checked.pages, &theme, &base_url)?;
+    let counts = Counts::of(site, &files);
+    clock.lap("render");
     let search = if options.no_search {
         None
     } else {
-        let mut files = Vec::new();
-        let s = search_index(&site, &mut files)?;
-        for f in &files {
-            staging.write(f)?;
-        }
+        let s = search_index(site, &mut files)?;
         clock.lap_apart("search");
         s
     };
-    staging.commit()?;
+    crate::publish::publish(&paths.out, &files)?;
     clock.lap("publish");
-    // Freeing the model (millions of small strings at 10,000 pages) takes
-    // a fifth of a second on one core: it is done on a thread of its own,
-    // which a CLI build's process does not wait for.
-    // (Should no thread start, they are freed here.)
-    std::thread::Builder::new()
-        .spawn(move || drop((site, pages, theme)))
-        .ok();
     Ok(Summary {
         counts,
         millis: clock.total_millis(),
@@ -183,21 +156,14 @@ pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
     })
 }
 
-/// Writes rendered files into the staging folder, counting them.
-struct Written<'a> {
-    staging: &'a Staging,
-    files: AtomicUsize,
-    pages: AtomicUsize,
-}
-
-impl render::Sink for Written<'_> {
-    fn put(&self, file: render::OutFile) -> Result<(), Error> {
-        self.staging.write(&file)?;
-        self.files.fetch_add(1, Ordering::Relaxed);
-        if file.path.ends_with(".html") {
-            self.pages.fetch_add(1, Ordering::Relaxed);
-        }
-        Ok(())
+/// The URL the site is served at: `option` (from the command line) if
+/// given, else the site's, with a final `/`.
+pub fn base_url(option: Option<&str>, site: &str) -> String {
+    let url = option.unwrap_or(site);
+    if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
     }
 }
 

@@ -7,7 +7,6 @@ use std::path::Path;
 
 use crate::content::load::{parse_toml, RawContent};
 use crate::content::raw::{RawDocument, RawSite};
-use crate::content::{resolve, validate};
 use crate::import::{self, Format, Options};
 
 /// Any text through one import format: no panic, every line accounted for,
@@ -39,8 +38,8 @@ pub fn import_format(format: Format, data: &[u8]) {
 const SITE: &str = "base_url = \"https://example.org/\"\ntitle.zh-Hans = \"测试\"\ntitle.en = \"Test\"\n\n[[language]]\ncode = \"zh-Hans\"\nname = \"中文\"\n\n[[language]]\ncode = \"en\"\nname = \"English\"\n";
 
 /// Any text as a document file: parsed, checked, and when it passes,
-/// resolved and rendered; no panic anywhere, and a document that passes
-/// the checks renders every node.
+/// rendered; no panic anywhere, and a document that passes the checks
+/// renders every node.
 pub fn content(data: &[u8], theme: Option<&crate::render::theme::Theme>) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -50,11 +49,11 @@ pub fn content(data: &[u8], theme: Option<&crate::render::theme::Theme>) {
     let doc = parse_toml::<RawDocument>(Path::new("content/documents/fuzz.toml"), text, &mut diags);
     let content = RawContent {
         site,
-        documents: doc.into_iter().collect(),
+        documents: doc.into_iter().map(std::sync::Arc::new).collect(),
         ..RawContent::default()
     };
-    diags.extend(validate::validate(&content));
-    for d in &diags {
+    let checked = crate::check::check(Path::new("content"), &content, diags);
+    for d in checked.as_ref().err().into_iter().flatten() {
         assert!(
             d.line
                 .is_none_or(|l| l >= 1 && l <= text.lines().count().max(1) + 1),
@@ -62,12 +61,13 @@ pub fn content(data: &[u8], theme: Option<&crate::render::theme::Theme>) {
             d.line
         );
     }
-    if !diags.is_empty() {
+    let Ok(checked) = checked else {
         return;
-    }
-    let site = resolve::resolve(content);
+    };
+    let site = checked.site;
     if let Some(theme) = theme {
-        let files = crate::render::render(&site, &[], theme).expect("a valid site renders");
+        let files = crate::render::render(&site, &[], theme, "https://example.org/")
+            .expect("a valid site renders");
         let nodes: usize = site.documents.iter().map(|d| d.nodes.len()).sum();
         let page = files
             .iter()

@@ -1,10 +1,13 @@
 //! accord: a static-site generator for bilingual diplomatic documents.
 //!
-//! Data flows one way: [`content::load`] reads files into raw types,
-//! [`content::validate`] collects every problem, [`content::resolve`] builds
-//! the immutable model. [`import`] turns raw source texts into content files.
+//! Data flows one way: [`content::load`] reads files into raw types;
+//! [`check`] makes the immutable model of them, collecting every problem;
+//! [`render`] makes the site's files of the model and the theme;
+//! [`publish`] writes them atomically. [`import`] turns raw source texts
+//! into content files.
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod content;
 pub mod diag;

@@ -23,9 +23,7 @@ fn is_safe(path: &str) -> bool {
 /// Writes `files` as the new content of `out` (see [`Staging`]).
 pub fn publish(out: &Path, files: &[OutFile]) -> Result<(), Error> {
     let staging = Staging::new(out)?;
-    for f in files {
-        staging.write(f)?;
-    }
+    files.par_iter().try_for_each(|f| staging.write(f))?;
     staging.commit()
 }
 

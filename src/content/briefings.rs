@@ -1,14 +1,14 @@
 //! Briefings: `content/briefings/<id>.toml`, a curated dossier of nodes
 //! from any documents, in one or both languages, for print.
 //!
-//! The raw types are read by `load`, checked by `validate_briefings`, and
-//! resolved here into [`Briefing`], which the [`Site`](super::Site) holds.
+//! The raw types are read by `load`; `check` makes them into [`Briefing`],
+//! which the [`Site`](super::Site) holds.
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::load::Sourced;
-use super::model::{Language, NodeRef};
+use super::model::NodeRef;
 use super::raw::LangMap;
 
 /// `content/briefings/<id>.toml`; the file name is the briefing's id.
@@ -127,45 +127,4 @@ impl Briefing {
     pub fn cites(&self, d: usize) -> bool {
         self.items.iter().any(|i| i.node.doc == d)
     }
-}
-
-/// Builds the briefings of validated content, sorted by id; `lookup`
-/// finds the node of a citation key. What validation refuses is skipped.
-pub fn resolve(
-    files: Vec<Sourced<RawBriefing>>,
-    lookup: &dyn Fn(&str) -> Option<NodeRef>,
-    languages: &[Language],
-) -> Vec<Briefing> {
-    let site_langs: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
-    let mut out: Vec<Briefing> = files
-        .into_iter()
-        .filter_map(|file| {
-            let id = id_of(&file);
-            let b = file.value;
-            let mode = Mode::parse(b.mode.get_ref(), &site_langs)?;
-            let items = b
-                .items
-                .into_iter()
-                .map(|i| {
-                    let i = i.into_inner();
-                    Some(Item {
-                        node: lookup(i.node.get_ref())?,
-                        comment: i.comment.map(Spanned::into_inner).unwrap_or_default(),
-                    })
-                })
-                .collect::<Option<Vec<Item>>>()?;
-            Some(Briefing {
-                id,
-                title: b.title.into_inner(),
-                date: b.date.into_inner(),
-                audience: b.audience.into_inner(),
-                intro: b.intro.into_inner(),
-                languages: mode.languages(&site_langs),
-                mode,
-                items,
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| a.id.cmp(&b.id));
-    out
 }

@@ -6,13 +6,14 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use super::briefings::RawBriefing;
-pub use super::cache::Cache;
+pub use super::file_cache::Cache;
 use super::raw::{RawCrosswalk, RawDocument, RawNotes, RawSite};
 use crate::diag::Diagnostic;
 use crate::Error;
@@ -68,7 +69,9 @@ impl Lines {
 #[derive(Debug, Default)]
 pub struct RawContent {
     pub site: Option<Sourced<RawSite>>,
-    pub documents: Vec<Sourced<RawDocument>>,
+    /// Shared, so that `serve` keeps a file read again unchanged, and the
+    /// document checked from it ([`crate::check::Cache`]).
+    pub documents: Vec<Arc<Sourced<RawDocument>>>,
     pub notes: Vec<Sourced<RawNotes>>,
     pub crosswalk: Option<Sourced<RawCrosswalk>>,
     pub briefings: Vec<Sourced<RawBriefing>>,
@@ -79,6 +82,19 @@ pub struct RawContent {
 /// Document and note files are read in parallel; the result and the
 /// diagnostics are in the same order as one by one.
 pub fn load(root: &Path) -> Result<(RawContent, Vec<Diagnostic>), Error> {
+    load_with(root, None)
+}
+
+/// [`load`], parsing again only the document files whose bytes changed
+/// since `cache` saw them (`serve`).
+pub fn load_cached(root: &Path, cache: &mut Cache) -> Result<(RawContent, Vec<Diagnostic>), Error> {
+    load_with(root, Some(cache))
+}
+
+fn load_with(
+    root: &Path,
+    cache: Option<&mut Cache>,
+) -> Result<(RawContent, Vec<Diagnostic>), Error> {
     check_root(root)?;
     let mut diags = Vec::new();
     let ((site, crosswalk), documents) = rayon::join(
@@ -88,7 +104,7 @@ pub fn load(root: &Path) -> Result<(RawContent, Vec<Diagnostic>), Error> {
                 read_one(&root.join("crosswalk.toml"), false),
             )
         },
-        || read_folder(&root.join("documents")),
+        || super::file_cache::read_documents(&root.join("documents"), cache),
     );
     let notes = read_folder(&root.join("notes"));
     let briefings = read_folder(&root.join("briefings"));
@@ -100,15 +116,6 @@ pub fn load(root: &Path) -> Result<(RawContent, Vec<Diagnostic>), Error> {
         briefings: briefings.take(&mut diags),
     };
     Ok((content, diags))
-}
-
-/// As [`load`], re-parsing only the files whose size or modification time
-/// changed since the cache saw them. The content returned is a copy of the
-/// cache's; `serve` uses [`content::load_site_cached`](super::load_site_cached),
-/// which copies nothing and also keeps the checks and the models.
-pub fn load_cached(root: &Path, cache: &mut Cache) -> Result<(RawContent, Vec<Diagnostic>), Error> {
-    check_root(root)?;
-    Ok(cache.load(root))
 }
 
 pub(super) fn check_root(root: &Path) -> Result<(), Error> {
@@ -242,7 +249,7 @@ pub fn read_text(path: &Path, diags: &mut Vec<Diagnostic>, required: bool) -> Op
 }
 
 /// [`read_text`] into `buffer` (empty), borrowing the text from it.
-fn read_into<'b>(
+pub(super) fn read_into<'b>(
     path: &Path,
     diags: &mut Vec<Diagnostic>,
     required: bool,

@@ -1,7 +1,8 @@
-//! The resolved content model: immutable, built once by `resolve` from raw
-//! content that passed validation. Renderers read it; nothing changes it.
+//! The content model: immutable, made by `check` from raw content that has
+//! no problem. Renderers read it; nothing changes it.
 
 use std::fmt;
+use std::sync::Arc;
 
 use super::briefings::Briefing;
 pub use super::documents::Documents;
@@ -16,10 +17,24 @@ pub struct Site {
     /// The site's languages, in display order.
     pub languages: Vec<Language>,
     pub documents: Documents,
+    /// Sorted by their ends.
     pub links: Vec<Link>,
     pub notes: Vec<Note>,
     /// Curated dossiers of nodes, sorted by id.
     pub briefings: Vec<Briefing>,
+    /// By document, then node: the links and notes of each node.
+    attached: Vec<Vec<Attached>>,
+}
+
+/// What a node has of the site's links and notes: indexes into
+/// `Site::links` and `Site::notes`, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attached {
+    /// Links declared from the node.
+    pub links_out: Vec<usize>,
+    /// Links that point at it.
+    pub links_in: Vec<usize>,
+    pub notes: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,12 +83,6 @@ pub struct Node {
     pub label: LangMap,
     pub heading: LangMap,
     pub text: LangMap,
-    /// Indexes into `Site::links` of links declared from this node.
-    pub links_out: Vec<usize>,
-    /// Indexes into `Site::links` of links that point at this node.
-    pub links_in: Vec<usize>,
-    /// Indexes into `Site::notes`.
-    pub notes: Vec<usize>,
 }
 
 /// A cross-link, declared once in the crosswalk; `to`'s backlink is derived.
@@ -91,34 +100,52 @@ pub struct Note {
     pub text: LangMap,
 }
 
+/// What `site.toml` gives the model.
+#[derive(Debug, Clone)]
+pub struct Head {
+    pub title: LangMap,
+    pub description: LangMap,
+    pub base_url: String,
+    pub languages: Vec<Language>,
+}
+
 impl Site {
-    pub(super) fn new(
-        head: (LangMap, LangMap, String, Vec<Language>),
-        documents: Documents,
+    /// The site of checked parts: documents sorted by id, and the links,
+    /// notes and briefings between them.
+    pub fn new(
+        head: Head,
+        documents: Vec<Arc<Document>>,
         links: Vec<Link>,
         notes: Vec<Note>,
         briefings: Vec<Briefing>,
     ) -> Site {
-        let (title, description, base_url, languages) = head;
+        let mut attached: Vec<Vec<Attached>> = documents
+            .iter()
+            .map(|d| vec![Attached::default(); d.nodes.len()])
+            .collect();
+        for (i, l) in links.iter().enumerate() {
+            attached[l.from.doc][l.from.node].links_out.push(i);
+            attached[l.to.doc][l.to.node].links_in.push(i);
+        }
+        for (i, n) in notes.iter().enumerate() {
+            attached[n.target.doc][n.target.node].notes.push(i);
+        }
         Site {
-            title,
-            description,
-            base_url,
-            languages,
-            documents,
+            title: head.title,
+            description: head.description,
+            base_url: head.base_url,
+            languages: head.languages,
+            documents: Documents::new(documents),
             links,
             notes,
             briefings,
+            attached,
         }
     }
 
-    /// Serves the site at `url` (absolute; a missing final `/` is added).
-    pub fn set_base_url(&mut self, url: &str) {
-        self.base_url = if url.ends_with('/') {
-            url.to_string()
-        } else {
-            format!("{url}/")
-        };
+    /// The links and notes of node `r`.
+    pub fn attached(&self, r: NodeRef) -> &Attached {
+        &self.attached[r.doc][r.node]
     }
 
     /// Finds a node by its citation key `document:node`.

@@ -152,7 +152,7 @@ fn item(cx: &Ctx, b: &Briefing, path: &str, i: usize) -> ItemView {
     ItemView {
         anchor: anchor(i),
         number: i + 1,
-        permalink: url_parts(&format!("{}#{key}", urls::abs(&site.base_url, &page))),
+        permalink: url_parts(&format!("{}#{key}", urls::abs(cx.base_url, &page))),
         href: format!("{}#{key}", urls::rel(path, &page)),
         single: shown.len() < b.languages.len(),
         cites: b
@@ -252,7 +252,8 @@ fn row(cx: &Ctx, r: NodeRef, root: usize, shown: &[String]) -> Row {
                     .get(l)
                     .map(|t| inline_in(t, l, cx.zh))
                     .unwrap_or_default(),
-                notes: node
+                notes: site
+                    .attached(r)
                     .notes
                     .iter()
                     .map(|&n| {

@@ -1,8 +1,7 @@
-//! Open data (each document as JSON, with its cross-links) and the sitemap.
+//! Open data: each document as JSON, with its cross-links.
 
 use serde::Serialize;
 
-use super::urls;
 use crate::content::model::{Link, NodeRef};
 use crate::content::raw::LangMap;
 use crate::content::Site;
@@ -74,7 +73,8 @@ fn doc_json(site: &Site, d: usize) -> DocJson<'_> {
             label: &n.label,
             heading: &n.heading,
             text: &n.text,
-            notes: n
+            notes: site
+                .attached(NodeRef { doc: d, node: i })
                 .notes
                 .iter()
                 .map(|&k| NoteJson {
@@ -86,10 +86,11 @@ fn doc_json(site: &Site, d: usize) -> DocJson<'_> {
         .collect();
     // The document's links, in the site's order, from its nodes' lists
     // (not by a scan of every link of the site for each document).
-    let mut ids: Vec<usize> = doc
-        .nodes
-        .iter()
-        .flat_map(|n| n.links_out.iter().chain(&n.links_in).copied())
+    let mut ids: Vec<usize> = (0..doc.nodes.len())
+        .flat_map(|i| {
+            let a = site.attached(NodeRef { doc: d, node: i });
+            a.links_out.iter().chain(&a.links_in).copied()
+        })
         .collect();
     ids.sort_unstable();
     ids.dedup();
@@ -134,26 +135,6 @@ fn compact<T: Serialize>(value: &T) -> Vec<u8> {
 pub fn crosswalk_json(site: &Site) -> Vec<u8> {
     let links: Vec<LinkJson> = site.links.iter().map(|l| link_json(site, l)).collect();
     compact(&links)
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// `sitemap.xml` of the site's pages (`paths`: every HTML page but 404.html).
-pub fn sitemap(site: &Site, paths: &[String]) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for p in paths {
-        out.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            xml_escape(&urls::abs(&site.base_url, p))
-        ));
-    }
-    out.push_str("</urlset>\n");
-    out
 }
 
 #[cfg(test)]

@@ -66,7 +66,7 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
                 )
                 .map(|(lang, p)| Span {
                     lang,
-                    text: urls::abs(&site.base_url, &p),
+                    text: urls::abs(cx.base_url, &p),
                 })
                 .collect();
     }

@@ -67,7 +67,7 @@ impl Ctx<'_> {
             } else {
                 format!("{title} · {main_title}")
             },
-            canonical: urls::abs(&site.base_url, path),
+            canonical: urls::abs(self.base_url, path),
             alternates: Vec::new(),
             home: format!("{root}{}", urls::HOME),
             nav: self.nav(&root),

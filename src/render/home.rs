@@ -185,7 +185,7 @@ pub fn not_found(cx: &Ctx) -> NotFound {
         .map_or("en".to_string(), |l| l.code.clone());
     NotFound {
         frame: cx.frame("404.html", &lang, ""),
-        base: urls::base_path(&cx.site.base_url),
+        base: urls::base_path(cx.base_url),
         messages: each_lang(cx, "not_found", None),
     }
 }

@@ -37,6 +37,8 @@ pub struct OutFile {
 /// What every view is made from.
 pub struct Ctx<'a> {
     pub site: &'a Site,
+    /// The absolute URL the site is served at, ending in `/`.
+    pub base_url: &'a str,
     /// The site's Chinese language tag, if it has one.
     pub zh: Option<&'a str>,
     pub pages: &'a [Page],
@@ -74,25 +76,15 @@ enum Job {
     Static(usize),
 }
 
-/// Renders the whole site.
-pub fn render(site: &Site, pages: &[Page], theme: &Theme) -> Result<Vec<OutFile>, Error> {
-    render_scope(site, pages, theme, Scope::All)
-}
-
-/// Where rendered files go, from several threads at once: collected, or
-/// written as they are made (so that a large site is never all in memory).
-pub trait Sink: Sync {
-    fn put(&self, file: OutFile) -> Result<(), Error>;
-}
-
-/// Collects the files.
-impl Sink for std::sync::Mutex<Vec<OutFile>> {
-    fn put(&self, file: OutFile) -> Result<(), Error> {
-        self.lock()
-            .map_err(|_| Error::Usage("a render thread panicked".into()))?
-            .push(file);
-        Ok(())
-    }
+/// Renders the whole site served at `base_url` (absolute, ending in `/`):
+/// every file, sorted by path.
+pub fn render(
+    site: &Site,
+    pages: &[Page],
+    theme: &Theme,
+    base_url: &str,
+) -> Result<Vec<OutFile>, Error> {
+    render_scope(site, pages, theme, base_url, Scope::All)
 }
 
 /// Renders what `scope` names, in parallel; files sorted by path.
@@ -100,26 +92,9 @@ pub fn render_scope(
     site: &Site,
     pages: &[Page],
     theme: &Theme,
+    base_url: &str,
     scope: Scope,
 ) -> Result<Vec<OutFile>, Error> {
-    let files = std::sync::Mutex::new(Vec::new());
-    render_into(site, pages, theme, scope, &files)?;
-    let mut out = files
-        .into_inner()
-        .map_err(|_| Error::Usage("a render thread panicked".into()))?;
-    out.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(out)
-}
-
-/// Renders what `scope` names, in parallel, each file into `sink` as soon
-/// as it is made, in no set order.
-pub fn render_into(
-    site: &Site,
-    pages: &[Page],
-    theme: &Theme,
-    scope: Scope,
-    sink: &dyn Sink,
-) -> Result<(), Error> {
     let zh = site
         .languages
         .iter()
@@ -127,6 +102,7 @@ pub fn render_into(
         .find(|c| c.starts_with("zh"));
     let cx = Ctx {
         site,
+        base_url,
         zh,
         pages,
         strings: &theme.strings,
@@ -174,11 +150,13 @@ pub fn render_into(
         jobs.push(Job::Highlight);
         jobs.extend((0..theme.statics.len()).map(Job::Static));
     }
-    jobs.par_iter().try_for_each(|job| {
-        run(&cx, theme, job)?
-            .into_iter()
-            .try_for_each(|f| sink.put(f))
-    })
+    let made: Vec<Vec<OutFile>> = jobs
+        .par_iter()
+        .map(|job| run(&cx, theme, job))
+        .collect::<Result<_, _>>()?;
+    let mut files: Vec<OutFile> = made.into_iter().flatten().collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
 }
 
 /// The paths of every HTML page of the site, for the sitemap.
@@ -198,6 +176,26 @@ pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
     paths.extend(site.briefings.iter().map(|b| briefing::path(&b.id)));
     paths.sort();
     paths
+}
+
+/// `sitemap.xml` (`templates/sitemap.xml`): the absolute URL of every
+/// HTML page but 404.html.
+fn sitemap(cx: &Ctx, theme: &Theme) -> Result<OutFile, Error> {
+    let urls: Vec<String> = page_paths(cx.site, cx.pages)
+        .iter()
+        .map(|p| urls::abs(cx.base_url, p))
+        .collect();
+    let mut context = tera::Context::new();
+    context.insert("urls", &urls);
+    let mut bytes = Vec::new();
+    theme
+        .tera
+        .render_to("sitemap.xml", &context, &mut bytes)
+        .map_err(|e| template_error(Path::new("templates/sitemap.xml"), &e))?;
+    Ok(OutFile {
+        path: "sitemap.xml".to_string(),
+        bytes,
+    })
 }
 
 /// Renders a page's view with its template; the context has the view's
@@ -296,10 +294,7 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
             path: "data/crosswalk.json".to_string(),
             bytes: data::crosswalk_json(site),
         }],
-        Job::Sitemap => vec![file(
-            "sitemap.xml",
-            data::sitemap(site, &page_paths(site, cx.pages)),
-        )],
+        Job::Sitemap => vec![sitemap(cx, theme)?],
         Job::Page(p) => vec![html(
             cx,
             theme,

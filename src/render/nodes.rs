@@ -101,11 +101,11 @@ pub const LINK_GROUPS: [(&str, bool, Relation); 4] = [
 /// The nodes at the other end of node `here`'s links of one group.
 pub fn linked(cx: &Ctx, here: NodeRef, outgoing: bool, relation: Relation) -> Vec<NodeRef> {
     let site = cx.site;
-    let node = site.node(here);
+    let attached = site.attached(here);
     let list = if outgoing {
-        &node.links_out
+        &attached.links_out
     } else {
-        &node.links_in
+        &attached.links_in
     };
     list.iter()
         .map(|&l| &site.links[l])
@@ -170,7 +170,8 @@ fn cell(cx: &Ctx, here: NodeRef, lang: &str) -> CellView {
                 (!items.is_empty()).then_some(RefGroup { caption, items })
             })
             .collect(),
-        notes: node
+        notes: site
+            .attached(here)
             .notes
             .iter()
             .map(|&n| {

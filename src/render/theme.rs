@@ -53,7 +53,9 @@ impl Theme {
         for entry in WalkDir::new(templates).sort_by_file_name() {
             let entry = entry.map_err(|e| Error::io(templates, e.into()))?;
             let path = entry.path();
-            if entry.file_type().is_file() && path.extension().is_some_and(|x| x == "html") {
+            if entry.file_type().is_file()
+                && path.extension().is_some_and(|x| x == "html" || x == "xml")
+            {
                 let name = path.strip_prefix(templates).unwrap_or(path);
                 files.push((
                     path.to_path_buf(),

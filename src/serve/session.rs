@@ -1,17 +1,19 @@
-//! Incremental rebuilds for `serve`: parsed files are cached, only the
-//! documents a change affects are rendered again (with the pages that link
-//! to them), and only files whose bytes changed are written.
+//! Rebuilds for `serve`, on the stages of `build` with their outputs
+//! cached: files parsed again only when their bytes changed, documents
+//! checked again only when their file did; only the documents a change
+//! affects are rendered again (with the pages that link to them), and only
+//! files whose bytes changed are written.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
 use crate::build::{Options, Paths};
+use crate::check;
 use crate::content::load;
-use crate::content::model::Site;
-use crate::publish::Staging;
+use crate::content::model::{Document, Site};
 use crate::render::theme::Theme;
 use crate::render::{self, OutFile, Scope};
 use crate::Error;
@@ -19,7 +21,7 @@ use crate::Error;
 /// What one rebuild did, for the log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rebuilt {
-    /// `None`: the whole site; else the ids of the documents rendered again.
+    /// The documents rendered again; `None`: the whole site.
     pub documents: Option<Vec<String>>,
     pub written: usize,
     pub removed: usize,
@@ -45,22 +47,27 @@ impl std::fmt::Display for Rebuilt {
     }
 }
 
-/// The state kept between rebuilds.
+/// The state kept between rebuilds: the outputs of the stages, cached by
+/// what they were made from (the loader's files by their bytes, the
+/// checked documents by their file), and the last site built.
 pub struct Session {
     paths: Paths,
     options: Options,
-    cache: load::Cache,
-    /// Content files changed since the last good build (a failed rebuild
-    /// keeps them for the next one).
-    pending: BTreeSet<PathBuf>,
-    /// The loaded theme, with the stamps of the files it was loaded from.
+    files: load::Cache,
+    checked: check::Cache,
+    /// The theme and the files it was read from.
     theme: Option<(Vec<Stamp>, Theme)>,
-    /// Stamps of the theme, and of the pages and briefings, of the last good build.
-    built_theme: Vec<Stamp>,
-    pages: Vec<Stamp>,
-    site: Option<Arc<Site>>,
-    /// Every file of the output folder the session wrote, with a hash of its bytes.
+    /// The last site built, with the theme and pages it was built with.
+    built: Option<Built>,
+    /// Every file written to the output folder, with a hash of its bytes.
     outputs: BTreeMap<String, u64>,
+}
+
+struct Built {
+    /// Shared with the search indexer, which runs behind.
+    site: Arc<Site>,
+    theme: Vec<Stamp>,
+    pages: Vec<Stamp>,
 }
 
 /// A file's path, size and modification time.
@@ -95,91 +102,80 @@ impl Session {
         Session {
             paths,
             options,
-            cache: load::Cache::default(),
-            pending: BTreeSet::new(),
+            files: load::Cache::default(),
+            checked: check::Cache::default(),
             theme: None,
-            built_theme: Vec::new(),
-            pages: Vec::new(),
-            site: None,
+            built: None,
             outputs: BTreeMap::new(),
         }
     }
 
-    /// The last site built without error.
+    /// The site last built.
     pub fn site(&self) -> Option<Arc<Site>> {
-        self.site.clone()
+        self.built.as_ref().map(|b| b.site.clone())
     }
 
-    /// Brings the output folder up to date with the sources. On a content
-    /// error nothing is written and the last good site stays as it was.
+    /// Runs the stages again: loads (parsing only changed files), checks
+    /// (checking only changed documents), renders what the change affects
+    /// (everything after a change of the theme, the pages, the briefings
+    /// or site.toml) and writes only the files whose bytes changed. On an
+    /// error the output folder stays as it was.
     pub fn rebuild(&mut self) -> Result<Rebuilt, Error> {
         let start = Instant::now();
-        let loaded = crate::content::load_site_cached(&self.paths.content, &mut self.cache);
-        self.pending.extend(self.cache.changed.iter().cloned());
-        let (mut site, pages) = loaded?;
-        if let Some(url) = &self.options.base_url {
-            site.set_base_url(url);
-        }
+        let content = &self.paths.content;
+        let (raw, read) = load::load_cached(content, &mut self.files)?;
+        let checked =
+            check::check_cached(content, &raw, read, &mut self.checked).map_err(Error::Content)?;
+        drop(raw);
         let theme_stamps = stamps(&[&self.paths.templates, &self.paths.statics]);
         if self.theme.as_ref().is_none_or(|(s, _)| *s != theme_stamps) {
             let theme = Theme::load(&self.paths.templates, &self.paths.statics)?;
             self.theme = Some((theme_stamps.clone(), theme));
         }
-        // Markdown pages and briefings show on the home page and beside
-        // documents: a change to them rebuilds the whole site.
-        let page_stamps = stamps(&[
-            &self.paths.content.join("pages"),
-            &self.paths.content.join("briefings"),
-        ]);
-        let pending: Vec<PathBuf> = self.pending.iter().cloned().collect();
-        let full = self.site.is_none()
-            || theme_stamps != self.built_theme
-            || page_stamps != self.pages
-            || pending
-                .iter()
-                .any(|p| p.file_name().is_some_and(|n| n == "site.toml"));
-        let affected = match (&self.site, full) {
-            (Some(old), false) => Some(affected(old, &site, &pending)),
-            _ => None,
-        };
         let theme = &self.theme.as_ref().expect("theme loaded above").1;
-        let scope_docs: BTreeSet<usize> = affected.clone().unwrap_or_default();
-        let (written, removed) = match &self.site {
-            Some(old) if affected.is_some() => {
+        let page_stamps = stamps(&[
+            &content.join("pages"),
+            &content.join("briefings"),
+            &content.join("site.toml"),
+        ]);
+        let site = &checked.site;
+        let base_url = crate::build::base_url(self.options.base_url.as_deref(), &site.base_url);
+        let same_frame = |b: &&Built| b.theme == theme_stamps && b.pages == page_stamps;
+        let (documents, written, removed) = match &self.built {
+            None => {
+                let files = render::render(site, &checked.pages, theme, &base_url)?;
+                crate::publish::publish(&self.paths.out, &files)?;
+                self.outputs = files
+                    .iter()
+                    .map(|f| (f.path.clone(), hash(&f.bytes)))
+                    .collect();
+                (None, files.len(), 0)
+            }
+            Some(old) if same_frame(&old) => {
+                let old = &old.site;
+                let docs = affected(old, site);
                 let scope = Scope::Documents {
-                    docs: &scope_docs,
-                    site_wide: site_wide_hash(old) != site_wide_hash(&site),
+                    docs: &docs,
+                    site_wide: site_wide_hash(old) != site_wide_hash(site),
                 };
-                let files = render::render_scope(&site, &pages, theme, scope)?;
-                let gone = self.stale(&site, &files, false);
-                self.write(&files, &gone)?
+                let files = render::render_scope(site, &checked.pages, theme, &base_url, scope)?;
+                let gone = self.stale(site, &files, false);
+                let (written, removed) = self.write(&files, &gone)?;
+                let ids = docs.iter().map(|&d| site.documents[d].id.clone());
+                (Some(ids.collect()), written, removed)
             }
             Some(_) => {
-                let files = render::render_scope(&site, &pages, theme, Scope::All)?;
-                let gone = self.stale(&site, &files, true);
-                self.write(&files, &gone)?
-            }
-            None => {
-                // First build: the whole folder, atomically, each file
-                // written as it is rendered.
-                let staging = Staging::new(&self.paths.out)?;
-                let sink = Recorded {
-                    staging: &staging,
-                    outputs: Mutex::new(BTreeMap::new()),
-                };
-                render::render_into(&site, &pages, theme, Scope::All, &sink)?;
-                let outputs = sink.outputs.into_inner().unwrap_or_default();
-                staging.commit()?;
-                self.outputs = outputs;
-                (self.outputs.len(), 0)
+                let files = render::render(site, &checked.pages, theme, &base_url)?;
+                let gone = self.stale(site, &files, true);
+                let (written, removed) = self.write(&files, &gone)?;
+                (None, written, removed)
             }
         };
-        self.built_theme = theme_stamps;
-        self.pages = page_stamps;
-        self.pending.clear();
-        let documents =
-            affected.map(|set| set.iter().map(|&d| site.documents[d].id.clone()).collect());
-        self.site = Some(Arc::new(site));
+        self.built = Some(Built {
+            site: Arc::new(checked.site),
+            theme: theme_stamps,
+            pages: page_stamps,
+        });
         Ok(Rebuilt {
             documents,
             written,
@@ -225,24 +221,6 @@ impl Session {
     }
 }
 
-/// Writes the first build's files into the staging folder, recording a
-/// hash of each.
-struct Recorded<'a> {
-    staging: &'a Staging,
-    outputs: Mutex<BTreeMap<String, u64>>,
-}
-
-impl render::Sink for Recorded<'_> {
-    fn put(&self, file: OutFile) -> Result<(), Error> {
-        self.staging.write(&file)?;
-        let h = hash(&file.bytes);
-        if let Ok(mut o) = self.outputs.lock() {
-            o.insert(file.path, h);
-        }
-        Ok(())
-    }
-}
-
 /// The id of the document a site path belongs to.
 fn document_of(path: &str) -> Option<&str> {
     if let Some(rest) = path.strip_prefix("documents/") {
@@ -258,19 +236,11 @@ fn document_of(path: &str) -> Option<&str> {
 /// text changed (their pages show the linked node's heading or text).
 /// Linear in the changed documents and the links of changed nodes; the
 /// whole site's links and notes are only compared (by hash) unless changed.
-fn affected(old: &Site, new: &Site, changed: &[PathBuf]) -> BTreeSet<usize> {
+fn affected(old: &Site, new: &Site) -> BTreeSet<usize> {
     let mut docs: BTreeSet<String> = BTreeSet::new();
     // Citation keys whose shown text may differ between the two sites.
     let mut keys: Vec<String> = Vec::new();
-    let in_dir = |p: &PathBuf, dir: &str| {
-        p.parent()
-            .and_then(|d| d.file_name())
-            .is_some_and(|d| d == dir)
-    };
-    for p in changed.iter().filter(|p| in_dir(p, "documents")) {
-        let Some(id) = p.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
-            continue;
-        };
+    for id in changed_documents(old, new) {
         keys.extend(changed_nodes(old, new, &id));
         docs.insert(id);
     }
@@ -304,8 +274,8 @@ fn affected(old: &Site, new: &Site, changed: &[PathBuf]) -> BTreeSet<usize> {
     // The documents at the other end of each changed node's links.
     for s in [old, new] {
         for node in keys.iter().filter_map(|k| s.lookup(k)) {
-            let n = s.node(node);
-            for &l in n.links_out.iter().chain(&n.links_in) {
+            let a = s.attached(node);
+            for &l in a.links_out.iter().chain(&a.links_in) {
                 let link = &s.links[l];
                 for end in [link.from, link.to] {
                     docs.insert(s.documents[end.doc].id.clone());
@@ -319,6 +289,30 @@ fn affected(old: &Site, new: &Site, changed: &[PathBuf]) -> BTreeSet<usize> {
         .filter(|(_, d)| docs.contains(&d.id))
         .map(|(i, _)| i)
         .collect()
+}
+
+/// The ids of the documents added, removed or made again (from a changed
+/// file) between the two sites: an unchanged file keeps its document.
+fn changed_documents(old: &Site, new: &Site) -> BTreeSet<String> {
+    let by_id = |s: &Site| -> HashMap<String, *const Document> {
+        s.documents
+            .iter()
+            .map(|d| (d.id.clone(), d as *const Document))
+            .collect()
+    };
+    let (before, after) = (by_id(old), by_id(new));
+    let mut ids: BTreeSet<String> = before
+        .keys()
+        .filter(|id| !after.contains_key(*id))
+        .cloned()
+        .collect();
+    ids.extend(
+        after
+            .iter()
+            .filter(|(id, d)| before.get(*id) != Some(*d))
+            .map(|(id, _)| id.clone()),
+    );
+    ids
 }
 
 /// A hash of every link, by citation keys.

@@ -246,11 +246,12 @@ fn editorial_notes_are_apart_from_the_official_text() {
         "the official text stays as it is"
     );
     assert!(caribbean.text["zh-Hans"].contains("中加（勒比）"));
-    let note = &site.notes[caribbean.notes[0]];
+    let attached = |id: &str| site.attached(site.lookup(&format!("{}:{id}", d.id)).unwrap());
+    let note = &site.notes[attached("art_4__sec_2__cl_1").notes[0]];
     assert!(note.text["en"].contains("Caribbean"));
     let substitute = node(d, "art_5__item_2");
     assert!(substitute.text["en"].contains("as a substitute for"));
-    assert!(site.notes[substitute.notes[0]].text["en"].contains("not a substitute"));
+    assert!(site.notes[attached("art_5__item_2").notes[0]].text["en"].contains("not a substitute"));
 }
 
 #[test]
@@ -297,13 +298,14 @@ fn crosswalk_covers_the_plan() {
     );
     // Every section of Articles 2-4 continues something of 2022-2024.
     let d = &site.documents[plan];
-    for n in d.nodes.iter().filter(|n| {
+    for (i, n) in d.nodes.iter().enumerate().filter(|(_, n)| {
         n.depth == 1
             && ["art_2", "art_3", "art_4"]
                 .iter()
                 .any(|a| n.id.starts_with(&format!("{a}__")))
     }) {
-        let outgoing: Vec<Relation> = n
+        let outgoing: Vec<Relation> = site
+            .attached(accord::content::model::NodeRef { doc: plan, node: i })
             .links_out
             .iter()
             .map(|&l| site.links[l].relation)
@@ -317,7 +319,7 @@ fn crosswalk_covers_the_plan() {
     // Backlinks are derived: the policy paper's finance section knows who cites it.
     let finance = key(pp, "part_3__prog_2__sec_4");
     assert!(site
-        .node(finance)
+        .attached(finance)
         .links_in
         .iter()
         .any(|&l| site.links[l].from == key(p25, "art_2__sec_3")));

@@ -1,29 +1,28 @@
-//! Checks of one document's node list: id syntax, tree order, numbering,
-//! and text in every declared language.
+//! One document's node list into the model's nodes, checked on the way:
+//! id syntax, tree order, numbering, and text in every declared language.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::fxhash::{FxMap, FxSet};
-use super::ids;
-use super::keys::IdIndex;
-use super::load::Sourced;
-use super::model::NodeKind;
-use super::raw::RawDocument;
-use super::safety::{MAX_DEPTH, MAX_NODES};
-use super::validate_text::{check_langs, node_kind, require_langs};
+use super::text::{check_langs, node_kind, require_langs};
+use crate::content::ids;
+use crate::content::load::Sourced;
+use crate::content::model::{Node, NodeKind};
+use crate::content::raw::RawDocument;
+use crate::content::safety::{MAX_DEPTH, MAX_NODES};
 use crate::diag::Diagnostic;
 
 /// A numbered child: is it a paragraph, its number, the span of its id.
 type Numbered = (bool, u32, std::ops::Range<usize>);
 
-/// Checks the nodes of `file`; returns the index of its node ids.
+/// The nodes of `file` in reading order, each with its depth and parent;
+/// every problem goes to `out` (the nodes are then of no use).
 pub(super) fn check_nodes(
     file: &Sourced<RawDocument>,
     langs: &[String],
     out: &mut Vec<Diagnostic>,
-) -> IdIndex {
+) -> Vec<Node> {
     let nodes = &file.value.nodes;
-    let ids = || IdIndex::new(nodes.iter().map(|n| n.get_ref().id.get_ref().as_str()));
     if nodes.len() > MAX_NODES {
         out.push(
             Diagnostic::new(
@@ -36,19 +35,19 @@ pub(super) fn check_nodes(
             )
             .help("split the document into several files"),
         );
-        return ids();
+        return Vec::new();
     }
-    let capacity = nodes.len();
+    let mut built: Vec<Node> = Vec::with_capacity(nodes.len());
     // Node id → the index of the last node with it.
-    let mut seen: FxMap<&str, usize> =
-        FxMap::with_capacity_and_hasher(capacity, Default::default());
-    let mut parents: FxSet<&str> = FxSet::with_capacity_and_hasher(capacity, Default::default());
-    // The ids of the nodes on the path from the root to the previous node.
-    let mut open: Vec<&str> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(nodes.len());
+    let mut parents: HashSet<&str> = HashSet::new();
+    // The nodes on the path from the root to the previous node: their ids
+    // and, in `built`, their indexes.
+    let mut open: Vec<(&str, usize)> = Vec::new();
     // Numbers of the children of each parent ("" for the root), in order:
     // (abbreviation is paragraph, number, id span).
     let mut numbering: Vec<(&str, Vec<Numbered>)> = Vec::new();
-    let mut numbering_at: FxMap<&str, usize> = FxMap::default();
+    let mut numbering_at: HashMap<&str, usize> = HashMap::new();
 
     for (i, node) in nodes.iter().enumerate() {
         let n = node.get_ref();
@@ -104,7 +103,7 @@ pub(super) fn check_nodes(
             }
         }
         let parent = ids::parent_id(id);
-        while open.last().is_some_and(|o| Some(*o) != parent) {
+        while open.last().is_some_and(|(o, _)| Some(*o) != parent) {
             open.pop();
         }
         if parent.is_some() && open.is_empty() {
@@ -122,7 +121,22 @@ pub(super) fn check_nodes(
                 .help(help),
             );
         }
-        open.push(id);
+        // (Where a node was refused, the indexes are off, but then the
+        // nodes are not used.)
+        let depth = open.len();
+        let parent_at = open.last().map(|&(_, at)| at);
+        open.push((id, built.len()));
+        if let Some(kind) = kind {
+            built.push(Node {
+                id: id.to_string(),
+                kind,
+                depth,
+                parent: parent_at,
+                label: n.label.clone(),
+                heading: n.heading.clone(),
+                text: n.text.clone(),
+            });
+        }
         let parent_key = parent.unwrap_or("");
         parents.insert(parent_key);
         if let Some(num) = number {
@@ -175,7 +189,7 @@ pub(super) fn check_nodes(
             }
         }
     }
-    ids()
+    built
 }
 
 /// `heading of node `…``, written out only for a message.

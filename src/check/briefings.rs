@@ -1,26 +1,31 @@
-//! Checks of `content/briefings/*.toml`: id, title, date, mode, audience,
-//! introduction, and every item's citation key and comment.
+//! `content/briefings/*.toml` into the model's briefings, checked on the
+//! way: id, title, date, mode, audience, introduction, and every item's
+//! citation key and comment.
 
 use toml::Spanned;
 
-use super::briefings::{id_of, Mode, RawBriefing};
-use super::ids;
-use super::keys::RawKeys as Keys;
-use super::load::Sourced;
-use super::raw::LangMap;
-use super::validate_links::check_key;
-use super::validate_text::check_langs;
+use super::keys::Keys;
+use super::links::check_key;
+use super::text::check_langs;
+use crate::content::briefings::{id_of, Briefing, Item, Mode, RawBriefing};
+use crate::content::ids;
+use crate::content::load::Sourced;
+use crate::content::raw::LangMap;
 use crate::diag::Diagnostic;
 
+/// The briefings, sorted by id.
 pub(super) fn check_briefings(
     files: &[Sourced<RawBriefing>],
     site_langs: &[String],
     keys: &Keys,
     out: &mut Vec<Diagnostic>,
-) {
-    for file in files {
-        check_briefing(file, site_langs, keys, out);
-    }
+) -> Vec<Briefing> {
+    let mut briefings: Vec<Briefing> = files
+        .iter()
+        .filter_map(|file| check_briefing(file, site_langs, keys, out))
+        .collect();
+    briefings.sort_by(|a, b| a.id.cmp(&b.id));
+    briefings
 }
 
 fn check_briefing(
@@ -28,7 +33,7 @@ fn check_briefing(
     site_langs: &[String],
     keys: &Keys,
     out: &mut Vec<Diagnostic>,
-) {
+) -> Option<Briefing> {
     let b = &file.value;
     let id = id_of(file);
     if !ids::is_document_id(&id) {
@@ -89,7 +94,17 @@ fn check_briefing(
         check_langs(file, map.span(), map.get_ref(), site_langs, &what, out);
         require(file, map, what, &langs, &why, out);
     }
-    check_items(file, site_langs, &langs, &why, keys, out);
+    let items = check_items(file, site_langs, &langs, &why, keys, out);
+    Some(Briefing {
+        id,
+        title: b.title.get_ref().clone(),
+        date: b.date.get_ref().clone(),
+        audience: b.audience.get_ref().clone(),
+        intro: b.intro.get_ref().clone(),
+        mode: mode?,
+        languages: langs,
+        items,
+    })
 }
 
 /// The items: comments in the mode's languages, keys that exist, no node
@@ -101,8 +116,9 @@ fn check_items(
     why: &str,
     keys: &Keys,
     out: &mut Vec<Diagnostic>,
-) {
+) -> Vec<Item> {
     let b = &file.value;
+    let mut items = Vec::new();
     if b.items.is_empty() {
         out.push(
             Diagnostic::new(
@@ -124,12 +140,25 @@ fn check_items(
             check_langs(file, c.span(), c.get_ref(), site_langs, &what, out);
             require(file, c, &what, langs, why, out);
         }
-        let Some((doc, n)) = check_key(file, &item.node, keys, out) else {
+        let Some(found) = check_key(file, &item.node, keys, out) else {
             continue;
         };
+        items.push(Item {
+            node: found.node,
+            comment: item
+                .comment
+                .as_ref()
+                .map(|c| c.get_ref().clone())
+                .unwrap_or_default(),
+        });
+        let doc = found.file;
         let (d, node) = (
             doc.value.id.get_ref().as_str(),
-            doc.value.nodes[n].get_ref().id.get_ref().as_str(),
+            doc.value.nodes[found.node.node]
+                .get_ref()
+                .id
+                .get_ref()
+                .as_str(),
         );
         let key = item.node.get_ref();
         for &(od, on, oline) in cited.iter().filter(|(od, _, _)| *od == d) {
@@ -172,6 +201,7 @@ fn check_items(
             }
         }
     }
+    items
 }
 
 /// `map` must have every one of `langs`.

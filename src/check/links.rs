@@ -1,28 +1,31 @@
-//! Checks across files: notes and cross-links name nodes that exist, in
-//! documents that fit the relation.
+//! Notes and cross-links, checked across files: they name nodes that
+//! exist, in documents that fit the relation.
+
+use std::collections::HashSet;
 
 use rayon::prelude::*;
 
-use super::fxhash::FxSet;
-use super::keys::RawKeys;
-use super::load::Sourced;
-use super::model::{NoteKind, Relation};
-use super::raw::{RawCrosswalk, RawDocument, RawNotes};
-use super::validate_text::check_langs;
+use super::keys::{Found, Keys};
+use super::text::check_langs;
+use crate::content::load::Sourced;
+use crate::content::model::{Link, Note, NoteKind, Relation};
+use crate::content::raw::{RawCrosswalk, RawDocument, RawNotes};
 use crate::diag::Diagnostic;
 
 /// The notes: targets that exist, known kinds, text in the site's languages.
 pub(super) fn check_notes(
-    files: &[&Sourced<RawNotes>],
+    files: &[Sourced<RawNotes>],
     site_langs: &[String],
-    keys: &RawKeys,
+    keys: &Keys,
     out: &mut Vec<Diagnostic>,
-) {
+) -> Vec<Note> {
+    let mut notes = Vec::new();
     for file in files {
         for note in &file.value.notes {
             let note = note.get_ref();
-            check_key(file, &note.target, keys, out);
-            if NoteKind::parse(note.kind.get_ref()).is_none() {
+            let target = check_key(file, &note.target, keys, out);
+            let kind = NoteKind::parse(note.kind.get_ref());
+            if kind.is_none() {
                 out.push(
                     file.diag(
                         note.kind.span(),
@@ -45,21 +48,30 @@ pub(super) fn check_notes(
                         .help("write the note in at least one language"),
                 );
             }
+            if let (Some(target), Some(kind)) = (target, kind) {
+                notes.push(Note {
+                    target: target.node,
+                    kind,
+                    text: note.text.get_ref().clone(),
+                });
+            }
         }
     }
+    notes
 }
 
-/// The cross-links: ends that exist, known relations, each declared once.
+/// The cross-links: ends that exist, known relations, each declared once;
+/// sorted by their ends.
 pub(super) fn check_crosswalk(
     cw: &Sourced<RawCrosswalk>,
-    keys: &RawKeys,
+    keys: &Keys,
     out: &mut Vec<Diagnostic>,
-) {
+) -> Vec<Link> {
     // Each link's own checks in parallel (tens of thousands of links in a
     // large site), their problems then reported in order with those of
     // links declared twice: the keys' and relation's before, the
     // documents' after.
-    let own: Vec<(Vec<Diagnostic>, Vec<Diagnostic>)> = cw
+    let own: Vec<(Option<Link>, Vec<Diagnostic>, Vec<Diagnostic>)> = cw
         .value
         .links
         .par_iter()
@@ -78,14 +90,21 @@ pub(super) fn check_crosswalk(
                     .help(format!("use one of {}", Relation::expected())),
                 );
             }
-            if let (Some((fd, _)), Some((td, _))) = (from, to) {
-                check_link_documents(cw, link.span(), fd, td, relation, &mut after);
+            let mut made = None;
+            if let (Some(from), Some(to)) = (from, to) {
+                let fits = check_link_documents(cw, link.span(), from, to, relation, &mut after);
+                made = relation.filter(|_| fits).map(|relation| Link {
+                    from: from.node,
+                    to: to.node,
+                    relation,
+                });
             }
-            (before, after)
+            (made, before, after)
         })
         .collect();
-    let mut seen = FxSet::default();
-    for (link, (before, after)) in cw.value.links.iter().zip(own) {
+    let mut seen = HashSet::new();
+    let mut links = Vec::with_capacity(own.len());
+    for (link, (made, before, after)) in cw.value.links.iter().zip(own) {
         let l = link.get_ref();
         out.extend(before);
         if !seen.insert((l.from.get_ref(), l.to.get_ref())) {
@@ -102,16 +121,19 @@ pub(super) fn check_crosswalk(
             );
         }
         out.extend(after);
+        links.extend(made);
     }
+    links.sort_by_key(|l| (l.from, l.to));
+    links
 }
 
 /// Checks a citation key `document:node`; returns the node when it exists.
 pub(super) fn check_key<'a, T>(
     file: &Sourced<T>,
     key: &toml::Spanned<String>,
-    keys: &RawKeys<'a>,
+    keys: &Keys<'a>,
     out: &mut Vec<Diagnostic>,
-) -> Option<(&'a Sourced<RawDocument>, usize)> {
+) -> Option<Found<'a>> {
     let found = keys.get(key.get_ref());
     if found.is_none() {
         let help = match key.get_ref().split_once(':') {
@@ -129,31 +151,39 @@ pub(super) fn check_key<'a, T>(
     found
 }
 
-fn check_link_documents<'a, T>(
+/// Whether the documents of a link's ends fit it; reports why not.
+fn check_link_documents<T>(
     cw: &Sourced<T>,
     span: std::ops::Range<usize>,
-    from: &'a Sourced<RawDocument>,
-    to: &'a Sourced<RawDocument>,
+    from: Found,
+    to: Found,
     relation: Option<Relation>,
     out: &mut Vec<Diagnostic>,
-) {
-    let (f, t) = (&from.value, &to.value);
+) -> bool {
+    let (f, t) = (&from.file.value, &to.file.value);
     if f.id.get_ref() == t.id.get_ref() {
         out.push(cw.diag(
             span,
             "a cross-link must join nodes of two different documents",
         ));
-        return;
+        return false;
     }
     if relation == Some(Relation::Continues) {
-        let series = |d: &'a RawDocument| d.series.as_ref().map(|s| s.get_ref());
-        let edition = |d: &'a RawDocument| d.edition.as_ref().map(|s| s.get_ref());
+        fn series(d: &RawDocument) -> Option<&String> {
+            d.series.as_ref().map(|s| s.get_ref())
+        }
+        fn edition(d: &RawDocument) -> Option<&String> {
+            d.edition.as_ref().map(|s| s.get_ref())
+        }
         if series(f).is_none() || series(f) != series(t) {
             out.push(cw.diag(span, format!("`continues` joins two editions of one series, but `{}` and `{}` are not in the same series", f.id.get_ref(), t.id.get_ref()))
                 .help("use `related` for documents of different series"));
+            return false;
         } else if edition(f) <= edition(t) {
             out.push(cw.diag(span, format!("`continues` must go from the newer edition to the older, but `{}` is not newer than `{}`", f.id.get_ref(), t.id.get_ref()))
                 .help("swap `from` and `to`"));
+            return false;
         }
     }
+    true
 }

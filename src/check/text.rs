@@ -3,9 +3,9 @@
 
 use std::fmt::Display;
 
-use super::load::Sourced;
-use super::model::NodeKind;
-use super::raw::LangMap;
+use crate::content::load::Sourced;
+use crate::content::model::NodeKind;
+use crate::content::raw::LangMap;
 use crate::diag::Diagnostic;
 
 /// Every key of `map` must be one of `langs`.
@@ -31,7 +31,7 @@ pub(super) fn check_langs<T>(
                 file.diag(span.clone(), format!("{what} in `{lang}` is empty"))
                     .help("write the text or remove the entry"),
             );
-        } else if let Some((problem, help)) = super::safety::text_problem(text) {
+        } else if let Some((problem, help)) = crate::content::safety::text_problem(text) {
             out.push(
                 file.diag(span.clone(), format!("{what} in `{lang}`: {problem}"))
                     .help(help),

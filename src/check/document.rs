@@ -1,0 +1,116 @@
+//! One document file: its fields and nodes, checked, into the model's
+//! [`Document`].
+
+use std::sync::Arc;
+
+use super::text::{check_langs, require_langs};
+use crate::content::ids;
+use crate::content::load::Sourced;
+use crate::content::model::{DocKind, Document};
+use crate::content::raw::RawDocument;
+use crate::diag::Diagnostic;
+
+/// One document file into the model's document, or every problem in it.
+pub(super) fn check_document(
+    file: &Sourced<RawDocument>,
+    site_langs: &[String],
+) -> Result<Arc<Document>, Vec<Diagnostic>> {
+    let mut out = Vec::new();
+    let document = document(file, site_langs, &mut out);
+    match document {
+        Some(doc) if out.is_empty() => Ok(Arc::new(doc)),
+        _ => Err(out),
+    }
+}
+
+fn document(
+    file: &Sourced<RawDocument>,
+    site_langs: &[String],
+    out: &mut Vec<Diagnostic>,
+) -> Option<Document> {
+    let d = &file.value;
+    let id = d.id.get_ref();
+    if !ids::is_document_id(id) {
+        out.push(file.diag(d.id.span(), format!("`{id}` is not a valid document id"))
+            .help("use lower-case letters, digits and single hyphens, e.g. `china-celac-action-plan-2025-2027`"));
+    } else if file.path.file_stem().and_then(|s| s.to_str()) != Some(id.as_str()) {
+        out.push(
+            file.diag(
+                d.id.span(),
+                format!("document id `{id}` does not match the file name"),
+            )
+            .help(format!("rename the file to `{id}.toml` or change the id")),
+        );
+    }
+    let kind = DocKind::parse(d.kind.get_ref());
+    if kind.is_none() {
+        out.push(
+            file.diag(
+                d.kind.span(),
+                format!("unknown document kind `{}`", d.kind.get_ref()),
+            )
+            .help(format!("use one of {}", DocKind::expected())),
+        );
+    }
+    if let Some(date) = &d.date {
+        if !ids::is_date(date.get_ref()) {
+            out.push(file.diag(
+                date.span(),
+                format!("date `{}` is not YYYY-MM-DD", date.get_ref()),
+            ));
+        }
+    }
+    let mut langs: Vec<String> = Vec::new();
+    for lang in d.languages.get_ref() {
+        let code = lang.get_ref();
+        if !site_langs.contains(code) {
+            out.push(
+                file.diag(
+                    lang.span(),
+                    format!("language `{code}` is not one of the site's languages"),
+                )
+                .help("add it to content/site.toml or fix the tag"),
+            );
+        } else if langs.contains(code) {
+            out.push(file.diag(lang.span(), format!("language `{code}` is listed twice")));
+        } else {
+            langs.push(code.clone());
+        }
+    }
+    if d.languages.get_ref().is_empty() {
+        out.push(file.diag(d.languages.span(), "the document declares no language"));
+    }
+    check_langs(
+        file,
+        d.title.span(),
+        d.title.get_ref(),
+        site_langs,
+        &"title",
+        out,
+    );
+    require_langs(
+        file,
+        d.title.span(),
+        d.title.get_ref(),
+        &langs,
+        &"title",
+        out,
+    );
+    let nodes = super::nodes::check_nodes(file, &langs, out);
+    Some(Document {
+        id: id.clone(),
+        kind: kind?,
+        series: d.series.as_ref().map(|s| s.get_ref().clone()),
+        edition: d.edition.as_ref().map(|s| s.get_ref().clone()),
+        title: d.title.get_ref().clone(),
+        date: d.date.as_ref().map(|s| s.get_ref().clone()),
+        // In the site's order.
+        languages: site_langs
+            .iter()
+            .filter(|l| langs.contains(l))
+            .cloned()
+            .collect(),
+        source: d.source.clone(),
+        nodes,
+    })
+}

@@ -1,0 +1,178 @@
+//! Check stage: the raw content into the model, in one pass that checks
+//! everything on the way and collects every problem, each with file and
+//! line. The model exists only when there is no problem: nothing later
+//! skips or repairs what the checks refused.
+//!
+//! `serve` checks again after each change with a [`Checked`] cache: a
+//! document file read again unchanged (the same `Arc` from the loader's
+//! cache) keeps the document made of it, for the same site languages.
+
+mod briefings;
+mod document;
+mod keys;
+mod links;
+mod nodes;
+mod site;
+mod text;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::content::load::{RawContent, Sourced};
+use crate::content::model::{Document, Site};
+use crate::content::pages::{self, Page};
+use crate::content::raw::RawDocument;
+use crate::diag::{self, Diagnostic};
+
+/// The checked site and its Markdown pages.
+pub struct Checked {
+    pub site: Site,
+    pub pages: Vec<Page>,
+}
+
+/// The documents made by earlier checks, by the file they were made of
+/// (the address of its `Arc`, which the cache keeps alive).
+#[derive(Default)]
+pub struct Cache {
+    documents: HashMap<usize, CachedDocument>,
+}
+
+struct CachedDocument {
+    /// Keeps the file alive, so that its address is not reused.
+    _file: Arc<Sourced<RawDocument>>,
+    langs: Vec<String>,
+    made: Made,
+}
+
+/// A document file checked: its document, or the problems found in it.
+type Made = Result<Arc<Document>, Vec<Diagnostic>>;
+
+/// Checks the content read from the content folder `root` (with the
+/// problems reading it gave) and makes the model.
+pub fn check(
+    root: &Path,
+    raw: &RawContent,
+    read: Vec<Diagnostic>,
+) -> Result<Checked, Vec<Diagnostic>> {
+    check_cached(root, raw, read, &mut Cache::default())
+}
+
+/// [`check`], keeping the documents made in `cache` for the next time.
+pub fn check_cached(
+    root: &Path,
+    raw: &RawContent,
+    read: Vec<Diagnostic>,
+    cache: &mut Cache,
+) -> Result<Checked, Vec<Diagnostic>> {
+    let mut out = read;
+    let head = raw
+        .site
+        .as_ref()
+        .and_then(|s| site::check_site(s, &mut out));
+    let langs: Vec<String> = head
+        .as_ref()
+        .map(|h| h.languages.iter().map(|l| l.code.clone()).collect())
+        .unwrap_or_default();
+    let made = documents(&raw.documents, &langs, cache);
+    // Where each file's document goes in the site: in id order.
+    let mut order: Vec<usize> = (0..raw.documents.len()).collect();
+    order.sort_by(|&a, &b| doc_id(&raw.documents[a]).cmp(doc_id(&raw.documents[b])));
+    let mut place = vec![0; order.len()];
+    for (at, &i) in order.iter().enumerate() {
+        place[i] = at;
+    }
+    let mut seen: HashMap<&str, &Sourced<RawDocument>> = HashMap::new();
+    for (file, made) in raw.documents.iter().zip(&made) {
+        if let Err(problems) = made {
+            out.extend(problems.iter().cloned());
+        }
+        let id = doc_id(file);
+        if let Some(first) = seen.insert(id, file) {
+            out.push(
+                file.diag(
+                    file.value.id.span(),
+                    format!("duplicate document id `{id}`"),
+                )
+                .help(format!(
+                    "`{}` already uses this id; give each document its own",
+                    first.path.display()
+                )),
+            );
+        }
+    }
+    let files: Vec<&Sourced<RawDocument>> = raw.documents.iter().map(|f| &**f).collect();
+    let keys = keys::Keys::new(&files, &place);
+    let notes = links::check_notes(&raw.notes, &langs, &keys, &mut out);
+    let links = match &raw.crosswalk {
+        Some(cw) => links::check_crosswalk(cw, &keys, &mut out),
+        None => Vec::new(),
+    };
+    let briefings = briefings::check_briefings(&raw.briefings, &langs, &keys, &mut out);
+    let pages = pages::load(root, &langs, &mut out);
+    match head {
+        Some(head) if out.is_empty() => {
+            let mut documents: Vec<Option<Arc<Document>>> =
+                made.into_iter().map(Result::ok).collect();
+            let documents = order.iter().filter_map(|&i| documents[i].take()).collect();
+            Ok(Checked {
+                site: Site::new(head, documents, links, notes, briefings),
+                pages,
+            })
+        }
+        _ => {
+            if out.is_empty() {
+                // Without site.toml the loader has reported it missing.
+                out.push(Diagnostic::new(
+                    root.join("site.toml"),
+                    None,
+                    "no site.toml",
+                ));
+            }
+            diag::sort(&mut out);
+            Err(out)
+        }
+    }
+}
+
+fn address(file: &Arc<Sourced<RawDocument>>) -> usize {
+    Arc::as_ptr(file) as usize
+}
+
+fn doc_id(file: &Sourced<RawDocument>) -> &str {
+    file.value.id.get_ref()
+}
+
+/// Each document file checked, in parallel, the cached ones taken again.
+fn documents(
+    files: &[Arc<Sourced<RawDocument>>],
+    langs: &[String],
+    cache: &mut Cache,
+) -> Vec<Made> {
+    let cached = |file: &Arc<Sourced<RawDocument>>| {
+        cache
+            .documents
+            .get(&address(file))
+            .filter(|c| c.langs == langs)
+            .map(|c| c.made.clone())
+    };
+    let made: Vec<Made> = files
+        .par_iter()
+        .map(|file| cached(file).unwrap_or_else(|| document::check_document(file, langs)))
+        .collect();
+    cache.documents = files
+        .iter()
+        .zip(&made)
+        .map(|(file, made)| {
+            let entry = CachedDocument {
+                _file: file.clone(),
+                langs: langs.to_vec(),
+                made: made.clone(),
+            };
+            (address(file), entry)
+        })
+        .collect();
+    made
+}

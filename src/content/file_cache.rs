@@ -1,0 +1,92 @@
+//! The document files as `serve` keeps them between rebuilds: each file's
+//! parse, by path and a hash of its bytes. A file read again with the same
+//! bytes is not parsed again, and keeps its `Arc`, by which the check
+//! stage knows it too ([`crate::check::Cache`]).
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+
+use super::load::{parse_toml, read_into, toml_files, Read, Sourced};
+use super::raw::RawDocument;
+use crate::diag::Diagnostic;
+
+/// Document files by path: the hash of their bytes and their parse.
+#[derive(Default)]
+pub struct Cache {
+    files: HashMap<PathBuf, (u64, Arc<Sourced<RawDocument>>)>,
+}
+
+type Document = Arc<Sourced<RawDocument>>;
+
+/// The document files of `dir`, sorted by name, parsed in parallel; with a
+/// cache, only those whose bytes changed since it saw them.
+pub(super) fn read_documents(dir: &Path, cache: Option<&mut Cache>) -> Read<Vec<Document>> {
+    let mut diags = Vec::new();
+    let paths = toml_files(dir, &mut diags);
+    let Some(cache) = cache else {
+        let read: Vec<(Option<Document>, Vec<Diagnostic>)> =
+            paths.par_iter().map(|p| read_document(p, None)).collect();
+        return collect(read, diags);
+    };
+    let known = Mutex::new(std::mem::take(&mut cache.files));
+    let read: Vec<(Option<Document>, Vec<Diagnostic>)> = paths
+        .par_iter()
+        .map(|p| read_document(p, Some(&known)))
+        .collect();
+    let known = known.into_inner().unwrap_or_default();
+    cache.files = paths
+        .iter()
+        .filter_map(|p| known.get(p).map(|entry| (p.clone(), entry.clone())))
+        .collect();
+    collect(read, diags)
+}
+
+fn collect(
+    read: Vec<(Option<Document>, Vec<Diagnostic>)>,
+    mut diags: Vec<Diagnostic>,
+) -> Read<Vec<Document>> {
+    let mut value = Vec::with_capacity(read.len());
+    for (doc, problems) in read {
+        diags.extend(problems);
+        value.extend(doc);
+    }
+    Read { value, diags }
+}
+
+/// One document file; with `known` (the cache's files), its parse there
+/// when its bytes are the same, and the cache updated when they are not.
+fn read_document(
+    path: &Path,
+    known: Option<&Mutex<HashMap<PathBuf, (u64, Document)>>>,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut buffer = Vec::new();
+    let Some(text) = read_into(path, &mut diags, true, &mut buffer) else {
+        return (None, diags);
+    };
+    let Some(known) = known else {
+        let parsed = parse_toml(path, text, &mut diags).map(Arc::new);
+        return (parsed, diags);
+    };
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    let hash = h.finish();
+    let lock = || {
+        known
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    };
+    if let Some((_, doc)) = lock().get(path).filter(|(h, _)| *h == hash) {
+        return (Some(doc.clone()), diags);
+    }
+    let parsed = parse_toml(path, text, &mut diags).map(Arc::new);
+    match &parsed {
+        Some(doc) => lock().insert(path.to_path_buf(), (hash, doc.clone())),
+        None => lock().remove(path),
+    };
+    (parsed, diags)
+}
