@@ -18,6 +18,7 @@ pub mod render;
 pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod theme_files;
 
 use std::path::PathBuf;
 
