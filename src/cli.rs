@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::build::Paths;
+use crate::build::{below, Paths};
 use crate::Error;
 
 #[derive(Debug, Parser)]
@@ -22,6 +22,16 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Write a small working site (two bilingual documents, a crosswalk, a
+    /// page) into DIR, to build and serve with the default theme.
+    Init {
+        /// The folder to make the site in; it must be empty or new.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Write into a folder that is not empty (replacing files of the same names).
+        #[arg(long)]
+        force: bool,
+    },
     /// Load and validate all content; report every problem with file and line.
     Check {
         #[command(flatten)]
@@ -62,6 +72,19 @@ pub enum Command {
         /// Leave out the search index.
         #[arg(long)]
         no_search: bool,
+    },
+    /// List the theme's files and whether each is the site's own or the
+    /// default theme's; with --eject, copy the default theme into the site.
+    Theme {
+        #[command(flatten)]
+        root: RootArg,
+        /// Write the default theme (templates/, templates/strings.toml,
+        /// static/) into the site's folder, for editing.
+        #[arg(long)]
+        eject: bool,
+        /// With --eject: replace files that exist.
+        #[arg(long, requires = "eject")]
+        force: bool,
     },
     /// Convert raw source texts into content files, with a report of every
     /// line not carried over and every doubt.
@@ -130,6 +153,12 @@ impl SiteArgs {
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
     let w = |e| Error::io("stdout", e);
     match cli.command {
+        Command::Init { dir, force } => {
+            for file in crate::init::init(&dir, force)? {
+                writeln!(out, "wrote {}", below(&dir, file).display()).map_err(w)?;
+            }
+            writeln!(out, "{}", crate::init::next_steps(&dir)).map_err(w)
+        }
         Command::Check { root, content } => {
             let content = content.unwrap_or_else(|| Paths::under(&root.root).content);
             let site = crate::content::load_site(&content)?;
@@ -190,6 +219,16 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
                 options,
                 std::sync::Arc::new(|line: String| eprintln!("{line}")),
             )
+        }
+        Command::Theme { root, eject, force } => {
+            if !eject {
+                let paths = Paths::under(&root.root);
+                return write!(out, "{}", crate::theme_files::listing(&paths)?).map_err(w);
+            }
+            for file in crate::theme_files::eject(&root.root, force)? {
+                writeln!(out, "wrote {}", below(&root.root, file).display()).map_err(w)?;
+            }
+            Ok(())
         }
         Command::Import(args) => crate::import::command::run(*args, out),
         Command::Pdf {

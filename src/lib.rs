@@ -11,6 +11,7 @@ pub mod diag;
 pub mod fsutil;
 pub mod fuzzing;
 pub mod import;
+pub mod init;
 pub mod pdf;
 pub mod publish;
 pub mod render;

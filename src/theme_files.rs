@@ -141,7 +141,7 @@ impl ThemeFiles {
             )),
             Origin::Default(_) if !own.is_empty() => Some(format!(
                 "the default theme's templates rely on one another: compare the site's own \
-                 {} with the default theme's",
+                 {} with the default theme's (`accord theme --eject --root` an empty folder)",
                 own.join(", ")
             )),
             Origin::Default(_) => None,
@@ -214,4 +214,76 @@ fn located(report: &str) -> Option<(&str, usize)> {
     let mut parts = at.rsplitn(3, ':');
     let (_col, line, name) = (parts.next()?, parts.next()?, parts.next()?);
     Some((name, line.parse().ok()?))
+}
+
+/// The theme's files, one a line, each with where it comes from.
+pub fn listing(paths: &crate::build::Paths) -> Result<String, Error> {
+    let files = ThemeFiles::resolve(&paths.templates, &paths.statics)?;
+    let from = |o: &Origin| match o {
+        Origin::Site(path) => format!("the site's {}", path.display()),
+        Origin::Default(_) => "default theme".to_string(),
+    };
+    let mut rows: Vec<(String, String)> = files
+        .templates
+        .iter()
+        .map(|t| (format!("templates/{}", t.name), from(&t.origin)))
+        .collect();
+    let own = paths.templates.join("strings.toml");
+    let strings = match own.is_file() {
+        true => format!("default theme, merged per key with {}", own.display()),
+        false => "default theme".to_string(),
+    };
+    rows.push(("templates/strings.toml".into(), strings));
+    rows.extend(
+        (files.statics.iter()).map(|(path, origin, _)| (format!("static/{path}"), from(origin))),
+    );
+    let width = rows.iter().map(|(f, _)| f.len()).max().unwrap_or(0);
+    Ok(rows
+        .iter()
+        .map(|(file, origin)| format!("{file:width$}  {origin}\n"))
+        .collect())
+}
+
+/// Writes the default theme into `root` (`templates/`, `static/`) as it
+/// is embedded, for editing; returns the files written, below `root`.
+/// Without `force` nothing is written if any of them exists.
+pub fn eject(root: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
+    let files: Vec<(PathBuf, Vec<u8>)> = DefaultTemplates::iter()
+        .map(|p| {
+            (
+                Path::new("templates").join(&*p),
+                embedded::<DefaultTemplates>(&p),
+            )
+        })
+        .chain(
+            DefaultStatic::iter()
+                .map(|p| (Path::new("static").join(&*p), embedded::<DefaultStatic>(&p))),
+        )
+        .collect();
+    let existing: Vec<String> = files
+        .iter()
+        .filter(|(rel, _)| root.join(rel).exists())
+        .map(|(rel, _)| rel.display().to_string())
+        .collect();
+    if !force && !existing.is_empty() {
+        return Err(Error::Usage(format!(
+            "{} already has {}: nothing written; pass --force to replace {}",
+            display_root(root),
+            existing.join(", "),
+            if existing.len() == 1 { "it" } else { "them" }
+        )));
+    }
+    for (rel, bytes) in &files {
+        crate::fsutil::write_atomic(&root.join(rel), bytes)?;
+    }
+    Ok(files.into_iter().map(|(rel, _)| rel).collect())
+}
+
+/// A folder as messages name it (`.` reads "the current folder").
+pub fn display_root(root: &Path) -> String {
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        "the current folder".into()
+    } else {
+        format!("`{}`", root.display())
+    }
 }
