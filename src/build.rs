@@ -7,25 +7,39 @@ use std::time::Instant;
 use crate::render::{self, theme::Theme, Counts};
 use crate::Error;
 
-/// Where a build reads and writes.
+/// Where a build reads and writes: by default the folders of a site's
+/// root ([`Paths::under`]).
 #[derive(Debug, Clone)]
 pub struct Paths {
     pub content: PathBuf,
+    /// The site's own templates, over the default theme's (may be missing).
     pub templates: PathBuf,
+    /// The site's own static files, over the default theme's (may be missing).
     pub statics: PathBuf,
     pub out: PathBuf,
 }
 
 impl Paths {
-    /// The usual layout under a project folder: content/, templates/,
-    /// static/, public/.
+    /// The layout of a site's root folder: content/, templates/, static/,
+    /// public/. For `.` the paths are the bare names (`content`), as
+    /// messages then show them.
     pub fn under(root: &Path) -> Paths {
+        let at = |name: &str| below(root, name);
         Paths {
-            content: root.join("content"),
-            templates: root.join("templates"),
-            statics: root.join("static"),
-            out: root.join("public"),
+            content: at("content"),
+            templates: at("templates"),
+            statics: at("static"),
+            out: at("public"),
         }
+    }
+}
+
+/// `rel` in `root`: `root/rel`, or `rel` alone for the current folder.
+pub fn below(root: &Path, rel: impl AsRef<Path>) -> PathBuf {
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        rel.as_ref().to_path_buf()
+    } else {
+        root.join(rel)
     }
 }
 

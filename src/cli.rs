@@ -2,13 +2,11 @@
 //! `main.rs` only parses, calls [`run`] and turns the result into an exit code.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::content::model::DocKind;
-use crate::content::raw::LangMap;
-use crate::import::{self, manifest, Format, Options};
+use crate::build::{below, Paths};
 use crate::Error;
 
 #[derive(Debug, Parser)]
@@ -24,27 +22,29 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Write a small working site (two bilingual documents, a crosswalk, a
+    /// page) into DIR, to build and serve with the default theme.
+    Init {
+        /// The folder to make the site in; it must be empty or new.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Write into a folder that is not empty (replacing files of the same names).
+        #[arg(long)]
+        force: bool,
+    },
     /// Load and validate all content; report every problem with file and line.
     Check {
-        /// The content folder.
-        #[arg(long, default_value = "content")]
-        content: PathBuf,
+        #[command(flatten)]
+        root: RootArg,
+        /// The content folder [default: <root>/content].
+        #[arg(long)]
+        content: Option<PathBuf>,
     },
     /// Validate everything, then render the site into public/ (atomically:
     /// on any error the previous public/ stays as it was).
     Build {
-        /// The content folder.
-        #[arg(long, default_value = "content")]
-        content: PathBuf,
-        /// The templates folder.
-        #[arg(long, default_value = "templates")]
-        templates: PathBuf,
-        /// The folder of static files (CSS, JavaScript, icons).
-        #[arg(long = "static", default_value = "static")]
-        statics: PathBuf,
-        /// The output folder, replaced as a whole.
-        #[arg(long, default_value = "public")]
-        out: PathBuf,
+        #[command(flatten)]
+        site: SiteArgs,
         /// Absolute URL the site is served at, for canonical and sitemap
         /// URLs (e.g. the GitHub Pages URL) [default: base_url of content/site.toml].
         #[arg(long)]
@@ -61,18 +61,8 @@ pub enum Command {
     /// Build, serve the site on 127.0.0.1, watch content/, templates/ and
     /// static/, rebuild what a change affects and reload open pages.
     Serve {
-        /// The content folder.
-        #[arg(long, default_value = "content")]
-        content: PathBuf,
-        /// The templates folder.
-        #[arg(long, default_value = "templates")]
-        templates: PathBuf,
-        /// The folder of static files.
-        #[arg(long = "static", default_value = "static")]
-        statics: PathBuf,
-        /// The output folder, replaced at start.
-        #[arg(long, default_value = "public")]
-        out: PathBuf,
+        #[command(flatten)]
+        site: SiteArgs,
         /// Port to listen on (0: any free port).
         #[arg(long, default_value_t = 8000)]
         port: u16,
@@ -83,83 +73,95 @@ pub enum Command {
         #[arg(long)]
         no_search: bool,
     },
+    /// List the theme's files and whether each is the site's own or the
+    /// default theme's; with --eject, copy the default theme into the site.
+    Theme {
+        #[command(flatten)]
+        root: RootArg,
+        /// Write the default theme (templates/, templates/strings.toml,
+        /// static/) into the site's folder, for editing.
+        #[arg(long)]
+        eject: bool,
+        /// With --eject: replace files that exist.
+        #[arg(long, requires = "eject")]
+        force: bool,
+    },
     /// Convert raw source texts into content files, with a report of every
     /// line not carried over and every doubt.
-    Import(Box<ImportArgs>),
+    Import(Box<crate::import::command::ImportArgs>),
     /// Print every briefing and every document page of a built site to PDF
     /// with headless Chromium, into <out>/pdf/.
     Pdf {
-        /// The folder to write pdf/ into (next to the site).
-        #[arg(long, default_value = "public")]
-        out: PathBuf,
-        /// The built site to print (made by `accord build`).
-        #[arg(long, default_value = "public")]
-        site: PathBuf,
+        #[command(flatten)]
+        root: RootArg,
+        /// The folder to write pdf/ into (next to the site) [default: <root>/public].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The built site to print (made by `accord build`) [default: <root>/public].
+        #[arg(long)]
+        site: Option<PathBuf>,
         /// Print only these, by PDF name without `.pdf`
         /// (e.g. briefing-trade-investment-finance) [default: all].
         names: Vec<String>,
     },
 }
 
+/// The site's folder.
 #[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// Source files to import.
-    #[arg(required_unless_present = "manifest", conflicts_with = "manifest")]
-    pub sources: Vec<PathBuf>,
-    /// Import every document listed in a manifest (e.g. content/imports.toml).
+pub struct RootArg {
+    /// The site's folder, holding content/, public/ and the site's own
+    /// theme files (templates/, static/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+/// Where a site is read from and built to. Folders given explicitly are
+/// taken as written (relative to the current folder), not below --root.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// The content folder [default: <root>/content].
     #[arg(long)]
-    pub manifest: Option<PathBuf>,
-    /// With --manifest: the folder of the sources, instead of the manifest's `sources`.
-    #[arg(long, requires = "manifest")]
-    pub sources_dir: Option<PathBuf>,
-    /// Folder to write the content files to [default: content/documents, or the manifest's `output`].
+    pub content: Option<PathBuf>,
+    /// The site's own templates, used over the default theme's by name
+    /// [default: <root>/templates].
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// The site's own static files, used over the default theme's
+    /// [default: <root>/static].
+    #[arg(long = "static")]
+    pub statics: Option<PathBuf>,
+    /// The output folder, replaced as a whole [default: <root>/public].
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// Print the report only; write nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// The source's format [default: guessed from the file].
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
-    /// Document id [default: from the file name].
-    #[arg(long)]
-    pub id: Option<String>,
-    /// Document kind: action-plan or policy-paper [default: guessed].
-    #[arg(long, value_parser = parse_kind)]
-    pub kind: Option<DocKind>,
-    /// Series, for editions of one plan (e.g. china-celac-action-plan).
-    #[arg(long)]
-    pub series: Option<String>,
-    /// Edition or period (e.g. 2025-2027) [default: found in the id or title].
-    #[arg(long)]
-    pub edition: Option<String>,
-    /// Date of the document, YYYY-MM-DD.
-    #[arg(long)]
-    pub date: Option<String>,
-    /// Title in one language, as LANG=TEXT; repeat for each language.
-    #[arg(long, value_parser = parse_title)]
-    pub title: Vec<(String, String)>,
-    /// Language of a one-language source [default: guessed].
-    #[arg(long)]
-    pub lang: Option<String>,
 }
 
-fn parse_kind(s: &str) -> Result<DocKind, String> {
-    DocKind::parse(s).ok_or_else(|| format!("expected one of {}", DocKind::expected()))
-}
-
-fn parse_title(s: &str) -> Result<(String, String), String> {
-    s.split_once('=')
-        .map(|(l, t)| (l.to_string(), t.to_string()))
-        .ok_or_else(|| "write it as LANG=TEXT, e.g. en=\"China's Policy Paper\"".to_string())
+impl SiteArgs {
+    pub fn paths(self) -> Paths {
+        let under = Paths::under(&self.root.root);
+        Paths {
+            content: self.content.unwrap_or(under.content),
+            templates: self.templates.unwrap_or(under.templates),
+            statics: self.statics.unwrap_or(under.statics),
+            out: self.out.unwrap_or(under.out),
+        }
+    }
 }
 
 /// Runs a command, writing its normal output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
+    let w = |e| Error::io("stdout", e);
     match cli.command {
-        Command::Check { content } => {
+        Command::Init { dir, force } => {
+            for file in crate::init::init(&dir, force)? {
+                writeln!(out, "wrote {}", below(&dir, file).display()).map_err(w)?;
+            }
+            writeln!(out, "{}", crate::init::next_steps(&dir)).map_err(w)
+        }
+        Command::Check { root, content } => {
+            let content = content.unwrap_or_else(|| Paths::under(&root.root).content);
             let site = crate::content::load_site(&content)?;
-            let w = |e| Error::io("stdout", e);
             write!(
                 out,
                 "ok: {} documents, {} nodes, {} cross-links, {} notes",
@@ -175,10 +177,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
             writeln!(out).map_err(w)
         }
         Command::Build {
-            content,
-            templates,
-            statics,
-            out: dir,
+            site,
             base_url,
             no_search,
             timings,
@@ -190,43 +189,26 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
                     )));
                 }
             }
-            let paths = crate::build::Paths {
-                content,
-                templates,
-                statics,
-                out: dir,
+            let options = crate::build::Options {
+                base_url,
+                no_search,
             };
-            let summary = crate::build::build_with(
-                &paths,
-                &crate::build::Options {
-                    base_url,
-                    no_search,
-                },
-            )?;
-            writeln!(out, "{summary}").map_err(|e| Error::io("stdout", e))?;
+            let summary = crate::build::build_with(&site.paths(), &options)?;
+            writeln!(out, "{summary}").map_err(w)?;
             if timings {
-                writeln!(out, "{}", summary.timings()).map_err(|e| Error::io("stdout", e))?;
+                writeln!(out, "{}", summary.timings()).map_err(w)?;
             }
             Ok(())
         }
         #[cfg(feature = "serve")]
         Command::Serve {
-            content,
-            templates,
-            statics,
-            out: dir,
+            site,
             port,
             bind,
             no_search,
         } => {
-            let paths = crate::build::Paths {
-                content,
-                templates,
-                statics,
-                out: dir,
-            };
             let options = crate::serve::ServeOptions {
-                paths,
+                paths: site.paths(),
                 build: crate::build::Options {
                     base_url: None,
                     no_search,
@@ -238,71 +220,26 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
                 std::sync::Arc::new(|line: String| eprintln!("{line}")),
             )
         }
-        Command::Import(args) => run_import(*args, out),
+        Command::Theme { root, eject, force } => {
+            if !eject {
+                let paths = Paths::under(&root.root);
+                return write!(out, "{}", crate::theme_files::listing(&paths)?).map_err(w);
+            }
+            for file in crate::theme_files::eject(&root.root, force)? {
+                writeln!(out, "wrote {}", below(&root.root, file).display()).map_err(w)?;
+            }
+            Ok(())
+        }
+        Command::Import(args) => crate::import::command::run(*args, out),
         Command::Pdf {
+            root,
             out: dir,
             site,
             names,
-        } => crate::pdf::run(&site, &dir, &names, out),
-    }
-}
-
-fn run_import(args: ImportArgs, out: &mut dyn Write) -> Result<(), Error> {
-    let (jobs, default_out) = match &args.manifest {
-        Some(path) => {
-            let m = manifest::read(path, args.sources_dir.as_deref())?;
-            (m.jobs, m.output)
-        }
-        None => {
-            if args.id.is_some() && args.sources.len() > 1 {
-                return Err(Error::Usage(
-                    "--id names one document: import one source at a time with it".into(),
-                ));
-            }
-            let options = Options {
-                format: args.format,
-                id: args.id.clone(),
-                kind: args.kind,
-                series: args.series.clone(),
-                edition: args.edition.clone(),
-                date: args.date.clone(),
-                title: args.title.iter().cloned().collect::<LangMap>(),
-                lang: args.lang.clone(),
-            };
-            let jobs = args
-                .sources
-                .iter()
-                .map(|s| manifest::Job {
-                    source: s.clone(),
-                    options: options.clone(),
-                })
-                .collect();
-            (jobs, PathBuf::from("content/documents"))
-        }
-    };
-    let dir = args.out.clone().unwrap_or(default_out);
-    for job in jobs {
-        let text = std::fs::read(&job.source).map_err(|e| Error::io(&job.source, e))?;
-        let text = String::from_utf8_lossy(&text);
-        let name = job.source.file_name().map_or_else(
-            || job.source.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let imported = import::import(&name, &text, &job.options);
-        let w = |e| Error::io("stdout", e);
-        write!(out, "{}", imported.report).map_err(w)?;
-        if !args.dry_run {
-            let path = dir.join(format!("{}.toml", imported.document.id));
-            crate::fsutil::write_atomic(
-                &path,
-                import::emit::to_toml(&imported.document).as_bytes(),
-            )?;
-            writeln!(out, "  wrote {}", display(&path)).map_err(w)?;
+        } => {
+            let public = Paths::under(&root.root).out;
+            let site = site.unwrap_or_else(|| public.clone());
+            crate::pdf::run(&site, &dir.unwrap_or(public), &names, out)
         }
     }
-    Ok(())
-}
-
-fn display(p: &Path) -> String {
-    p.display().to_string()
 }

@@ -14,6 +14,7 @@ pub mod diag;
 pub mod fsutil;
 pub mod fuzzing;
 pub mod import;
+pub mod init;
 pub mod pdf;
 pub mod publish;
 pub mod render;
@@ -21,6 +22,7 @@ pub mod render;
 pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod theme_files;
 
 use std::path::PathBuf;
 

@@ -123,7 +123,8 @@ pub(super) fn check_root(root: &Path) -> Result<(), Error> {
         return Ok(());
     }
     Err(Error::Usage(format!(
-        "content folder `{}` not found; run accord from the project root or pass --content",
+        "content folder `{}` not found; run accord in the site's folder, pass --root DIR \
+         (or --content DIR), or make a new site with `accord init DIR`",
         root.display()
     )))
 }

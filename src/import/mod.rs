@@ -5,6 +5,7 @@
 
 pub mod bilingual;
 pub mod clean;
+pub mod command;
 pub mod emit;
 pub mod manifest;
 pub mod monolingual;

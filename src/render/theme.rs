@@ -1,12 +1,12 @@
 //! The theme: templates, static files and interface strings, read once
-//! from `templates/` and `static/`.
+//! from the site's `templates/` and `static/` over the embedded default
+//! theme (see [`crate::theme_files`]).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use walkdir::WalkDir;
-
 use crate::diag::Diagnostic;
+use crate::theme_files::ThemeFiles;
 use crate::Error;
 
 /// Interface strings: language → key → text.
@@ -44,47 +44,19 @@ impl Theme {
         }
     }
 
-    /// Loads the templates (compiled once) and the static files.
+    /// Loads the templates (compiled once), the strings and the static
+    /// files: the site's own in `templates` and `statics` (either may be
+    /// missing) over the embedded default theme ([`ThemeFiles`]).
     pub fn load(templates: &Path, statics: &Path) -> Result<Theme, Error> {
+        let files = ThemeFiles::resolve(templates, statics)?;
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         tera.set_escape_fn(super::escape::esc_to);
-        let mut files = Vec::new();
-        for entry in WalkDir::new(templates).sort_by_file_name() {
-            let entry = entry.map_err(|e| Error::io(templates, e.into()))?;
-            let path = entry.path();
-            if entry.file_type().is_file()
-                && path.extension().is_some_and(|x| x == "html" || x == "xml")
-            {
-                let name = path.strip_prefix(templates).unwrap_or(path);
-                files.push((
-                    path.to_path_buf(),
-                    Some(name.to_string_lossy().replace('\\', "/")),
-                ));
-            }
-        }
-        tera.add_template_files(files)
-            .map_err(|e| template_error(templates, &e))?;
-        let strings_path = templates.join("strings.toml");
-        let text =
-            std::fs::read_to_string(&strings_path).map_err(|e| Error::io(&strings_path, e))?;
-        let strings: Strings = toml::from_str(&text).map_err(|e| {
-            Error::Content(vec![Diagnostic::new(
-                &strings_path,
-                None,
-                e.message().trim_end(),
-            )])
-        })?;
-        let mut static_files = Vec::new();
-        for entry in WalkDir::new(statics).sort_by_file_name() {
-            let entry = entry.map_err(|e| Error::io(statics, e.into()))?;
-            if entry.file_type().is_file() {
-                let rel = entry.path().strip_prefix(statics).unwrap_or(entry.path());
-                let rel = rel.to_string_lossy().replace('\\', "/");
-                let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-                static_files.push((rel, bytes));
-            }
-        }
+        tera.add_raw_templates(files.templates.iter().map(|t| (&t.name, &t.text)))
+            .map_err(|e| files.template_error(&e))?;
+        let strings = files.strings;
+        let static_files: Vec<(String, Vec<u8>)> =
+            files.statics.into_iter().map(|(p, _, b)| (p, b)).collect();
         Ok(Theme {
             tera,
             statics: static_files,

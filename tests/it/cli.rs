@@ -18,7 +18,23 @@ fn missing_content_folder_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let o = accord(dir.path(), &["check"]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(stderr(&o), "error: content folder `content` not found; run accord from the project root or pass --content\n");
+    assert_eq!(
+        stderr(&o),
+        "error: content folder `content` not found; run accord in the site's folder, \
+         pass --root DIR (or --content DIR), or make a new site with `accord init DIR`\n"
+    );
+}
+
+#[test]
+fn root_names_the_site_folder_in_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = accord(dir.path(), &["build", "--root", "elsewhere"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("error: content folder `elsewhere/content` not found; "),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
