@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::render::{self, theme::Theme, Counts};
+use crate::render::{self, theme::Theme, Counts, Scope};
 use crate::Error;
 
 /// Where a build reads and writes: by default the folders of a site's
@@ -150,18 +150,24 @@ pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
     clock.beside("theme (alongside)", themed);
     let site = &checked.site;
     let base_url = base_url(options.base_url.as_deref(), &site.base_url);
-    let mut files = render::render(site, &checked.pages, &theme, &base_url)?;
-    let counts = Counts::of(site, &files);
-    clock.lap("render");
+    let mut index = Vec::new();
     let search = if options.no_search {
         None
     } else {
-        let s = search_index(site, &mut files)?;
+        let s = search_index(site, &mut index)?;
         clock.lap_apart("search");
         s
     };
-    crate::publish::publish(&paths.out, &files)?;
-    clock.lap("publish");
+    let rendering = render::Rendering::new(site, &checked.pages, &theme, &base_url, Scope::All);
+    let (files, pages) = crate::publish::publish_rendered(&paths.out, &rendering, &index)?;
+    clock.lap("render+publish");
+    let counts = Counts {
+        documents: site.documents.len(),
+        nodes: site.node_count(),
+        links: site.links.len(),
+        pages,
+        files,
+    };
     Ok(Summary {
         counts,
         millis: clock.total_millis(),

@@ -8,7 +8,9 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::render::OutFile;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::render::{OutFile, Rendering};
 use crate::Error;
 
 /// True for a relative path of plain segments (no `..`, no root, no `\`).
@@ -25,6 +27,33 @@ pub fn publish(out: &Path, files: &[OutFile]) -> Result<(), Error> {
     let staging = Staging::new(out)?;
     files.par_iter().try_for_each(|f| staging.write(f))?;
     staging.commit()
+}
+
+/// Renders `site` and writes it as the new content of `out`, with `more`
+/// files (the search index): each part written as soon as it is rendered,
+/// in parallel, so that a large site is never all in memory. Returns the
+/// counts of the site's files and HTML pages (`more` apart).
+pub fn publish_rendered(
+    out: &Path,
+    site: &Rendering,
+    more: &[OutFile],
+) -> Result<(usize, usize), Error> {
+    let staging = Staging::new(out)?;
+    let (files, pages) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let write = |f: &OutFile| {
+        staging.write(f)?;
+        files.fetch_add(1, Ordering::Relaxed);
+        if f.path.ends_with(".html") {
+            pages.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok::<(), Error>(())
+    };
+    (0..site.parts())
+        .into_par_iter()
+        .try_for_each(|i| site.part(i)?.iter().try_for_each(write))?;
+    more.par_iter().try_for_each(|f| staging.write(f))?;
+    staging.commit()?;
+    Ok((files.into_inner(), pages.into_inner()))
 }
 
 /// A new site being written beside `out`, swapped in whole by [`commit`].

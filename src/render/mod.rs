@@ -84,7 +84,7 @@ pub fn render(
     theme: &Theme,
     base_url: &str,
 ) -> Result<Vec<OutFile>, Error> {
-    render_scope(site, pages, theme, base_url, Scope::All)
+    Rendering::new(site, pages, theme, base_url, Scope::All).files()
 }
 
 /// Renders what `scope` names, in parallel; files sorted by path.
@@ -95,19 +95,74 @@ pub fn render_scope(
     base_url: &str,
     scope: Scope,
 ) -> Result<Vec<OutFile>, Error> {
+    Rendering::new(site, pages, theme, base_url, scope).files()
+}
+
+/// The rendering of a site, as independent parts (a document's pages, a
+/// briefing, the home page…), each rendered on its own by [`part`]: a
+/// large site can then be written part by part, never all in memory.
+///
+/// [`part`]: Rendering::part
+pub struct Rendering<'a> {
+    cx: Ctx<'a>,
+    theme: &'a Theme,
+    jobs: Vec<Job>,
+}
+
+impl<'a> Rendering<'a> {
+    /// What `scope` names of the site served at `base_url`.
+    pub fn new(
+        site: &'a Site,
+        pages: &'a [Page],
+        theme: &'a Theme,
+        base_url: &'a str,
+        scope: Scope,
+    ) -> Rendering<'a> {
+        let cx = context(site, pages, theme, base_url);
+        let jobs = jobs(site, pages, theme, scope);
+        Rendering { cx, theme, jobs }
+    }
+
+    /// How many parts there are.
+    pub fn parts(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// The files of part `i`.
+    pub fn part(&self, i: usize) -> Result<Vec<OutFile>, Error> {
+        run(&self.cx, self.theme, &self.jobs[i])
+    }
+
+    /// Every file, rendered in parallel, sorted by path.
+    pub fn files(&self) -> Result<Vec<OutFile>, Error> {
+        let made: Vec<Vec<OutFile>> = (0..self.parts())
+            .into_par_iter()
+            .map(|i| self.part(i))
+            .collect::<Result<_, _>>()?;
+        let mut files: Vec<OutFile> = made.into_iter().flatten().collect();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+}
+
+fn context<'a>(site: &'a Site, pages: &'a [Page], theme: &'a Theme, base_url: &'a str) -> Ctx<'a> {
     let zh = site
         .languages
         .iter()
         .map(|l| l.code.as_str())
         .find(|c| c.starts_with("zh"));
-    let cx = Ctx {
+    Ctx {
         site,
         base_url,
         zh,
         pages,
         strings: &theme.strings,
         values: theme.string_values(site.languages.iter().map(|l| l.code.as_str())),
-    };
+    }
+}
+
+/// The parts to render of what `scope` names.
+fn jobs(site: &Site, pages: &[Page], theme: &Theme, scope: Scope) -> Vec<Job> {
     let mut jobs = Vec::new();
     if !matches!(
         scope,
@@ -150,13 +205,7 @@ pub fn render_scope(
         jobs.push(Job::Highlight);
         jobs.extend((0..theme.statics.len()).map(Job::Static));
     }
-    let made: Vec<Vec<OutFile>> = jobs
-        .par_iter()
-        .map(|job| run(&cx, theme, job))
-        .collect::<Result<_, _>>()?;
-    let mut files: Vec<OutFile> = made.into_iter().flatten().collect();
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    jobs
 }
 
 /// The paths of every HTML page of the site, for the sitemap.

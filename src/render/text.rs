@@ -80,10 +80,22 @@ fn literal(md: &str) -> Option<&str> {
     let t = md.trim();
     let starts_block =
         t.starts_with(['-', '+', '=']) || t.bytes().next().is_some_and(|b| b.is_ascii_digit());
-    const MARKUP: &[u8] = b"\\*_`[]<>&!~#|\n\r$^{}";
-    let markup = t.bytes().any(|b| MARKUP.contains(&b));
+    let markup = t.bytes().any(|b| MARKUP[usize::from(b)]);
     (!starts_block && !markup).then_some(t)
 }
+
+/// The bytes the Markdown parser may act on, as a table (a test in a loop
+/// over every clause: a table lookup per byte).
+static MARKUP: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"\\*_`[]<>&!~#|\n\r$^{}";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// Inline Markdown to HTML: no paragraphs, raw HTML shown as text, unsafe
 /// links reduced to their text.
