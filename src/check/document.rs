@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::text::{check_langs, require_langs};
+use super::text::check_required;
 use crate::content::ids;
 use crate::content::load::Sourced;
 use crate::content::model::{DocKind, Document};
@@ -80,22 +80,7 @@ fn document(
     if d.languages.get_ref().is_empty() {
         out.push(file.diag(d.languages.span(), "the document declares no language"));
     }
-    check_langs(
-        file,
-        d.title.span(),
-        d.title.get_ref(),
-        site_langs,
-        &"title",
-        out,
-    );
-    require_langs(
-        file,
-        d.title.span(),
-        d.title.get_ref(),
-        &langs,
-        &"title",
-        out,
-    );
+    check_required(file, &d.title, site_langs, &langs, &"title", out);
     let nodes = super::nodes::check_nodes(file, &langs, out);
     Some(Document {
         id: id.clone(),

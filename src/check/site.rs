@@ -1,6 +1,6 @@
 //! `content/site.toml`: languages, title, description and base URL.
 
-use super::text::{check_langs, require_langs};
+use super::text::{check_langs, check_required};
 use crate::content::ids;
 use crate::content::load::Sourced;
 use crate::content::model::{Head, Language};
@@ -42,22 +42,7 @@ pub(super) fn check_site(site: &Sourced<RawSite>, out: &mut Vec<Diagnostic>) -> 
                 .help("add a [[language]] table with `code` and `name` for each language"),
         );
     }
-    check_langs(
-        site,
-        s.title.span(),
-        s.title.get_ref(),
-        &langs,
-        &"site title",
-        out,
-    );
-    require_langs(
-        site,
-        s.title.span(),
-        s.title.get_ref(),
-        &langs,
-        &"site title",
-        out,
-    );
+    check_required(site, &s.title, &langs, &langs, &"site title", out);
     if let Some(d) = &s.description {
         check_langs(
             site,

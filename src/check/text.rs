@@ -40,6 +40,20 @@ pub(super) fn check_langs<T>(
     }
 }
 
+/// A text every one of `required` must have, in no language but those
+/// `allowed`: [`check_langs`] and [`require_langs`].
+pub(super) fn check_required<T>(
+    file: &Sourced<T>,
+    field: &toml::Spanned<LangMap>,
+    allowed: &[String],
+    required: &[String],
+    what: &dyn Display,
+    out: &mut Vec<Diagnostic>,
+) {
+    check_langs(file, field.span(), field.get_ref(), allowed, what, out);
+    require_langs(file, field.span(), field.get_ref(), required, what, out);
+}
+
 /// `map` must have every one of `langs`.
 pub(super) fn require_langs<T>(
     file: &Sourced<T>,

@@ -72,7 +72,7 @@ pub struct Cell {
     pub label: String,
     pub heading: String,
     pub text: String,
-    pub notes: Vec<Span>,
+    pub notes: Vec<super::nodes::NoteView>,
 }
 
 /// The id of item `i` (0-based) on the page.
@@ -252,19 +252,7 @@ fn row(cx: &Ctx, r: NodeRef, root: usize, shown: &[String]) -> Row {
                     .get(l)
                     .map(|t| inline_in(t, l, cx.zh))
                     .unwrap_or_default(),
-                notes: site
-                    .attached(r)
-                    .notes
-                    .iter()
-                    .map(|&n| {
-                        let note = &site.notes[n].text;
-                        let nl = super::document::pick(note, l);
-                        Span {
-                            text: inline_in(&note[&nl], &nl, cx.zh),
-                            lang: nl,
-                        }
-                    })
-                    .collect(),
+                notes: super::nodes::notes(cx, r, l),
             })
             .collect(),
     }

@@ -170,20 +170,26 @@ fn cell(cx: &Ctx, here: NodeRef, lang: &str) -> CellView {
                 (!items.is_empty()).then_some(RefGroup { caption, items })
             })
             .collect(),
-        notes: site
-            .attached(here)
-            .notes
-            .iter()
-            .map(|&n| {
-                let note = &site.notes[n].text;
-                let l = super::document::pick(note, lang);
-                NoteView {
-                    text: inline_in(&note[&l], &l, cx.zh),
-                    lang: l,
-                }
-            })
-            .collect(),
+        notes: notes(cx, here, lang),
     }
+}
+
+/// The editorial notes of node `r`, each in `lang` or, lacking it, in the
+/// first language it has.
+pub fn notes(cx: &Ctx, r: NodeRef, lang: &str) -> Vec<NoteView> {
+    let site = cx.site;
+    site.attached(r)
+        .notes
+        .iter()
+        .map(|&n| {
+            let note = &site.notes[n].text;
+            let l = super::document::pick(note, lang);
+            NoteView {
+                text: inline_in(&note[&l], &l, cx.zh),
+                lang: l,
+            }
+        })
+        .collect()
 }
 
 /// A cross-link to `target` from a cell in `lang`.
