@@ -5,6 +5,7 @@
 //! written out in the tests, never computed by accord's own functions.
 
 mod document;
+mod text;
 
 use std::path::PathBuf;
 
