@@ -6,6 +6,7 @@
 
 mod crosswalk;
 mod document;
+mod home;
 mod text;
 
 use std::path::PathBuf;
