@@ -4,6 +4,7 @@
 //! pages must hold (text, ids, hrefs, languages, heading levels) is
 //! written out in the tests, never computed by accord's own functions.
 
+mod briefing;
 mod crosswalk;
 mod document;
 mod home;
