@@ -6,7 +6,7 @@
 
 use scraper::{ElementRef, Html};
 
-use super::{all, attr, blocks, build, cell, cell_langs, one, owned, shown};
+use super::{all, attr, blocks, build, cell, cell_langs, one, owned, text_of};
 use crate::site::check_links;
 
 fn item<'a>(html: &'a Html, n: usize) -> ElementRef<'a> {
@@ -17,7 +17,7 @@ fn item<'a>(html: &'a Html, n: usize) -> ElementRef<'a> {
 fn spans(scope: ElementRef, css: &str) -> Vec<(String, String)> {
     all(scope, css)
         .into_iter()
-        .map(|e| (attr(e, "lang").to_string(), shown(e)))
+        .map(|e| (attr(e, "lang").to_string(), text_of(e)))
         .collect()
 }
 
@@ -48,7 +48,7 @@ fn the_cover_has_title_date_audience_sources_and_introduction() {
     );
     let date = one(cover, ".cover-meta > dd > time");
     assert_eq!(attr(date, "datetime"), "2025-05-20");
-    assert_eq!(shown(date), "2025-05-20");
+    assert_eq!(text_of(date), "2025-05-20");
     assert_eq!(
         spans(cover, ".audience"),
         owned(&[("zh-Hans", "渔业司"), ("en", "Fisheries department")])
@@ -67,7 +67,7 @@ fn the_cover_has_title_date_audience_sources_and_introduction() {
             ("en", "Fisheries Action Plan (2025-2027)")
         ])
     );
-    assert_eq!(shown(one(new, ".edition")), "2025-2027");
+    assert_eq!(text_of(one(new, ".edition")), "2025-2027");
     assert_eq!(attr(one(new, "time"), "datetime"), "2025-04-01");
     assert_eq!(
         spans(new, ".lang"),
@@ -94,7 +94,12 @@ fn the_cover_has_title_date_audience_sources_and_introduction() {
     );
     let intro: Vec<(String, String)> = all(cover, ".briefing-intro .col")
         .into_iter()
-        .map(|c| (attr(c, "lang").to_string(), shown(one(c, "p:not(.notice)"))))
+        .map(|c| {
+            (
+                attr(c, "lang").to_string(),
+                text_of(one(c, "p:not(.notice)")),
+            )
+        })
         .collect();
     assert_eq!(
         intro,
@@ -145,7 +150,7 @@ fn each_item_has_its_citation_and_its_permalink_in_full() {
             .map(|c| {
                 (
                     attr(c, "lang").to_string(),
-                    shown(c),
+                    text_of(c),
                     attr(one(c, ".label"), "lang").to_string(),
                 )
             })
@@ -187,7 +192,7 @@ fn each_item_has_its_citation_and_its_permalink_in_full() {
     ] {
         let p = one(item(&html, n), ".item-head p.permalink");
         assert_eq!(attr(p, "lang"), "zh-Hans");
-        assert_eq!(shown(one(p, ".caption")), "永久链接");
+        assert_eq!(text_of(one(p, ".caption")), "永久链接");
         let a = one(p, "a");
         assert_eq!(a.text().collect::<String>(), url, "item {n}");
         assert_eq!(attr(a, "href"), href, "item {n}");
@@ -275,9 +280,9 @@ fn comments_are_printed_apart_in_each_language() {
         .map(|c| {
             (
                 attr(c, "lang").to_string(),
-                shown(one(c, "p.caption")),
-                shown(one(c, "p:not(.caption)")),
-                shown(one(c, "em")),
+                text_of(one(c, "p.caption")),
+                text_of(one(c, "p:not(.caption)")),
+                text_of(one(c, "em")),
             )
         })
         .collect();
@@ -315,12 +320,12 @@ fn references_point_into_the_briefing_or_to_the_documents() {
                 let a = one(li, "a");
                 (
                     attr(group, "class").to_string(),
-                    shown(one(group, ".caption")),
-                    all(li, ".from").into_iter().map(shown).collect(),
+                    text_of(one(group, ".caption")),
+                    all(li, ".from").into_iter().map(text_of).collect(),
                     attr(a, "class").to_string(),
                     attr(a, "href").to_string(),
-                    shown(a),
-                    all(li, "span.here").into_iter().map(shown).collect(),
+                    text_of(a),
+                    all(li, "span.here").into_iter().map(text_of).collect(),
                 )
             })
             .collect()
@@ -410,9 +415,9 @@ fn a_chinese_briefing_quotes_an_english_only_document_in_english() {
     );
     let comment = one(second, ".comment aside");
     assert_eq!(attr(comment, "lang"), "zh-Hans");
-    assert_eq!(shown(one(comment, "p.caption")), "按语");
+    assert_eq!(text_of(one(comment, "p.caption")), "按语");
     assert_eq!(
-        shown(one(comment, "p:not(.caption)")),
+        text_of(one(comment, "p:not(.caption)")),
         "旧计划只有英文文本。"
     );
     // The clause that continues it is not in this briefing: the link
@@ -471,7 +476,7 @@ fn the_home_page_and_the_documents_name_the_briefings() {
         assert_eq!(attr(p, "lang"), lang, "{page}");
         let links: Vec<(&str, String)> = all(p, "a")
             .into_iter()
-            .map(|a| (attr(a, "href"), shown(a)))
+            .map(|a| (attr(a, "href"), text_of(a)))
             .collect();
         assert_eq!(
             links,
@@ -517,7 +522,7 @@ fn every_source_is_named() {
     let sources = all(html.root_element(), "ol.sources > li > a");
     let names: Vec<(String, String)> = sources
         .into_iter()
-        .map(|a| (attr(a, "href").to_string(), shown(a)))
+        .map(|a| (attr(a, "href").to_string(), text_of(a)))
         .collect();
     assert_eq!(
         names,
@@ -540,7 +545,7 @@ fn one_item_is_singular_in_english() {
     let site = build("briefing");
     let html = site.page("briefings/fisheries.html");
     let items = all(html.root_element(), "ol.sources .items[lang=\"en\"]");
-    let items: Vec<String> = items.into_iter().map(shown).collect();
+    let items: Vec<String> = items.into_iter().map(text_of).collect();
     assert_eq!(items, ["item 1", "item 2"]);
 }
 

@@ -4,7 +4,7 @@
 
 use scraper::ElementRef;
 
-use super::{all, attr, build, cell, node, one, shown};
+use super::{all, attr, build, cell, node, one, text_of};
 use crate::site::check_links;
 
 /// A group of cross-links as shown: its class, its caption, and per link
@@ -22,7 +22,7 @@ fn groups(cell: ElementRef) -> Vec<Group> {
         .into_iter()
         .map(|g| Group {
             class: attr(g, "class").to_string(),
-            caption: shown(one(g, ":scope > .caption")),
+            caption: text_of(one(g, ":scope > .caption")),
             links: all(g, "li")
                 .into_iter()
                 .map(|li| {
@@ -31,10 +31,10 @@ fn groups(cell: ElementRef) -> Vec<Group> {
                         attr(li, "lang").to_string(),
                         attr(a, "href").to_string(),
                         attr(a, "data-key").to_string(),
-                        shown(one(a, ".doc")),
-                        shown(one(a, ".label")),
-                        shown(one(a, ".heading")),
-                        shown(a),
+                        text_of(one(a, ".doc")),
+                        text_of(one(a, ".label")),
+                        text_of(one(a, ".heading")),
+                        text_of(a),
                     ]
                 })
                 .collect(),
@@ -249,8 +249,8 @@ fn editorial_notes_are_asides_in_the_notes_language() {
             .map(|n| {
                 (
                     attr(n, "lang").to_string(),
-                    shown(n),
-                    all(n, "em").into_iter().map(shown).collect(),
+                    text_of(n),
+                    all(n, "em").into_iter().map(text_of).collect(),
                 )
             })
             .collect()
@@ -276,7 +276,7 @@ fn editorial_notes_are_asides_in_the_notes_language() {
     );
     // Apart from the official text, which is unchanged.
     assert_eq!(
-        shown(one(cell(clause, "en"), "p.text")),
+        text_of(one(cell(clause, "en"), "p.text")),
         "2. Simplify port formalities."
     );
     for page in ["en.html", "zh-Hans.html"] {
@@ -287,7 +287,7 @@ fn editorial_notes_are_asides_in_the_notes_language() {
             "{page}: the note in the view's language"
         );
     }
-    // A note in English only is shown, marked English, in both cells.
+    // A note in English only is text_of, marked English, in both cells.
     let paper = site.page("documents/sea-paper/index.html");
     let p = node(&paper, "sea-paper:part_1__p_1");
     for lang in ["zh-Hans", "en"] {

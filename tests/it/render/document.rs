@@ -3,7 +3,7 @@
 //! permalinks with the number as cited, headings by depth, the table of
 //! contents, and one-language documents.
 
-use super::{all, attr, blocks, build, cell, cell_langs, node, one, owned, shown};
+use super::{all, attr, blocks, build, cell, cell_langs, node, one, owned, text_of};
 use crate::site::check_links;
 
 /// The bilingual plan's nodes, in reading order: per node its citation
@@ -108,7 +108,7 @@ fn the_parallel_page_has_a_row_per_node_and_a_cell_per_language() {
     assert_eq!(attr(article, "class"), "document parallel");
     let titles: Vec<(&str, String)> = all(article, "h1 .title")
         .into_iter()
-        .map(|t| (attr(t, "lang"), shown(t)))
+        .map(|t| (attr(t, "lang"), text_of(t)))
         .collect();
     assert_eq!(
         titles,
@@ -131,12 +131,12 @@ fn the_parallel_page_has_a_row_per_node_and_a_cell_per_language() {
     // The label is marked as such, apart from the heading or text.
     let clause = node(&html, "harbour-plan:art_1__sec_1__cl_1");
     assert_eq!(
-        shown(one(cell(clause, "zh-Hans"), "p.text .label")),
+        text_of(one(cell(clause, "zh-Hans"), "p.text .label")),
         "（一）"
     );
-    assert_eq!(shown(one(cell(clause, "en"), "p.text .label")), "1.");
+    assert_eq!(text_of(one(cell(clause, "en"), "p.text .label")), "1.");
     let item = node(&html, "harbour-plan:art_1__sec_2__item_1");
-    assert_eq!(shown(one(cell(item, "en"), "h4 .label")), "(a)");
+    assert_eq!(text_of(one(cell(item, "en"), "h4 .label")), "(a)");
 }
 
 #[test]
@@ -163,7 +163,7 @@ fn each_one_language_view_has_only_its_language() {
                 (
                     attr(a, "href"),
                     attr(a, "lang"),
-                    shown(a),
+                    text_of(a),
                     a.value().attr("aria-current") == Some("page"),
                 )
             })
@@ -234,7 +234,7 @@ fn the_table_of_contents_lists_the_nodes_with_a_heading_in_the_pages_language() 
                     attr(a, "href").to_string(),
                     attr(li, "lang").to_string(),
                     attr(li, "class").to_string(),
-                    shown(a),
+                    text_of(a),
                 )
             })
             .collect()
@@ -301,7 +301,7 @@ fn a_one_language_document_has_one_page_one_cell_per_node_and_a_note() {
     let note = one(article, ".one-language");
     assert_eq!(attr(note, "lang"), "en");
     assert_eq!(
-        shown(note),
+        text_of(note),
         "This document has an English text only: no official Chinese text is available."
     );
     // The bilingual document has no such note.
@@ -323,7 +323,7 @@ fn a_chinese_only_documents_note_names_chinese() {
     );
     let note = one(html.root_element(), ".one-language");
     assert_eq!(attr(note, "lang"), "zh-Hans");
-    let text = shown(note);
+    let text = text_of(note);
     assert!(
         text.contains("中文") && !text.contains("英文"),
         "the document has a Chinese text only, and no English one: {text}"

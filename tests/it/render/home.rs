@@ -4,14 +4,14 @@
 
 use scraper::ElementRef;
 
-use super::{all, attr, build, one, shown};
+use super::{all, attr, build, one, text_of};
 use crate::support::{accord, fixture, stderr};
 
 /// `(lang, text)` of each element matching `css` under `scope`.
 fn spans(scope: ElementRef, css: &str) -> Vec<(String, String)> {
     all(scope, css)
         .into_iter()
-        .map(|e| (attr(e, "lang").to_string(), shown(e)))
+        .map(|e| (attr(e, "lang").to_string(), text_of(e)))
         .collect()
 }
 
@@ -67,10 +67,10 @@ fn the_home_page_has_a_card_per_document_by_kind() {
         spans(plan, "h3 .title"),
         pairs(&[("zh-Hans", "桥梁行动计划"), ("en", "Bridge Action Plan")])
     );
-    assert_eq!(shown(one(plan, ".meta .edition")), "2025-2027");
+    assert_eq!(text_of(one(plan, ".meta .edition")), "2025-2027");
     let date = one(plan, ".meta time");
     assert_eq!(
-        (attr(date, "datetime"), shown(date).as_str()),
+        (attr(date, "datetime"), text_of(date).as_str()),
         ("2025-09-01", "2025-09-01")
     );
     assert_eq!(
@@ -83,7 +83,7 @@ fn the_home_page_has_a_card_per_document_by_kind() {
     );
     let views: Vec<(&str, &str, String)> = all(plan, ".views a")
         .into_iter()
-        .map(|a| (attr(a, "href"), attr(a, "lang"), shown(a)))
+        .map(|a| (attr(a, "href"), attr(a, "lang"), text_of(a)))
         .collect();
     assert_eq!(
         views,
@@ -115,7 +115,7 @@ fn the_home_page_has_a_card_per_document_by_kind() {
         .into_iter()
         .map(|li| {
             let a = one(li, "a");
-            (attr(li, "lang"), attr(a, "href"), shown(a))
+            (attr(li, "lang"), attr(a, "href"), text_of(a))
         })
         .collect();
     assert_eq!(
@@ -134,7 +134,7 @@ fn a_count_of_one_is_singular_in_english() {
         .find(|c| attr(one(*c, "h3 a"), "href") == "documents/road-paper/index.html")
         .unwrap();
     assert_eq!(
-        shown(one(paper, ".size span[lang=\"en\"]")),
+        text_of(one(paper, ".size span[lang=\"en\"]")),
         "1 citable unit"
     );
 }

@@ -86,7 +86,7 @@ pub fn attr<'a>(el: ElementRef<'a>, name: &str) -> &'a str {
 
 /// The text a reader sees in `el`: white space collapsed, without the
 /// permalink tools (the ¶ link) that follow a heading or a text.
-pub fn shown(el: ElementRef) -> String {
+pub fn text_of(el: ElementRef) -> String {
     let mut out = String::new();
     for n in el.descendants() {
         let Some(t) = n.value().as_text() else {
@@ -120,7 +120,7 @@ pub fn cell<'a>(node: ElementRef<'a>, lang: &str) -> ElementRef<'a> {
 /// The blocks of a cell: each child element's tag and shown text.
 pub fn blocks(cell: ElementRef) -> Vec<(String, String)> {
     cell.child_elements()
-        .map(|e| (e.value().name().to_string(), shown(e)))
+        .map(|e| (e.value().name().to_string(), text_of(e)))
         .collect()
 }
 

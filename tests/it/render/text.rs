@@ -3,7 +3,7 @@
 //! its text, Chinese inside English marked, and a container node with
 //! nothing of its own captioned by its kind.
 
-use super::{all, attr, build, cell, node, one, shown};
+use super::{all, attr, build, cell, node, one, text_of};
 
 const PAGE: &str = "documents/text-sample/index.html";
 
@@ -22,11 +22,11 @@ fn emphasis_and_links_in_text_are_rendered() {
         ),
     ] {
         let para = one(cell(p, lang), "p.text");
-        assert_eq!(shown(para), text, "{lang}");
-        assert_eq!(shown(one(para, "em")), em, "{lang}");
+        assert_eq!(text_of(para), text, "{lang}");
+        assert_eq!(text_of(one(para, "em")), em, "{lang}");
         let a = one(para, "a:not(.anchor)");
         assert_eq!(attr(a, "href"), "https://example.org/ports");
-        assert_eq!(shown(a), link);
+        assert_eq!(text_of(a), link);
     }
 }
 
@@ -40,7 +40,7 @@ fn markup_written_as_text_stays_text() {
         ("en", "Writing <b> does not make bold, and R&D stays."),
     ] {
         let para = one(cell(p, lang), "p.text");
-        assert_eq!(shown(para), text, "{lang}");
+        assert_eq!(text_of(para), text, "{lang}");
         assert!(all(para, "b").is_empty(), "{lang}: no <b> element");
     }
     assert!(site
@@ -55,7 +55,7 @@ fn a_link_to_javascript_is_reduced_to_its_text() {
     let p = node(&html, "text-sample:preamble__p_3");
     for (lang, text) in [("zh-Hans", "点此继续。"), ("en", "Click here to read on.")] {
         let para = one(cell(p, lang), "p.text");
-        assert_eq!(shown(para), text, "{lang}");
+        assert_eq!(text_of(para), text, "{lang}");
         assert!(
             all(para, "a:not(.anchor)").is_empty(),
             "{lang}: the link is dropped"
@@ -77,13 +77,13 @@ fn chinese_inside_english_text_is_marked_chinese() {
     let html = site.page(PAGE);
     let p = node(&html, "text-sample:preamble__p_4");
     let en = one(cell(p, "en"), "p.text");
-    assert_eq!(shown(en), "The Chinese reads 合作共赢 here.");
+    assert_eq!(text_of(en), "The Chinese reads 合作共赢 here.");
     let marked = one(en, "span[lang]");
     assert_eq!(attr(marked, "lang"), "zh-Hans");
-    assert_eq!(shown(marked), "合作共赢");
+    assert_eq!(text_of(marked), "合作共赢");
     // Chinese text in a Chinese cell needs no span of its own.
     let zh = one(cell(p, "zh-Hans"), "p.text");
-    assert_eq!(shown(zh), "中文本作“合作共赢”。");
+    assert_eq!(text_of(zh), "中文本作“合作共赢”。");
     assert!(all(zh, "span[lang]").is_empty());
 }
 
@@ -97,17 +97,17 @@ fn markdown_in_headings_is_rendered_in_the_page_and_its_contents() {
         ("en", "Part I Ports", "Ports"),
     ] {
         let h = one(cell(part, lang), "h2");
-        assert_eq!(shown(h), text, "{lang}");
-        assert_eq!(shown(one(h, "em")), em, "{lang}");
+        assert_eq!(text_of(h), text, "{lang}");
+        assert_eq!(text_of(one(h, "em")), em, "{lang}");
     }
     let toc = one(html.root_element(), "nav.toc");
     let a = one(toc, "a");
     assert_eq!(attr(a, "href"), "#text-sample:part_1");
-    assert_eq!(shown(a), "第一部分 港口");
-    assert_eq!(shown(one(a, "em")), "港口");
+    assert_eq!(text_of(a), "第一部分 港口");
+    assert_eq!(text_of(one(a, "em")), "港口");
     let en = site.page("documents/text-sample/en.html");
     assert_eq!(
-        shown(one(one(en.root_element(), "nav.toc"), "a em")),
+        text_of(one(one(en.root_element(), "nav.toc"), "a em")),
         "Ports"
     );
 }
@@ -120,12 +120,12 @@ fn a_container_with_nothing_of_its_own_is_captioned_by_its_kind() {
     for (lang, caption) in [("zh-Hans", "序言"), ("en", "Preamble")] {
         let c = cell(preamble, lang);
         let p = one(c, "p.caption");
-        assert_eq!(shown(p), caption, "{lang}");
+        assert_eq!(text_of(p), caption, "{lang}");
         assert!(all(c, "h2, h3, p.text").is_empty(), "{lang}");
         let anchor = one(p, "a.anchor");
         assert_eq!(attr(anchor, "href"), "#text-sample:preamble");
     }
     let en = site.page("documents/text-sample/en.html");
     let c = cell(node(&en, "text-sample:preamble"), "en");
-    assert_eq!(shown(one(c, "p.caption")), "Preamble");
+    assert_eq!(text_of(one(c, "p.caption")), "Preamble");
 }
