@@ -2,18 +2,8 @@
 //! document with its titles, edition, date, languages, size and views; the
 //! pages; the sitemap at the site's `base_url`, or at `--base-url`.
 
-use scraper::ElementRef;
-
-use super::{all, attr, build, one, text_of};
+use super::{all, attr, build, one, spans, text_of};
 use crate::support::{accord, fixture, stderr};
-
-/// `(lang, text)` of each element matching `css` under `scope`.
-fn spans(scope: ElementRef, css: &str) -> Vec<(String, String)> {
-    all(scope, css)
-        .into_iter()
-        .map(|e| (attr(e, "lang").to_string(), text_of(e)))
-        .collect()
-}
 
 fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
     super::owned(p)

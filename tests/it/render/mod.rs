@@ -5,6 +5,7 @@
 //! written out in the tests, never computed by accord's own functions.
 
 mod briefing;
+mod briefing_items;
 mod crosswalk;
 mod document;
 mod home;
@@ -129,5 +130,13 @@ pub fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs
         .iter()
         .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+/// `(lang, text)` of each element matching `css` under `scope`.
+pub fn spans(scope: ElementRef, css: &str) -> Vec<(String, String)> {
+    all(scope, css)
+        .into_iter()
+        .map(|e| (attr(e, "lang").to_string(), text_of(e)))
         .collect()
 }
