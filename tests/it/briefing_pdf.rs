@@ -12,12 +12,10 @@
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use accord::content::briefings::Briefing;
-use accord::content::Site;
-use accord::render::text::plain;
+use scraper::ElementRef;
 
-use crate::briefings::{flat, permalink, real_content, shown, subtree};
-use crate::site::{build_into, real_site};
+use crate::briefings::{flat, BRIEFINGS};
+use crate::site::{build_into, parse, real_site, sel};
 use crate::support::{fixture, root, stderr, stdout};
 
 fn have(cmd: &str) -> bool {
@@ -121,9 +119,79 @@ fn ems(s: &str) -> usize {
         / 2
 }
 
-/// Checks one printed briefing; returns its page count and the width in
-/// ems of the official text it shows.
-fn check_printed(site: &Site, b: &Briefing, pdf: &Path) -> (usize, usize) {
+/// The text of `el` but that of its descendants with class `skip`.
+fn text_without(el: ElementRef, skip: &str) -> String {
+    el.descendants()
+        .filter(|n| {
+            !n.ancestors()
+                .filter_map(ElementRef::wrap)
+                .take_while(|a| a.id() != el.id())
+                .any(|a| a.value().classes().any(|c| c == skip))
+        })
+        .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+        .collect()
+}
+
+/// What a printed briefing must show, read from its page (whose content
+/// `briefings.rs` checks against the content files): its title in its
+/// first language, each item's permalink and comments, and each row's
+/// headings and texts without their labels.
+struct Printed {
+    title: String,
+    permalinks: Vec<String>,
+    comments: Vec<(String, String)>,
+    /// Row key, language, heading or text.
+    official: Vec<(String, String, String)>,
+}
+
+fn printed(public: &Path, id: &str) -> Printed {
+    let html = parse(&std::fs::read(public.join(format!("briefings/{id}.html"))).unwrap());
+    let title = html
+        .select(&sel(".cover h1 .title"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    let permalinks = html
+        .select(&sel("section.item .permalink a"))
+        .map(|a| a.text().collect())
+        .collect();
+    let comments = html
+        .select(&sel("section.item .comment aside"))
+        .map(|c| {
+            (
+                c.value().attr("lang").unwrap().to_string(),
+                text_without(c, "caption"),
+            )
+        })
+        .collect();
+    let mut official = Vec::new();
+    for row in html.select(&sel("section.item .node[id]")) {
+        let key = row.value().attr("id").unwrap();
+        for cell in row.select(&sel(":scope > .cell")) {
+            let lang = cell.value().attr("lang").unwrap();
+            for block in cell.select(&sel(
+                ":scope > h3, :scope > h4, :scope > h5, :scope > h6, :scope > p.text",
+            )) {
+                official.push((
+                    key.to_string(),
+                    lang.to_string(),
+                    text_without(block, "label"),
+                ));
+            }
+        }
+    }
+    Printed {
+        title,
+        permalinks,
+        comments,
+        official,
+    }
+}
+
+/// Checks one printed briefing against its page; returns its page count
+/// and the width in ems of the official text it shows.
+fn check_printed(id: &str, want: &Printed, pdf: &Path) -> (usize, usize) {
     let info = poppler("pdfinfo", pdf);
     let pages: usize = info
         .lines()
@@ -142,13 +210,12 @@ fn check_printed(site: &Site, b: &Briefing, pdf: &Path) -> (usize, usize) {
         .filter(|l| l.ends_with(&format!("/{pages}")))
         .collect();
     let expected: Vec<String> = (1..=pages).map(|k| format!("{k}/{pages}")).collect();
-    assert_eq!(numbers, expected, "{}: page numbers", b.id);
+    assert_eq!(numbers, expected, "{id}: page numbers");
     let printed = flat(&text);
-    let title = flat(&b.title[&b.languages[0]]);
+    let title = flat(&want.title);
     assert!(
         printed.matches(&title).count() > pages,
-        "{}: the title on every page",
-        b.id
+        "{id}: the title on every page"
     );
     for nav in [
         "跳到正文",
@@ -162,7 +229,7 @@ fn check_printed(site: &Site, b: &Briefing, pdf: &Path) -> (usize, usize) {
         "editorial notes are marked as such",
         "¶",
     ] {
-        assert!(!text.contains(nav), "{}: navigation `{nav}` printed", b.id);
+        assert!(!text.contains(nav), "{id}: navigation `{nav}` printed");
     }
     // The running text without the margins (title, page number), which
     // pdftotext puts between the halves of a clause split across pages.
@@ -172,33 +239,26 @@ fn check_printed(site: &Site, b: &Briefing, pdf: &Path) -> (usize, usize) {
         .filter(|l| *l != title && !expected.contains(l))
         .collect();
     let running = unhyphenated(&body);
+    // Permalinks break only after `/`, before `#` and after `:`.
+    for url in &want.permalinks {
+        let url = flat(url);
+        assert!(printed.contains(&url), "{id}: {url} not printed");
+    }
+    for (lang, comment) in &want.comments {
+        let comment = unhyphenated(&flat(comment));
+        assert!(
+            running.contains(&comment),
+            "{id} [{lang}]: comment {comment}"
+        );
+    }
     let mut width = 0;
-    for item in &b.items {
-        // Permalinks break only after `/`, before `#` and after `:`.
-        let url = flat(&permalink(site, item.node));
-        assert!(printed.contains(&url), "{}: {url} not printed", b.id);
-        for (lang, comment) in &item.comment {
-            let want = unhyphenated(&flat(&plain(comment)));
-            assert!(running.contains(&want), "{} [{lang}]: comment {want}", b.id);
-        }
-        for r in subtree(site, item.node) {
-            let node = site.node(r);
-            for lang in shown(site, b, item.node) {
-                for t in [node.heading.get(&lang), node.text.get(&lang)]
-                    .into_iter()
-                    .flatten()
-                {
-                    let want = unhyphenated(&flat(&plain(t)));
-                    width += ems(&want);
-                    assert!(
-                        running.contains(&want),
-                        "{} {} [{lang}]: not printed: {want}",
-                        b.id,
-                        site.key(r)
-                    );
-                }
-            }
-        }
+    for (key, lang, t) in &want.official {
+        let t = unhyphenated(&flat(t));
+        width += ems(&t);
+        assert!(
+            running.contains(&t),
+            "{id} {key} [{lang}]: not printed: {t}"
+        );
     }
     (pages, width)
 }
@@ -208,13 +268,11 @@ fn the_real_briefings_print_with_page_numbers_every_clause_and_permalinks() {
     if !printing_available() {
         return;
     }
-    let site = real_content();
     let public = real_site().join("public").to_string_lossy().into_owned();
     let out = tempfile::tempdir().unwrap();
-    let names: Vec<String> = site
-        .briefings
+    let names: Vec<String> = BRIEFINGS
         .iter()
-        .map(|b| format!("briefing-{}", b.id))
+        .map(|b| format!("briefing-{}", b.0))
         .collect();
     let mut args = vec!["--site", &public, "--out", out.path().to_str().unwrap()];
     args.extend(names.iter().map(String::as_str));
@@ -234,20 +292,21 @@ fn the_real_briefings_print_with_page_numbers_every_clause_and_permalinks() {
     assert_eq!(pdfs, expected, "the PDFs and no temporary file");
     let keep = root().join("target/briefings");
     std::fs::create_dir_all(&keep).unwrap();
-    for b in &site.briefings {
-        let pdf = out.path().join(format!("pdf/briefing-{}.pdf", b.id));
-        let (pages, width) = check_printed(&site, b, &pdf);
+    for &(id, _, items) in BRIEFINGS {
+        let want = printed(Path::new(&public), id);
+        assert_eq!(want.permalinks.len(), items.len(), "{id}");
+        let pdf = out.path().join(format!("pdf/briefing-{id}.pdf"));
+        let (pages, width) = check_printed(id, &want, &pdf);
         // Measured: a page holds 300 to 650 ems of official text beside the
         // cover, citations, comments and references. Far more pages means a
         // broken layout; far fewer, missing text.
-        eprintln!("{}: {pages} pages for {width} ems of official text", b.id);
+        eprintln!("{id}: {pages} pages for {width} ems of official text");
         assert!(
             (1 + width / 1500..=2 + width / 300).contains(&pages),
-            "{}: {pages} pages for {width} ems",
-            b.id
+            "{id}: {pages} pages for {width} ems"
         );
-        std::fs::copy(&pdf, keep.join(format!("{}.pdf", b.id))).unwrap();
-        let png = keep.join(format!("{}-page1", b.id));
+        std::fs::copy(&pdf, keep.join(format!("{id}.pdf"))).unwrap();
+        let png = keep.join(format!("{id}-page1"));
         let o = Command::new("pdftoppm")
             .args(["-r", "60", "-f", "1", "-l", "1", "-png", "-singlefile"])
             .arg(&pdf)
@@ -257,6 +316,6 @@ fn the_real_briefings_print_with_page_numbers_every_clause_and_permalinks() {
         assert!(o.status.success(), "pdftoppm {}", pdf.display());
         let bytes = std::fs::read(png.with_extension("png")).unwrap();
         assert_eq!(&bytes[1..4], b"PNG");
-        assert!(bytes.len() > 10_000, "{}: page 1 looks blank", b.id);
+        assert!(bytes.len() > 10_000, "{id}: page 1 looks blank");
     }
 }

@@ -12,6 +12,7 @@ mod gallery;
 mod hardening;
 mod import_fixtures;
 mod init;
+mod render;
 mod search;
 mod serve;
 mod site;

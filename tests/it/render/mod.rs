@@ -1,0 +1,142 @@
+//! Rendering, one feature at a time, on small fixtures
+//! (`tests/fixtures/render/<case>/content/`): each test builds its case
+//! into a temporary folder and reads the pages with `scraper`. What the
+//! pages must hold (text, ids, hrefs, languages, heading levels) is
+//! written out in the tests, never computed by accord's own functions.
+
+mod briefing;
+mod briefing_items;
+mod crosswalk;
+mod document;
+mod home;
+mod text;
+
+use std::path::PathBuf;
+
+use accord::build::{build_with, Options, Paths};
+use scraper::{ElementRef, Html};
+
+use crate::site::{parse, sel};
+use crate::support::{fixture, root};
+
+/// A fixture case built into a temporary folder (removed when dropped).
+pub struct Built {
+    /// Holds the copy of the case and the site built from it.
+    _dir: tempfile::TempDir,
+    pub out: PathBuf,
+}
+
+impl Built {
+    /// A file of the built site, as text.
+    pub fn read(&self, path: &str) -> String {
+        std::fs::read_to_string(self.out.join(path))
+            .unwrap_or_else(|e| panic!("{path} was not written: {e}"))
+    }
+
+    /// A page of the built site, parsed.
+    pub fn page(&self, path: &str) -> Html {
+        parse(self.read(path).as_bytes())
+    }
+
+    pub fn exists(&self, path: &str) -> bool {
+        self.out.join(path).exists()
+    }
+}
+
+/// Builds `tests/fixtures/render/CASE` with the project's theme, without
+/// the search index (not what these tests are about).
+pub fn build(case: &str) -> Built {
+    let dir = fixture(&format!("render/{case}"));
+    let out = dir.path().join("public");
+    let paths = Paths {
+        content: dir.path().join("content"),
+        templates: root().join("templates"),
+        statics: root().join("static"),
+        out: out.clone(),
+    };
+    let options = Options {
+        base_url: None,
+        no_search: true,
+    };
+    build_with(&paths, &options).unwrap_or_else(|e| panic!("{case}: build failed: {e:?}"));
+    Built { _dir: dir, out }
+}
+
+/// The one element matching `css` under `scope`.
+pub fn one<'a>(scope: ElementRef<'a>, css: &str) -> ElementRef<'a> {
+    let found: Vec<ElementRef> = scope.select(&sel(css)).collect();
+    assert_eq!(found.len(), 1, "`{css}`: {} matches", found.len());
+    found[0]
+}
+
+/// Every element matching `css` under `scope`.
+pub fn all<'a>(scope: ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
+    scope.select(&sel(css)).collect()
+}
+
+/// The element of node `key` (its citation key is its id).
+pub fn node<'a>(html: &'a Html, key: &str) -> ElementRef<'a> {
+    one(html.root_element(), &format!("[id=\"{key}\"]"))
+}
+
+pub fn attr<'a>(el: ElementRef<'a>, name: &str) -> &'a str {
+    el.value()
+        .attr(name)
+        .unwrap_or_else(|| panic!("<{}> has no {name}", el.value().name()))
+}
+
+/// The text a reader sees in `el`: white space collapsed, without the
+/// permalink tools (the ¶ link) that follow a heading or a text.
+pub fn text_of(el: ElementRef) -> String {
+    let mut out = String::new();
+    for n in el.descendants() {
+        let Some(t) = n.value().as_text() else {
+            continue;
+        };
+        let in_tools = n
+            .ancestors()
+            .take_while(|a| a.id() != el.id())
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().classes().any(|c| c == "tools"));
+        if !in_tools {
+            out.push_str(t);
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The `lang` of each cell of a node, in order.
+pub fn cell_langs(node: ElementRef<'_>) -> Vec<&str> {
+    all(node, ":scope > .cell")
+        .into_iter()
+        .map(|c| attr(c, "lang"))
+        .collect()
+}
+
+/// The cell of `node` in `lang`.
+pub fn cell<'a>(node: ElementRef<'a>, lang: &str) -> ElementRef<'a> {
+    one(node, &format!(":scope > .cell[lang=\"{lang}\"]"))
+}
+
+/// The blocks of a cell: each child element's tag and shown text.
+pub fn blocks(cell: ElementRef) -> Vec<(String, String)> {
+    cell.child_elements()
+        .map(|e| (e.value().name().to_string(), text_of(e)))
+        .collect()
+}
+
+/// `(tag, text)` pairs as owned strings, to compare with [`blocks`].
+pub fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+/// `(lang, text)` of each element matching `css` under `scope`.
+pub fn spans(scope: ElementRef, css: &str) -> Vec<(String, String)> {
+    all(scope, css)
+        .into_iter()
+        .map(|e| (attr(e, "lang").to_string(), text_of(e)))
+        .collect()
+}

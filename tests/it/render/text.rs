@@ -1,0 +1,131 @@
+//! Text as HTML (fixture `render/text`): inline Markdown rendered, `<`
+//! shown as text, a link whose target turns out `javascript:` reduced to
+//! its text, Chinese inside English marked, and a container node with
+//! nothing of its own captioned by its kind.
+
+use super::{all, attr, build, cell, node, one, text_of};
+
+const PAGE: &str = "documents/text-sample/index.html";
+
+#[test]
+fn emphasis_and_links_in_text_are_rendered() {
+    let site = build("text");
+    let html = site.page(PAGE);
+    let p = node(&html, "text-sample:preamble__p_1");
+    for (lang, text, em, link) in [
+        ("zh-Hans", "双方重申合作，详见网站。", "重申", "网站"),
+        (
+            "en",
+            "The sides reaffirm their cooperation; see the site.",
+            "reaffirm",
+            "the site",
+        ),
+    ] {
+        let para = one(cell(p, lang), "p.text");
+        assert_eq!(text_of(para), text, "{lang}");
+        assert_eq!(text_of(one(para, "em")), em, "{lang}");
+        let a = one(para, "a:not(.anchor)");
+        assert_eq!(attr(a, "href"), "https://example.org/ports");
+        assert_eq!(text_of(a), link);
+    }
+}
+
+#[test]
+fn markup_written_as_text_stays_text() {
+    let site = build("text");
+    let html = site.page(PAGE);
+    let p = node(&html, "text-sample:preamble__p_2");
+    for (lang, text) in [
+        ("zh-Hans", "写<b>不会加粗。"),
+        ("en", "Writing <b> does not make bold, and R&D stays."),
+    ] {
+        let para = one(cell(p, lang), "p.text");
+        assert_eq!(text_of(para), text, "{lang}");
+        assert!(all(para, "b").is_empty(), "{lang}: no <b> element");
+    }
+    assert!(site
+        .read(PAGE)
+        .contains("Writing &lt;b&gt; does not make bold, and R&amp;D stays."));
+}
+
+#[test]
+fn a_link_to_javascript_is_reduced_to_its_text() {
+    let site = build("text");
+    let html = site.page(PAGE);
+    let p = node(&html, "text-sample:preamble__p_3");
+    for (lang, text) in [("zh-Hans", "点此继续。"), ("en", "Click here to read on.")] {
+        let para = one(cell(p, lang), "p.text");
+        assert_eq!(text_of(para), text, "{lang}");
+        assert!(
+            all(para, "a:not(.anchor)").is_empty(),
+            "{lang}: the link is dropped"
+        );
+    }
+    for page in [
+        PAGE,
+        "documents/text-sample/en.html",
+        "documents/text-sample/zh-Hans.html",
+    ] {
+        let raw = site.read(page).to_ascii_lowercase();
+        assert!(!raw.contains("javascript"), "{page}");
+    }
+}
+
+#[test]
+fn chinese_inside_english_text_is_marked_chinese() {
+    let site = build("text");
+    let html = site.page(PAGE);
+    let p = node(&html, "text-sample:preamble__p_4");
+    let en = one(cell(p, "en"), "p.text");
+    assert_eq!(text_of(en), "The Chinese reads 合作共赢 here.");
+    let marked = one(en, "span[lang]");
+    assert_eq!(attr(marked, "lang"), "zh-Hans");
+    assert_eq!(text_of(marked), "合作共赢");
+    // Chinese text in a Chinese cell needs no span of its own.
+    let zh = one(cell(p, "zh-Hans"), "p.text");
+    assert_eq!(text_of(zh), "中文本作“合作共赢”。");
+    assert!(all(zh, "span[lang]").is_empty());
+}
+
+#[test]
+fn markdown_in_headings_is_rendered_in_the_page_and_its_contents() {
+    let site = build("text");
+    let html = site.page(PAGE);
+    let part = node(&html, "text-sample:part_1");
+    for (lang, text, em) in [
+        ("zh-Hans", "第一部分 港口", "港口"),
+        ("en", "Part I Ports", "Ports"),
+    ] {
+        let h = one(cell(part, lang), "h2");
+        assert_eq!(text_of(h), text, "{lang}");
+        assert_eq!(text_of(one(h, "em")), em, "{lang}");
+    }
+    let toc = one(html.root_element(), "nav.toc");
+    let a = one(toc, "a");
+    assert_eq!(attr(a, "href"), "#text-sample:part_1");
+    assert_eq!(text_of(a), "第一部分 港口");
+    assert_eq!(text_of(one(a, "em")), "港口");
+    let en = site.page("documents/text-sample/en.html");
+    assert_eq!(
+        text_of(one(one(en.root_element(), "nav.toc"), "a em")),
+        "Ports"
+    );
+}
+
+#[test]
+fn a_container_with_nothing_of_its_own_is_captioned_by_its_kind() {
+    let site = build("text");
+    let html = site.page(PAGE);
+    let preamble = node(&html, "text-sample:preamble");
+    for (lang, caption) in [("zh-Hans", "序言"), ("en", "Preamble")] {
+        let c = cell(preamble, lang);
+        let p = one(c, "p.caption");
+        assert_eq!(text_of(p), caption, "{lang}");
+        assert!(all(c, "h2, h3, p.text").is_empty(), "{lang}");
+        let anchor = one(p, "a.anchor");
+        assert_eq!(attr(anchor, "href"), "#text-sample:preamble");
+    }
+    let en = site.page("documents/text-sample/en.html");
+    let c = cell(node(&en, "text-sample:preamble"), "en");
+    assert_eq!(text_of(one(c, "p.caption")), "Preamble");
+}
