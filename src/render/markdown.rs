@@ -1,19 +1,16 @@
-//! Markdown pages (`content/pages/`), rendered with pulldown-cmark; code
+//! Markdown as HTML (the pages of `content/pages/`, briefing introductions
+//! and comments), rendered with pulldown-cmark; code
 //! blocks highlighted by syntect with CSS classes and one stylesheet.
 
 use std::sync::OnceLock;
 
 use pulldown_cmark::{html, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
-use serde::Serialize;
 use syntect::highlighting::ThemeSet;
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-use super::frame::Frame;
 use super::text::safe_url;
-use super::{urls, Ctx};
-use crate::content::pages::Page;
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
@@ -106,26 +103,6 @@ pub fn to_html(md: &str) -> String {
     let mut out = String::new();
     html::push_html(&mut out, events.into_iter());
     out
-}
-
-#[derive(Serialize)]
-pub struct PageView {
-    pub frame: Frame,
-    pub title: String,
-    pub body: String,
-}
-
-pub fn page(cx: &Ctx, page: &Page) -> PageView {
-    let path = urls::page(&page.slug);
-    let mut body = to_html(&page.markdown);
-    if let Some(zh) = cx.zh.filter(|_| !page.lang.starts_with("zh")) {
-        body = super::text::mark_han(&body, zh);
-    }
-    PageView {
-        frame: cx.frame(&path, &page.lang, &page.title),
-        title: page.title.clone(),
-        body,
-    }
 }
 
 #[cfg(test)]

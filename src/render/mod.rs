@@ -1,16 +1,11 @@
 //! Render stage: the model and the theme into the list of output files.
 //! Pure: reads nothing from disk and writes nothing.
 
-pub mod briefing;
-pub mod briefing_items;
-pub mod briefing_refs;
 pub mod data;
-pub mod document;
 pub mod escape;
 pub mod frame;
-pub mod home;
 pub mod markdown;
-pub mod nodes;
+pub mod pages;
 pub mod text;
 pub mod theme;
 pub mod urls;
@@ -222,7 +217,7 @@ pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
         }
     }
     paths.extend(pages.iter().map(|p| urls::page(&p.slug)));
-    paths.extend(site.briefings.iter().map(|b| briefing::path(&b.id)));
+    paths.extend(site.briefings.iter().map(|b| pages::briefing::path(&b.id)));
     paths.sort();
     paths
 }
@@ -302,14 +297,14 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
             theme,
             "index.html",
             urls::HOME.to_string(),
-            &home::page(cx),
+            &pages::home::page(cx),
         )?],
         Job::NotFound => vec![html(
             cx,
             theme,
             "404.html",
             "404.html".to_string(),
-            &home::not_found(cx),
+            &pages::home::not_found(cx),
         )?],
         Job::Document(d) => {
             let doc = &site.documents[d];
@@ -318,10 +313,10 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
                 views.extend(doc.languages.iter().map(|l| Some(l.as_str())));
             }
             let mut out = vec![file(
-                &document::print_css_path(&doc.id),
-                document::print_css(doc),
+                &pages::document::print_css_path(&doc.id),
+                pages::document::print_css(doc),
             )];
-            let nodes = tera::Value::from_serializable(&nodes::nodes(cx, d));
+            let nodes = tera::Value::from_serializable(&pages::nodes::nodes(cx, d));
             for view in views {
                 let path = urls::document(&doc.id, view);
                 out.push(html_with(
@@ -329,7 +324,7 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
                     theme,
                     "document.html",
                     path,
-                    &document::page(cx, d, view),
+                    &pages::document::page(cx, d, view),
                     &[("nodes", &nodes)],
                 )?);
             }
@@ -349,7 +344,7 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
             theme,
             "page.html",
             urls::page(&cx.pages[p].slug),
-            &markdown::page(cx, &cx.pages[p]),
+            &pages::page::page(cx, &cx.pages[p]),
         )?],
         Job::Briefing(b) => {
             let b = &site.briefings[b];
@@ -358,10 +353,13 @@ fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
                     cx,
                     theme,
                     "briefing.html",
-                    briefing::path(&b.id),
-                    &briefing::page(cx, b),
+                    pages::briefing::path(&b.id),
+                    &pages::briefing::page(cx, b),
                 )?,
-                file(&briefing::print_css_path(&b.id), briefing::print_css(b)),
+                file(
+                    &pages::briefing::print_css_path(&b.id),
+                    pages::briefing::print_css(b),
+                ),
             ]
         }
         Job::Highlight => vec![file("static/highlight.css", markdown::highlight_css())],
@@ -404,11 +402,11 @@ macro_rules! pages {
 }
 
 pages!(
-    home::HomePage,
-    home::NotFound,
-    document::DocPage,
-    briefing::BriefingPage,
-    markdown::PageView
+    pages::home::HomePage,
+    pages::home::NotFound,
+    pages::document::DocPage,
+    pages::briefing::BriefingPage,
+    pages::page::PageView
 );
 
 /// Counts of what a build made, for its summary line.

@@ -9,9 +9,9 @@
 
 use serde::Serialize;
 
-use super::text::{cite_label, inline_in, plain, snippet};
-use super::{urls, Ctx};
 use crate::content::model::{NodeRef, Relation};
+use crate::render::text::{cite_label, inline_in, plain, snippet};
+use crate::render::{urls, Ctx};
 
 #[derive(Serialize)]
 pub struct NodeView {

@@ -1,16 +1,16 @@
 //! The items of a briefing: citation and permalink, comment, and the node
 //! with all its descendants as rows (like a document page's); their
-//! cross-links are in [`super::briefing_refs`].
+//! cross-links are in [`crate::render::briefing_refs`].
 
 use serde::Serialize;
 
 use super::briefing::{cite_number, lang_for, markdown_in};
 use super::briefing_refs::{refs, RefGroup};
-use super::frame::Span;
-use super::text::inline_in;
-use super::{urls, Ctx};
 use crate::content::briefings::Briefing;
 use crate::content::model::NodeRef;
+use crate::render::frame::Span;
+use crate::render::text::inline_in;
+use crate::render::{urls, Ctx};
 
 #[derive(Serialize)]
 pub struct ItemView {

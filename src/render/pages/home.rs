@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use super::frame::{Frame, NavLink, Span};
-use super::{urls, Ctx};
 use crate::content::model::DocKind;
+use crate::render::frame::{Frame, NavLink, Span};
+use crate::render::{urls, Ctx};
 
 #[derive(Serialize)]
 pub struct HomePage {

@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 
-use super::frame::{Frame, NavLink, Span};
 use super::nodes::{self, TocEntry};
-use super::{urls, Ctx};
 use crate::content::model::Document;
+use crate::render::frame::{Frame, NavLink, Span};
+use crate::render::{urls, Ctx};
 
 #[derive(Serialize)]
 pub struct DocPage {

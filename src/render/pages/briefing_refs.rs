@@ -7,10 +7,10 @@ use serde::Serialize;
 use super::briefing::{cite_number, doc_short, lang_for};
 use super::briefing_items::subtree;
 use super::nodes::{linked, LINK_GROUPS};
-use super::text::{plain, snippet};
-use super::{urls, Ctx};
 use crate::content::briefings::Briefing;
 use crate::content::model::NodeRef;
+use crate::render::text::{plain, snippet};
+use crate::render::{urls, Ctx};
 
 #[derive(Serialize)]
 pub struct RefGroup {

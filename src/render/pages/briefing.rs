@@ -1,18 +1,18 @@
 //! The page of a briefing (`briefings/<id>.html`), print first: a cover
 //! (title, date, audience, sources), the introduction, a table of
 //! contents, then each item with its citation, permalink, comment, text
-//! and references. The items themselves are in [`super::briefing_items`].
+//! and references. The items themselves are in [`crate::render::briefing_items`].
 
 use std::borrow::Cow;
 
 use serde::Serialize;
 
 use super::briefing_items::{self, ItemView};
-use super::frame::{Frame, Span};
-use super::text::{cite_label, inline_in, mark_han, snippet};
-use super::{markdown, urls, Ctx};
 use crate::content::briefings::Briefing;
 use crate::content::model::{DocKind, Document};
+use crate::render::frame::{Frame, Span};
+use crate::render::text::{cite_label, inline_in, mark_han, snippet};
+use crate::render::{markdown, urls, Ctx};
 
 #[derive(Serialize)]
 pub struct BriefingPage {
@@ -123,7 +123,11 @@ pub(super) fn cite_number(doc: &Document, i: usize, lang: &str) -> String {
         top = p;
     }
     let root = &doc.nodes[top];
-    match root.heading.get(lang).map(|h| super::text::plain(h)) {
+    match root
+        .heading
+        .get(lang)
+        .map(|h| crate::render::text::plain(h))
+    {
         Some(h) if root.label.is_empty() && !label.starts_with(h.as_str()) => {
             format!("{h} {label}").trim_end().to_string()
         }
