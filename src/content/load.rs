@@ -282,9 +282,7 @@ fn read_into<'b>(
         diags.push(cannot_read(e));
         return None;
     }
-    // Validated with SIMD: most of the text is Chinese, which the
-    // standard library checks byte by byte.
-    match simdutf8::compat::from_utf8(buffer) {
+    match std::str::from_utf8(buffer) {
         Ok(text) => Some(text),
         Err(e) => {
             let good = e.valid_up_to();
