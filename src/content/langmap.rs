@@ -25,15 +25,9 @@ impl LangMap {
         Self::default()
     }
 
+    /// Where `lang` is, or where it would go: the entries are sorted by code.
     fn find(&self, lang: &str) -> Result<usize, usize> {
         self.entries.binary_search_by(|(k, _)| k.as_str().cmp(lang))
-    }
-
-    /// Where `lang` is: a scan comparing lengths first, which tells most
-    /// codes apart (`en`, `zh-Hans`) without comparing bytes; a map has
-    /// a few entries.
-    fn position(&self, lang: &str) -> Option<usize> {
-        self.entries.iter().position(|(k, _)| k.as_str() == lang)
     }
 
     /// Sets the text in `lang`; the text it replaces, if any.
@@ -49,19 +43,19 @@ impl LangMap {
     }
 
     pub fn get(&self, lang: &str) -> Option<&String> {
-        self.position(lang).map(|i| &self.entries[i].1)
+        self.find(lang).ok().map(|i| &self.entries[i].1)
     }
 
     pub fn get_mut(&mut self, lang: &str) -> Option<&mut String> {
-        self.position(lang).map(|i| &mut self.entries[i].1)
+        self.find(lang).ok().map(|i| &mut self.entries[i].1)
     }
 
     pub fn contains_key(&self, lang: &str) -> bool {
-        self.position(lang).is_some()
+        self.find(lang).is_ok()
     }
 
     pub fn remove(&mut self, lang: &str) -> Option<String> {
-        self.position(lang).map(|i| self.entries.remove(i).1)
+        self.find(lang).ok().map(|i| self.entries.remove(i).1)
     }
 
     pub fn len(&self) -> usize {
