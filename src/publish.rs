@@ -2,13 +2,11 @@
 //! written into a fresh folder beside `public/`, then swapped in, so that a
 //! failed build leaves the previous `public/` exactly as it was.
 
-use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
-
-use rayon::prelude::*;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 use crate::render::{OutFile, Rendering};
 use crate::Error;
@@ -69,8 +67,6 @@ pub fn publish_rendered(
 pub struct Staging {
     dir: tempfile::TempDir,
     out: PathBuf,
-    /// Folders made so far, so each is made once.
-    made: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -92,7 +88,6 @@ impl Staging {
         Ok(Staging {
             dir,
             out: out.to_path_buf(),
-            made: Mutex::new(HashSet::new()),
         })
     }
 
@@ -106,13 +101,7 @@ impl Staging {
         }
         let target = self.dir.path().join(&f.path);
         if let Some(dir) = target.parent() {
-            let known = self.made.lock().is_ok_and(|m| m.contains(dir));
-            if !known {
-                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-                if let Ok(mut m) = self.made.lock() {
-                    m.insert(dir.to_path_buf());
-                }
-            }
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
         std::fs::write(&target, &f.bytes).map_err(|e| Error::io(&target, e))
     }
@@ -128,36 +117,9 @@ impl Staging {
         swap(self.dir.path(), &self.out)?;
         // The staging folder now holds the previous site.
         let old = self.dir.keep();
-        remove_tree(&old);
+        let _ = std::fs::remove_dir_all(&old);
         Ok(())
     }
-}
-
-/// Removes a folder and everything in it, the subfolders of its
-/// subfolders in parallel (a site's `documents/*`); errors are ignored.
-fn remove_tree(dir: &Path) {
-    let children = |d: &Path| -> Vec<PathBuf> {
-        std::fs::read_dir(d)
-            .map(|r| r.flatten().map(|e| e.path()).collect())
-            .unwrap_or_default()
-    };
-    for top in children(dir) {
-        if top.is_dir() && !top.is_symlink() {
-            children(&top).par_iter().for_each(|p| {
-                let _ = if p.is_dir() && !p.is_symlink() {
-                    std::fs::remove_dir_all(p)
-                } else {
-                    std::fs::remove_file(p)
-                };
-            });
-        }
-        let _ = if top.is_dir() && !top.is_symlink() {
-            std::fs::remove_dir_all(&top)
-        } else {
-            std::fs::remove_file(&top)
-        };
-    }
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Puts the folder `new` at `out`: exchanged atomically with the present
@@ -178,28 +140,8 @@ fn swap(new: &Path, out: &Path) -> Result<(), Error> {
 
 #[cfg(target_os = "linux")]
 fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let c = |p: &Path| {
-        CString::new(p.as_os_str().as_bytes())
-            .map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidInput))
-    };
-    let (a, b) = (c(a)?, c(b)?);
-    // SAFETY: both paths are valid NUL-terminated strings for the call.
-    let r = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            a.as_ptr(),
-            libc::AT_FDCWD,
-            b.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if r == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    Ok(renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE)?)
 }
 
 /// Elsewhere: two renames, with a short moment when `b` does not exist.

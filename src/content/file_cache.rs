@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
-use super::load::{parse_toml, read_into, toml_files, Read, Sourced};
+use super::load::{parse_toml, read_text, toml_files, Read, Sourced};
 use super::raw::RawDocument;
 use crate::diag::Diagnostic;
 
@@ -64,10 +64,10 @@ fn read_document(
     known: Option<&Mutex<HashMap<PathBuf, (u64, Document)>>>,
 ) -> (Option<Document>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let mut buffer = Vec::new();
-    let Some(text) = read_into(path, &mut diags, true, &mut buffer) else {
+    let Some(text) = read_text(path, &mut diags, true) else {
         return (None, diags);
     };
+    let text = text.as_str();
     let Some(known) = known else {
         let parsed = parse_toml(path, text, &mut diags).map(Arc::new);
         return (parsed, diags);

@@ -6,62 +6,18 @@
 //! a leaf of eleven slots (about 540 bytes) for its first entry; this is a
 //! vector of pairs sorted by language code, with the same iteration order,
 //! the same lookups and the same serialised form (a map), at about a
-//! quarter of the memory; common language codes take no allocation.
+//! quarter of the memory.
 
 use std::fmt;
 
-use serde::de::{DeserializeSeed, MapAccess, Visitor};
+use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-/// The language codes a site most likely has, kept as static strings: a
-/// map's code then takes no allocation of its own (a large corpus has a
-/// million of them). Any other code is kept on the heap.
-const COMMON: [&str; 12] = [
-    "ar", "de", "en", "es", "fr", "ja", "pt", "ru", "zh", "zh-Hans", "zh-Hant", "ko",
-];
-
-/// A language code.
-#[derive(Clone)]
-enum Code {
-    Common(&'static str),
-    Other(Box<str>),
-}
-
-impl Code {
-    fn new(code: &str) -> Code {
-        match COMMON.iter().find(|c| **c == code) {
-            Some(c) => Code::Common(c),
-            None => Code::Other(code.into()),
-        }
-    }
-
-    fn as_str(&self) -> &str {
-        match self {
-            Code::Common(c) => c,
-            Code::Other(c) => c,
-        }
-    }
-}
-
-impl PartialEq for Code {
-    fn eq(&self, other: &Code) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for Code {}
-
-impl std::hash::Hash for Code {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        self.as_str().hash(h);
-    }
-}
 
 /// Language code → text, sorted by code.
 #[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct LangMap {
-    entries: Vec<(Code, String)>,
+    entries: Vec<(String, String)>,
 }
 
 impl LangMap {
@@ -69,46 +25,37 @@ impl LangMap {
         Self::default()
     }
 
+    /// Where `lang` is, or where it would go: the entries are sorted by code.
     fn find(&self, lang: &str) -> Result<usize, usize> {
         self.entries.binary_search_by(|(k, _)| k.as_str().cmp(lang))
     }
 
-    /// Where `lang` is: a scan comparing lengths first, which tells most
-    /// codes apart (`en`, `zh-Hans`) without comparing bytes; a map has
-    /// a few entries.
-    fn position(&self, lang: &str) -> Option<usize> {
-        self.entries.iter().position(|(k, _)| k.as_str() == lang)
-    }
-
     /// Sets the text in `lang`; the text it replaces, if any.
-    pub fn insert(&mut self, lang: impl AsRef<str>, text: String) -> Option<String> {
-        self.put(Code::new(lang.as_ref()), text)
-    }
-
-    fn put(&mut self, code: Code, text: String) -> Option<String> {
-        match self.find(code.as_str()) {
+    pub fn insert(&mut self, lang: impl Into<String>, text: String) -> Option<String> {
+        let lang = lang.into();
+        match self.find(&lang) {
             Ok(i) => Some(std::mem::replace(&mut self.entries[i].1, text)),
             Err(i) => {
-                self.entries.insert(i, (code, text));
+                self.entries.insert(i, (lang, text));
                 None
             }
         }
     }
 
     pub fn get(&self, lang: &str) -> Option<&String> {
-        self.position(lang).map(|i| &self.entries[i].1)
+        self.find(lang).ok().map(|i| &self.entries[i].1)
     }
 
     pub fn get_mut(&mut self, lang: &str) -> Option<&mut String> {
-        self.position(lang).map(|i| &mut self.entries[i].1)
+        self.find(lang).ok().map(|i| &mut self.entries[i].1)
     }
 
     pub fn contains_key(&self, lang: &str) -> bool {
-        self.position(lang).is_some()
+        self.find(lang).is_ok()
     }
 
     pub fn remove(&mut self, lang: &str) -> Option<String> {
-        self.position(lang).map(|i| self.entries.remove(i).1)
+        self.find(lang).ok().map(|i| self.entries.remove(i).1)
     }
 
     pub fn len(&self) -> usize {
@@ -147,7 +94,7 @@ impl LangMap {
 
 /// Iterator over (language, text) pairs, as `BTreeMap::iter`.
 #[derive(Clone)]
-pub struct Iter<'a>(std::slice::Iter<'a, (Code, String)>);
+pub struct Iter<'a>(std::slice::Iter<'a, (String, String)>);
 
 impl<'a> Iterator for Iter<'a> {
     type Item = (&'a str, &'a String);
@@ -178,18 +125,12 @@ impl<'a> IntoIterator for &'a LangMap {
 impl IntoIterator for LangMap {
     type Item = (String, String);
     type IntoIter = std::vec::IntoIter<(String, String)>;
-    /// (Used by the importer only: the codes are copied out.)
     fn into_iter(self) -> Self::IntoIter {
-        let pairs: Vec<(String, String)> = self
-            .entries
-            .into_iter()
-            .map(|(k, v)| (k.as_str().to_string(), v))
-            .collect();
-        pairs.into_iter()
+        self.entries.into_iter()
     }
 }
 
-impl<K: AsRef<str>> FromIterator<(K, String)> for LangMap {
+impl<K: Into<String>> FromIterator<(K, String)> for LangMap {
     fn from_iter<I: IntoIterator<Item = (K, String)>>(iter: I) -> Self {
         let mut map = LangMap::new();
         map.extend(iter);
@@ -197,7 +138,7 @@ impl<K: AsRef<str>> FromIterator<(K, String)> for LangMap {
     }
 }
 
-impl<K: AsRef<str>> Extend<(K, String)> for LangMap {
+impl<K: Into<String>> Extend<(K, String)> for LangMap {
     fn extend<I: IntoIterator<Item = (K, String)>>(&mut self, iter: I) {
         for (k, v) in iter {
             self.insert(k, v);
@@ -241,26 +182,6 @@ impl Serialize for LangMap {
     }
 }
 
-/// Reads a language code straight into a [`Code`], without a `String`.
-struct CodeSeed;
-
-impl<'de> DeserializeSeed<'de> for CodeSeed {
-    type Value = Code;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Code, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Code;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a language code")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Code, E> {
-                Ok(Code::new(v))
-            }
-        }
-        d.deserialize_str(V)
-    }
-}
-
 impl<'de> Deserialize<'de> for LangMap {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -273,8 +194,8 @@ impl<'de> Deserialize<'de> for LangMap {
                 let mut map = LangMap {
                     entries: Vec::with_capacity(access.size_hint().unwrap_or(0).min(8)),
                 };
-                while let Some(code) = access.next_key_seed(CodeSeed)? {
-                    map.put(code, access.next_value()?);
+                while let Some((code, text)) = access.next_entry::<String, String>()? {
+                    map.insert(code, text);
                 }
                 map.entries.shrink_to_fit();
                 Ok(map)

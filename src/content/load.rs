@@ -195,16 +195,8 @@ pub(super) fn read_toml<T: DeserializeOwned>(
     diags: &mut Vec<Diagnostic>,
     required: bool,
 ) -> Option<Sourced<T>> {
-    // The text is dropped once parsed, so each thread reads every file
-    // into one buffer: no fresh memory (zeroed by the kernel) per file.
-    thread_local! {
-        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    BUFFER.with_borrow_mut(|buffer| {
-        buffer.clear();
-        let text = read_into(path, diags, required, buffer)?;
-        parse_toml(path, text, diags)
-    })
+    let text = read_text(path, diags, required)?;
+    parse_toml(path, &text, diags)
 }
 
 /// Parses the text of a content file named `path` (for display).
@@ -245,30 +237,11 @@ pub fn parse_toml<T: DeserializeOwned>(
 
 /// Reads a file as UTF-8 text, reporting size, I/O and encoding problems.
 pub fn read_text(path: &Path, diags: &mut Vec<Diagnostic>, required: bool) -> Option<String> {
-    let mut buffer = Vec::new();
-    read_into(path, diags, required, &mut buffer).map(str::to_string)
-}
-
-/// [`read_text`] into `buffer` (empty), borrowing the text from it.
-pub(super) fn read_into<'b>(
-    path: &Path,
-    diags: &mut Vec<Diagnostic>,
-    required: bool,
-    buffer: &'b mut Vec<u8>,
-) -> Option<&'b str> {
-    use std::io::Read;
     let cannot_read =
         |e: std::io::Error| Diagnostic::new(path, None, format!("cannot read file: {e}"));
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => return None,
-        Err(e) => {
-            diags.push(cannot_read(e));
-            return None;
-        }
-    };
-    let len = match file.metadata() {
+    let len = match std::fs::metadata(path) {
         Ok(m) => m.len(),
+        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => return None,
         Err(e) => {
             diags.push(cannot_read(e));
             return None;
@@ -285,25 +258,26 @@ pub(super) fn read_into<'b>(
         );
         return None;
     }
-    buffer.reserve(usize::try_from(len).unwrap_or(0));
-    if let Err(e) = file.read_to_end(buffer) {
-        diags.push(cannot_read(e));
-        return None;
-    }
-    // Validated with SIMD: most of the text is Chinese, which the
-    // standard library checks byte by byte.
-    match simdutf8::compat::from_utf8(buffer) {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(cannot_read(e));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
         Ok(text) => Some(text),
         Err(e) => {
-            let good = e.valid_up_to();
-            let line = 1 + buffer[..good].iter().filter(|&&b| b == b'\n').count();
+            let bytes = e.as_bytes();
+            let good = e.utf8_error().valid_up_to();
+            let line = 1 + bytes[..good].iter().filter(|&&b| b == b'\n').count();
             diags.push(
                 Diagnostic::new(
                     path,
                     Some(line),
                     format!(
                         "invalid UTF-8 (byte 0x{:02x} at offset {good})",
-                        buffer[good]
+                        bytes[good]
                     ),
                 )
                 .help("save the file as UTF-8"),

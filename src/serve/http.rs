@@ -3,12 +3,13 @@
 //! or to show the build error over the page, and a status endpoint.
 
 use std::convert::Infallible;
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{header, StatusCode, Uri};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -16,6 +17,7 @@ use axum::Router;
 use tokio::sync::broadcast;
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
+use tower_http::services::{ServeDir, ServeFile};
 
 /// What the open pages are told.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +42,13 @@ pub struct Shared {
 const LIVE_JS: &str = include_str!("live.js");
 
 pub fn router(shared: Shared) -> Router {
+    // ServeDir refuses paths that leave the folder (`..`, encoded or not)
+    // and gives those, like any missing file, the site's 404 page.
+    let files =
+        ServeDir::new(&shared.out).not_found_service(ServeFile::new(shared.out.join("404.html")));
+    let files = Router::new()
+        .fallback_service(files)
+        .layer(middleware::map_response(live));
     Router::new()
         .route(
             "/__accord/live.js",
@@ -47,7 +56,7 @@ pub fn router(shared: Shared) -> Router {
         )
         .route("/__accord/events", get(events))
         .route("/__accord/status", get(status))
-        .fallback(get(file))
+        .fallback_service(files)
         .with_state(shared)
 }
 
@@ -73,95 +82,38 @@ async fn status(State(s): State<Shared>) -> impl IntoResponse {
     )
 }
 
-/// Decodes `%XX` escapes; `None` when the result is not UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
+/// Every file served from the output folder: not cached (a rebuild
+/// changes it), text marked as UTF-8, and the live-reload script added to
+/// each HTML page, the 404 page too.
+async fn live(method: Method, mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let kind = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    if kind.starts_with("text/") && !kind.contains("charset") {
+        if let Ok(v) = HeaderValue::from_str(&format!("{kind}; charset=utf-8")) {
+            headers.insert(header::CONTENT_TYPE, v);
         }
     }
-    String::from_utf8(out).ok()
-}
-
-/// The file a request path names inside `root`, or `None` for any path
-/// that could leave it: `..`, backslashes, NUL, drive or root
-/// prefixes, also when percent-encoded (once or twice).
-pub fn resolve(root: &Path, uri_path: &str) -> Option<PathBuf> {
-    let once = percent_decode(uri_path)?;
-    if once.contains('%') {
-        // Encoded twice: judge what a second decoding would give too.
-        let twice = percent_decode(&once)?;
-        if twice.contains("..") || twice.contains(['\\', '\0']) {
-            return None;
-        }
+    // Not a HEAD (no body) or part of a page (a range, "not modified").
+    let whole_page = matches!(response.status(), StatusCode::OK | StatusCode::NOT_FOUND)
+        && method != Method::HEAD;
+    if !kind.starts_with("text/html") || !whole_page {
+        return response;
     }
-    if once.contains(['\\', '\0']) {
-        return None;
+    let (mut parts, body) = response.into_parts();
+    let Ok(page) = axum::body::to_bytes(body, usize::MAX).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    // The page served is no longer the file: its length, ranges and tag
+    // are the file's.
+    for name in [header::CONTENT_LENGTH, header::ACCEPT_RANGES, header::ETAG] {
+        parts.headers.remove(name);
     }
-    let rel = once.trim_start_matches('/');
-    let mut path = root.to_path_buf();
-    for c in Path::new(rel).components() {
-        match c {
-            Component::Normal(part) => path.push(part),
-            _ => return None,
-        }
-    }
-    if rel.is_empty() || once.ends_with('/') {
-        path.push("index.html");
-    }
-    Some(path)
-}
-
-async fn file(State(s): State<Shared>, uri: Uri) -> Response {
-    let Some(path) = resolve(&s.out, uri.path()) else {
-        return (StatusCode::BAD_REQUEST, "bad path").into_response();
-    };
-    let bytes = match tokio::fs::read(&path).await {
-        Ok(b) => b,
-        Err(_) => {
-            let page = tokio::fs::read(s.out.join("404.html"))
-                .await
-                .unwrap_or_else(|_| b"not found".to_vec());
-            return (
-                StatusCode::NOT_FOUND,
-                [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-                inject(page),
-            )
-                .into_response();
-        }
-    };
-    let kind = match path.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
-        Some("json") => "application/json",
-        Some("svg") => "image/svg+xml",
-        Some("xml") => "application/xml",
-        Some("pdf") => "application/pdf",
-        Some("png") => "image/png",
-        _ => "application/octet-stream",
-    };
-    let body = if kind.starts_with("text/html") {
-        inject(bytes)
-    } else {
-        bytes
-    };
-    (
-        [
-            (header::CONTENT_TYPE, kind),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        Body::from(body),
-    )
-        .into_response()
+    Response::from_parts(parts, Body::from(inject(page.to_vec())))
 }
 
 /// Adds the live-reload script before `</body>`.
@@ -176,40 +128,6 @@ fn inject(page: Vec<u8>) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_cannot_leave_the_root() {
-        let root = Path::new("/srv/public");
-        assert_eq!(
-            resolve(root, "/"),
-            Some(PathBuf::from("/srv/public/index.html"))
-        );
-        assert_eq!(
-            resolve(root, "/documents/a/"),
-            Some(PathBuf::from("/srv/public/documents/a/index.html"))
-        );
-        assert_eq!(
-            resolve(root, "/documents/a/en.html"),
-            Some(PathBuf::from("/srv/public/documents/a/en.html"))
-        );
-        assert_eq!(
-            resolve(root, "/%E4%B8%AD.html"),
-            Some(PathBuf::from("/srv/public/中.html"))
-        );
-        for bad in [
-            "/../etc/passwd",
-            "/a/../../etc",
-            "/%2e%2e/etc/passwd",
-            "/%2E%2E%2Fetc",
-            "/%252e%252e/etc",
-            "/a\\..\\b",
-            "/a%5c..%5cb",
-            "/%00",
-            "/%ff",
-        ] {
-            assert_eq!(resolve(root, bad), None, "{bad}");
-        }
-    }
 
     #[test]
     fn live_script_goes_before_body_end() {

@@ -29,6 +29,12 @@ fn project() -> tempfile::TempDir {
 
 /// A raw HTTP/1.1 GET (the path is sent as given): status and body.
 fn get(port: u16, path: &str) -> (u16, String) {
+    let (status, _, body) = get_with_head(port, path);
+    (status, body)
+}
+
+/// As [`get`], with the response's head (status line and headers) too.
+fn get_with_head(port: u16, path: &str) -> (u16, String, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     write!(
@@ -44,11 +50,8 @@ fn get(port: u16, path: &str) -> (u16, String) {
         .nth(1)
         .and_then(|c| c.parse().ok())
         .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    (status, head.to_ascii_lowercase(), body.to_string())
 }
 
 /// Polls until `ok` holds, for at most 20 s.
@@ -161,6 +164,10 @@ fn serve_refuses_paths_outside_public() {
         "/%252e%252e/secret.txt",
         "/..%5csecret.txt",
         "/static/../../secret.txt",
+        "/static/..%2f..%2fsecret.txt",
+        "/a%5c..%5c..%5csecret.txt",
+        "/%00",
+        "/%ff",
     ] {
         let (status, body) = get(server.port, path);
         assert!(status == 400 || status == 404, "{path}: {status}");
@@ -170,6 +177,52 @@ fn serve_refuses_paths_outside_public() {
         );
     }
     assert_eq!(get(server.port, "/").0, 200, "the home page at /");
+}
+
+#[test]
+fn serve_gives_content_types_the_live_script_and_the_404_page() {
+    let dir = project();
+    let server = start(dir.path());
+    let port = server.port;
+    for (path, kind) in [
+        ("/", "text/html; charset=utf-8"),
+        (PAGE, "text/html; charset=utf-8"),
+        ("/static/style.css", "text/css; charset=utf-8"),
+        ("/static/accord.js", "text/javascript; charset=utf-8"),
+        ("/data/crosswalk.json", "application/json"),
+        ("/static/favicon.svg", "image/svg+xml"),
+    ] {
+        let (status, head, body) = get_with_head(port, path);
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            head.contains(&format!("content-type: {kind}\r\n")),
+            "{path}: {head}"
+        );
+        assert!(head.contains("cache-control: no-store"), "{path}: {head}");
+        let script = body.contains("<script src=\"/__accord/live.js\"></script>\n</body>");
+        assert_eq!(script, kind.starts_with("text/html"), "{path}");
+    }
+    let (status, head, body) = get_with_head(port, "/documents/no-such-document/en.html");
+    assert_eq!(status, 404);
+    assert!(
+        head.contains("content-type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    let page = std::fs::read_to_string(dir.path().join("public/404.html")).unwrap();
+    let title = page
+        .split("<title>")
+        .nth(1)
+        .unwrap()
+        .split("</title>")
+        .next()
+        .unwrap();
+    assert!(
+        body.contains(title) && body.contains("/__accord/live.js"),
+        "{body}"
+    );
+    let (status, head, _) = get_with_head(port, "/__accord/live.js");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/javascript"), "{head}");
 }
 
 #[test]
