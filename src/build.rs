@@ -126,7 +126,7 @@ pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
     let (checked, theme) = rayon::join(
         || -> Result<_, Error> {
             let start = Instant::now();
-            let (raw, read) = crate::content::load::load(&paths.content)?;
+            let (raw, read) = crate::source::load::load(&paths.content)?;
             let loaded = start.elapsed();
             let checked =
                 crate::check::check(&paths.content, &raw, read).map_err(Error::Content)?;
@@ -233,7 +233,7 @@ impl Clock {
 /// Adds the search index to `files`.
 #[cfg(feature = "search")]
 fn search_index(
-    site: &crate::content::Site,
+    site: &crate::model::Site,
     files: &mut Vec<render::OutFile>,
 ) -> Result<Option<SearchSummary>, Error> {
     let start = Instant::now();
@@ -251,7 +251,7 @@ fn search_index(
 /// Built without the `search` feature: no index.
 #[cfg(not(feature = "search"))]
 fn search_index(
-    _: &crate::content::Site,
+    _: &crate::model::Site,
     _: &mut Vec<render::OutFile>,
 ) -> Result<Option<SearchSummary>, Error> {
     Ok(None)

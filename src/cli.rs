@@ -161,7 +161,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
         }
         Command::Check { root, content } => {
             let content = content.unwrap_or_else(|| Paths::under(&root.root).content);
-            let site = crate::content::load_site(&content)?;
+            let site = crate::check::load_site(&content)?;
             write!(
                 out,
                 "ok: {} documents, {} nodes, {} cross-links, {} notes",

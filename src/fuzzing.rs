@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use crate::content::load::{parse_toml, RawContent};
-use crate::content::raw::{RawDocument, RawSite};
 use crate::import::{self, Format, Options};
+use crate::source::load::{parse_toml, RawContent};
+use crate::source::raw::{RawDocument, RawSite};
 
 /// Any text through one import format: no panic, every line accounted for,
 /// and the content file it writes reads back.
@@ -27,7 +27,7 @@ pub fn import_format(format: Format, data: &[u8]) {
     );
     let toml = import::emit::to_toml(&imported.document);
     let mut diags = Vec::new();
-    let back: Option<crate::content::load::Sourced<RawDocument>> =
+    let back: Option<crate::source::load::Sourced<RawDocument>> =
         parse_toml(Path::new("fuzz.toml"), &toml, &mut diags);
     assert!(
         back.is_some(),

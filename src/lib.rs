@@ -1,6 +1,6 @@
 //! accord: a static-site generator for bilingual diplomatic documents.
 //!
-//! Data flows one way: [`content::load`] reads files into raw types;
+//! Data flows one way: [`source`] reads files into raw types;
 //! [`check`] makes the immutable model of them, collecting every problem;
 //! [`render`] makes the site's files of the model and the theme;
 //! [`publish`] writes them atomically. [`import`] turns raw source texts
@@ -9,12 +9,12 @@
 pub mod build;
 pub mod check;
 pub mod cli;
-pub mod content;
 pub mod diag;
 pub mod fsutil;
 pub mod fuzzing;
 pub mod import;
 pub mod init;
+pub mod model;
 pub mod pdf;
 pub mod publish;
 pub mod render;
@@ -22,6 +22,7 @@ pub mod render;
 pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod source;
 pub mod theme_files;
 
 use std::path::PathBuf;

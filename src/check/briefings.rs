@@ -7,11 +7,12 @@ use toml::Spanned;
 use super::keys::Keys;
 use super::links::check_key;
 use super::text::check_langs;
-use crate::content::briefings::{id_of, Briefing, Item, Mode, RawBriefing};
-use crate::content::ids;
-use crate::content::load::Sourced;
-use crate::content::raw::LangMap;
 use crate::diag::Diagnostic;
+use crate::model::briefing::{Briefing, Item, Mode};
+use crate::model::ids;
+use crate::source::briefings::{id_of, RawBriefing};
+use crate::source::load::Sourced;
+use crate::source::raw::LangMap;
 
 /// The briefings, sorted by id.
 pub(super) fn check_briefings(

@@ -4,11 +4,11 @@
 use std::sync::Arc;
 
 use super::text::check_required;
-use crate::content::ids;
-use crate::content::load::Sourced;
-use crate::content::model::{DocKind, Document};
-use crate::content::raw::RawDocument;
 use crate::diag::Diagnostic;
+use crate::model::ids;
+use crate::model::{DocKind, Document};
+use crate::source::load::Sourced;
+use crate::source::raw::RawDocument;
 
 /// One document file into the model's document, or every problem in it.
 pub(super) fn check_document(

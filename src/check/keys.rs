@@ -6,9 +6,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::content::load::Sourced;
-use crate::content::model::NodeRef;
-use crate::content::raw::RawDocument;
+use crate::model::NodeRef;
+use crate::source::load::Sourced;
+use crate::source::raw::RawDocument;
 
 pub(super) struct Keys<'a> {
     /// Document id → (its file, its place in the site), the last file

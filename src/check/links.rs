@@ -7,10 +7,10 @@ use rayon::prelude::*;
 
 use super::keys::{Found, Keys};
 use super::text::check_langs;
-use crate::content::load::Sourced;
-use crate::content::model::{Link, Note, NoteKind, Relation};
-use crate::content::raw::{RawCrosswalk, RawDocument, RawNotes};
 use crate::diag::Diagnostic;
+use crate::model::{Link, Note, NoteKind, Relation};
+use crate::source::load::Sourced;
+use crate::source::raw::{RawCrosswalk, RawDocument, RawNotes};
 
 /// The notes: targets that exist, known kinds, text in the site's languages.
 pub(super) fn check_notes(

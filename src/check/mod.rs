@@ -12,6 +12,7 @@ mod document;
 mod keys;
 mod links;
 mod nodes;
+pub mod safety;
 mod site;
 mod text;
 
@@ -21,11 +22,11 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::content::load::{RawContent, Sourced};
-use crate::content::model::{Document, Site};
-use crate::content::pages::{self, Page};
-use crate::content::raw::RawDocument;
 use crate::diag::{self, Diagnostic};
+use crate::model::{Document, Site};
+use crate::source::load::{RawContent, Sourced};
+use crate::source::pages::{self, Page};
+use crate::source::raw::RawDocument;
 
 /// The checked site and its Markdown pages.
 pub struct Checked {
@@ -135,6 +136,15 @@ pub fn check_cached(
             Err(out)
         }
     }
+}
+
+/// Loads and checks the content folder `root`: the model, or every content
+/// problem at once as [`Error::Content`](crate::Error::Content).
+pub fn load_site(root: &Path) -> Result<Site, crate::Error> {
+    let (raw, read) = crate::source::load::load(root)?;
+    check(root, &raw, read)
+        .map(|checked| checked.site)
+        .map_err(crate::Error::Content)
 }
 
 fn address(file: &Arc<Sourced<RawDocument>>) -> usize {

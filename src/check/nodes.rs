@@ -5,12 +5,12 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::text::{check_langs, node_kind, require_langs};
-use crate::content::ids;
-use crate::content::load::Sourced;
-use crate::content::model::{Node, NodeKind};
-use crate::content::raw::RawDocument;
-use crate::content::safety::{MAX_DEPTH, MAX_NODES};
+use crate::check::safety::{MAX_DEPTH, MAX_NODES};
 use crate::diag::Diagnostic;
+use crate::model::ids;
+use crate::model::{Node, NodeKind};
+use crate::source::load::Sourced;
+use crate::source::raw::RawDocument;
 
 /// A numbered child: is it a paragraph, its number, the span of its id.
 type Numbered = (bool, u32, std::ops::Range<usize>);

@@ -1,11 +1,11 @@
 //! `content/site.toml`: languages, title, description and base URL.
 
 use super::text::{check_langs, check_required};
-use crate::content::ids;
-use crate::content::load::Sourced;
-use crate::content::model::{Head, Language};
-use crate::content::raw::RawSite;
 use crate::diag::Diagnostic;
+use crate::model::ids;
+use crate::model::{Head, Language};
+use crate::source::load::Sourced;
+use crate::source::raw::RawSite;
 
 /// `site.toml` checked, as the model's [`Head`]: its languages are those
 /// that are valid, for the checks of everything else.

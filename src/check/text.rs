@@ -3,10 +3,10 @@
 
 use std::fmt::Display;
 
-use crate::content::load::Sourced;
-use crate::content::model::NodeKind;
-use crate::content::raw::LangMap;
 use crate::diag::Diagnostic;
+use crate::model::NodeKind;
+use crate::source::load::Sourced;
+use crate::source::raw::LangMap;
 
 /// Every key of `map` must be one of `langs`.
 pub(super) fn check_langs<T>(
@@ -31,7 +31,7 @@ pub(super) fn check_langs<T>(
                 file.diag(span.clone(), format!("{what} in `{lang}` is empty"))
                     .help("write the text or remove the entry"),
             );
-        } else if let Some((problem, help)) = crate::content::safety::text_problem(text) {
+        } else if let Some((problem, help)) = crate::check::safety::text_problem(text) {
             out.push(
                 file.diag(span.clone(), format!("{what} in `{lang}`: {problem}"))
                     .help(help),

@@ -9,8 +9,8 @@ use clap::Args;
 use super::{emit, manifest, Format, Options};
 use crate::build::Paths;
 use crate::cli::RootArg;
-use crate::content::model::DocKind;
-use crate::content::raw::LangMap;
+use crate::model::DocKind;
+use crate::source::raw::LangMap;
 use crate::Error;
 
 #[derive(Debug, Args)]

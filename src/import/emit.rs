@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::DocumentOut;
-use crate::content::raw::LangMap;
+use crate::source::raw::LangMap;
 
 /// A TOML basic string, escaped by the toml crate.
 fn string(s: &str) -> String {

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::{Format, Options};
-use crate::content::model::DocKind;
-use crate::content::raw::LangMap;
 use crate::diag::Diagnostic;
+use crate::model::DocKind;
+use crate::source::raw::LangMap;
 use crate::Error;
 
 #[derive(Debug, Deserialize)]

@@ -13,8 +13,8 @@ pub mod numbering;
 pub mod report;
 pub mod structure;
 
-use crate::content::model::DocKind;
-use crate::content::raw::LangMap;
+use crate::model::DocKind;
+use crate::source::raw::LangMap;
 use clean::has_cjk;
 pub use report::Report;
 

@@ -6,8 +6,8 @@ use super::clean::{ends_sentence, restore_fullwidth};
 use super::numbering::{english_label, parse_en, parse_zh, Marker};
 use super::report::Report;
 use super::{Block, NodeOut};
-use crate::content::model::{DocKind, NodeKind};
-use crate::content::raw::LangMap;
+use crate::model::{DocKind, NodeKind};
+use crate::source::raw::LangMap;
 
 /// The document title found in the source (if any) and the nodes.
 pub struct Shaped {

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use crate::content::model::{Link, NodeRef};
-use crate::content::raw::LangMap;
-use crate::content::Site;
+use crate::model::Site;
+use crate::model::{Link, NodeRef};
+use crate::source::raw::LangMap;
 
 #[derive(Serialize)]
 struct DocJson<'a> {
@@ -138,7 +138,7 @@ mod tests {
     #[test]
     fn json_reads_back() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let site = crate::content::load_site(&root).expect("the real content loads");
+        let site = crate::check::load_site(&root).expect("the real content loads");
         for d in 0..site.documents.len() {
             let doc = &site.documents[d];
             let bytes = document_json(&site, d);

@@ -17,8 +17,8 @@ use rayon::prelude::*;
 
 use serde::Serialize;
 
-use crate::content::pages::Page;
-use crate::content::Site;
+use crate::model::Site;
+use crate::source::pages::Page;
 use crate::Error;
 use theme::{template_error, StringValues, Strings, Theme};
 
@@ -179,7 +179,7 @@ fn jobs(site: &Site, pages: &[Page], theme: &Theme, scope: Scope) -> Vec<Job> {
     // Briefings that quote a document in scope (its clauses, and the
     // cross-links of those clauses, whose documents are in scope too when
     // their text changed); all of them when the site-wide pages are.
-    let quotes = |b: &crate::content::briefings::Briefing| match scope {
+    let quotes = |b: &crate::model::briefing::Briefing| match scope {
         Scope::Documents {
             docs,
             site_wide: false,

@@ -3,9 +3,9 @@
 
 use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
 
-use crate::content::model::{Document, Node, NodeKind};
+use crate::model::{Document, Node, NodeKind};
 
-pub use crate::content::safety::safe_url;
+pub use crate::check::safety::safe_url;
 
 /// Keeps a text that starts like a Markdown block (`2. …`, `- …`, `# …`)
 /// an inline run of text.
@@ -167,7 +167,7 @@ pub fn cite_label(doc: &Document, index: usize, lang: &str) -> String {
     // Made for every cell and every cross-link: the parts are kept in
     // arrays on the stack, not in vectors; validation refuses nodes nested
     // deeper than `MAX_DEPTH`.
-    const MAX: usize = crate::content::safety::MAX_DEPTH + 1;
+    const MAX: usize = crate::check::safety::MAX_DEPTH + 1;
     let mut parts: [Option<Part>; MAX] = [const { None }; MAX];
     let mut n = 0;
     let mut at = Some(index);
@@ -276,7 +276,7 @@ mod tests {
             assert_eq!(t, s.trim());
         }
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let site = crate::content::load_site(&root).expect("the real content loads");
+        let site = crate::check::load_site(&root).expect("the real content loads");
         let texts = site.documents.iter().flat_map(|d| &d.nodes).flat_map(|n| {
             let heading = n.heading.values();
             heading.chain(n.text.values()).chain(n.label.values())

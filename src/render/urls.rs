@@ -3,7 +3,7 @@
 //! works at a domain root, under a subpath and from disk. Only canonical,
 //! hreflang, sitemap and citation URLs are absolute, made from `base_url`.
 
-use crate::content::model::Document;
+use crate::model::Document;
 
 /// Output path of the site's home page.
 pub const HOME: &str = "index.html";

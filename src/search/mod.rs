@@ -21,7 +21,7 @@ use std::sync::Once;
 use pagefind::api::{PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
 
-use crate::content::Site;
+use crate::model::Site;
 use crate::render::OutFile;
 use crate::Error;
 

@@ -7,8 +7,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::model::{Document, NodeRef};
-use crate::content::Site;
+use crate::model::Site;
+use crate::model::{Document, NodeRef};
 use crate::render::escape::html as escape_html;
 use crate::render::text::{cite_label, plain};
 use crate::render::urls;
@@ -119,7 +119,7 @@ mod tests {
 
     fn real_site() -> Site {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        crate::content::load_site(&root).expect("the real site loads")
+        crate::check::load_site(&root).expect("the real site loads")
     }
 
     /// Every node with text in a view is one anchor of its page, in reading

@@ -132,8 +132,8 @@ pub fn serve(options: ServeOptions, log: Log) -> Result<(), Error> {
 
 /// Re-indexes the site for search in the background, always the newest
 /// site received, writing only the index files that changed.
-fn spawn_indexer(out: PathBuf, log: Log) -> mpsc::Sender<Arc<crate::content::Site>> {
-    let (tx, rx) = mpsc::channel::<Arc<crate::content::Site>>();
+fn spawn_indexer(out: PathBuf, log: Log) -> mpsc::Sender<Arc<crate::model::Site>> {
+    let (tx, rx) = mpsc::channel::<Arc<crate::model::Site>>();
     std::thread::spawn(move || {
         let mut written: BTreeMap<String, u64> = BTreeMap::new();
         while let Ok(mut site) = rx.recv() {

@@ -12,10 +12,10 @@ use std::time::{Instant, SystemTime};
 
 use crate::build::{Options, Paths};
 use crate::check;
-use crate::content::load;
-use crate::content::model::{Document, Site};
+use crate::model::{Document, Site};
 use crate::render::theme::Theme;
 use crate::render::{self, OutFile, Scope};
+use crate::source::load;
 use crate::Error;
 
 /// What one rebuild did, for the log.
@@ -356,10 +356,10 @@ pub(crate) fn site_wide_hash(s: &Site) -> u64 {
 /// between the two sites; every key when the document is new, gone, or
 /// its title changed (other pages show it beside each link).
 fn changed_nodes(old: &Site, new: &Site, id: &str) -> Vec<String> {
-    fn find<'a>(s: &'a Site, id: &str) -> Option<&'a crate::content::model::Document> {
+    fn find<'a>(s: &'a Site, id: &str) -> Option<&'a crate::model::Document> {
         s.documents.iter().find(|d| d.id == id)
     }
-    let all = |d: &crate::content::model::Document| {
+    let all = |d: &crate::model::Document| {
         d.nodes
             .iter()
             .map(|n| format!("{id}:{}", n.id))
@@ -367,9 +367,9 @@ fn changed_nodes(old: &Site, new: &Site, id: &str) -> Vec<String> {
     };
     match (find(old, id), find(new, id)) {
         (Some(a), Some(b)) if a.title == b.title && a.edition == b.edition && a.kind == b.kind => {
-            let before: HashMap<&str, &crate::content::model::Node> =
+            let before: HashMap<&str, &crate::model::Node> =
                 a.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
-            let same = |n: &crate::content::model::Node| {
+            let same = |n: &crate::model::Node| {
                 before.get(n.id.as_str()).is_some_and(|o| {
                     o.label == n.label && o.heading == n.heading && o.text == n.text
                 })

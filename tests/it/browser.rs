@@ -330,7 +330,7 @@ fn cite_copies_title_number_and_permanent_link() {
     let served = tempfile::tempdir().unwrap();
     build_into(&root().join("content"), &served.path().join("accord"));
     let port = serve(served.path().to_path_buf());
-    let site = accord::content::load_site(&root().join("content")).unwrap();
+    let site = accord::check::load_site(&root().join("content")).unwrap();
     let key = "china-celac-action-plan-2025-2027:art_2__sec_3__cl_3";
     let node = site.lookup(key).unwrap();
     let doc = &site.documents[node.doc];

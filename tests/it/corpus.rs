@@ -1,13 +1,13 @@
 //! The real corpus: its structure, its re-making by `import`, its notes and
 //! crosswalk.
 
-use accord::content::model::{Document, Node, NodeKind, Relation};
-use accord::content::Site;
+use accord::model::Site;
+use accord::model::{Document, Node, NodeKind, Relation};
 
 use crate::support::{accord, root, stdout};
 
 fn site() -> Site {
-    accord::content::load_site(&root().join("content")).expect("the real content is valid")
+    accord::check::load_site(&root().join("content")).expect("the real content is valid")
 }
 
 fn doc<'a>(site: &'a Site, id: &str) -> &'a Document {
@@ -305,7 +305,7 @@ fn crosswalk_covers_the_plan() {
                 .any(|a| n.id.starts_with(&format!("{a}__")))
     }) {
         let outgoing: Vec<Relation> = site
-            .attached(accord::content::model::NodeRef { doc: plan, node: i })
+            .attached(accord::model::NodeRef { doc: plan, node: i })
             .links_out
             .iter()
             .map(|&l| site.links[l].relation)

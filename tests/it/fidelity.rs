@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use accord::content::model::Document;
+use accord::model::Document;
 use unicode_normalization::UnicodeNormalization;
 
 fn has_cjk(s: &str) -> bool {
@@ -21,8 +21,8 @@ fn normalise(s: &str) -> String {
     s.nfkc().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn site() -> accord::content::Site {
-    accord::content::load_site(&crate::support::root().join("content"))
+fn site() -> accord::model::Site {
+    accord::check::load_site(&crate::support::root().join("content"))
         .expect("the real content is valid")
 }
 
@@ -61,7 +61,7 @@ fn assert_same(doc: &str, lang: &str, source: &[String], content: &[String]) {
     );
 }
 
-fn doc<'a>(site: &'a accord::content::Site, id: &str) -> &'a Document {
+fn doc<'a>(site: &'a accord::model::Site, id: &str) -> &'a Document {
     site.documents
         .iter()
         .find(|d| d.id == id)

@@ -197,7 +197,7 @@ fn markdown_rejoins_sentences_and_removes_artifacts() {
 fn emitted_file_loads_back_as_content() {
     let (i, _) = run("interleaved.txt");
     let toml = accord::import::emit::to_toml(&i.document);
-    let raw: accord::content::raw::RawDocument =
+    let raw: accord::source::raw::RawDocument =
         toml::from_str(&toml).expect("emitted TOML parses as a document");
     assert_eq!(raw.nodes.len(), i.document.nodes.len());
     assert_eq!(raw.nodes[3].get_ref().id.get_ref(), &i.document.nodes[3].id);

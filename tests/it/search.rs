@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::process::Command;
 
-use accord::content::Site;
+use accord::model::Site;
 use accord::render::text::cite_label;
 use serde_json::Value;
 
@@ -19,7 +19,7 @@ use crate::site::build_into;
 use crate::support::root;
 
 fn real_site() -> Site {
-    accord::content::load_site(&root().join("content")).expect("the real site loads")
+    accord::check::load_site(&root().join("content")).expect("the real site loads")
 }
 
 /// One Pagefind page per document view, in one bundle for both languages:
@@ -54,7 +54,7 @@ fn the_index_has_one_page_per_document_view_in_one_bundle() {
             .filter(|d| d.languages.iter().any(|l| l == lang))
             .flat_map(|d| &d.nodes)
             .filter(|n| {
-                let has = |m: &accord::content::raw::LangMap| {
+                let has = |m: &accord::source::raw::LangMap| {
                     m.get(lang).is_some_and(|t| !t.trim().is_empty())
                 };
                 has(&n.heading) || has(&n.text)

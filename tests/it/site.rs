@@ -200,7 +200,7 @@ fn chinese_text_is_marked_zh_hans_everywhere() {
 #[test]
 fn every_node_is_rendered_with_its_text_in_every_view() {
     let public = real_site().join("public");
-    let site = accord::content::load_site(&root().join("content")).unwrap();
+    let site = accord::check::load_site(&root().join("content")).unwrap();
     for (d, doc) in site.documents.iter().enumerate() {
         let mut views = vec![(
             format!("documents/{}/index.html", doc.id),
@@ -221,7 +221,7 @@ fn every_node_is_rendered_with_its_text_in_every_view() {
                 let node = &doc.nodes[i];
                 assert_eq!(
                     el.value().attr("id").unwrap(),
-                    site.key(accord::content::model::NodeRef { doc: d, node: i })
+                    site.key(accord::model::NodeRef { doc: d, node: i })
                 );
                 let cells: Vec<ElementRef> = el.select(&sel(":scope > .cell")).collect();
                 assert_eq!(

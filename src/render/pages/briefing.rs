@@ -8,8 +8,8 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::briefing_items::{self, ItemView};
-use crate::content::briefings::Briefing;
-use crate::content::model::{DocKind, Document};
+use crate::model::briefing::Briefing;
+use crate::model::{DocKind, Document};
 use crate::render::frame::{Frame, Span};
 use crate::render::text::{cite_label, inline_in, mark_han, snippet};
 use crate::render::{markdown, urls, Ctx};

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::briefing::{cite_number, lang_for, markdown_in};
 use super::briefing_refs::{refs, RefGroup};
-use crate::content::briefings::Briefing;
-use crate::content::model::NodeRef;
+use crate::model::briefing::Briefing;
+use crate::model::NodeRef;
 use crate::render::frame::Span;
 use crate::render::text::inline_in;
 use crate::render::{urls, Ctx};
@@ -82,7 +82,7 @@ pub fn anchor(i: usize) -> String {
 
 /// The nodes of the subtree of node `i`: `i` and its descendants, which
 /// follow it in reading order.
-pub(super) fn subtree(doc: &crate::content::model::Document, i: usize) -> std::ops::Range<usize> {
+pub(super) fn subtree(doc: &crate::model::Document, i: usize) -> std::ops::Range<usize> {
     let depth = doc.nodes[i].depth;
     let end = (i + 1..doc.nodes.len())
         .find(|&j| doc.nodes[j].depth <= depth)

@@ -7,8 +7,8 @@ use serde::Serialize;
 use super::briefing::{cite_number, doc_short, lang_for};
 use super::briefing_items::subtree;
 use super::nodes::{linked, LINK_GROUPS};
-use crate::content::briefings::Briefing;
-use crate::content::model::NodeRef;
+use crate::model::briefing::Briefing;
+use crate::model::NodeRef;
 use crate::render::text::{plain, snippet};
 use crate::render::{urls, Ctx};
 

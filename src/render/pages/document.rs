@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::nodes::{self, TocEntry};
-use crate::content::model::Document;
+use crate::model::Document;
 use crate::render::frame::{Frame, NavLink, Span};
 use crate::render::{urls, Ctx};
 
@@ -191,7 +191,7 @@ fn css_string(text: &str) -> String {
 }
 
 /// The language to show of a map: `want` if there, else the first.
-pub(super) fn pick(map: &crate::content::raw::LangMap, want: &str) -> String {
+pub(super) fn pick(map: &crate::source::raw::LangMap, want: &str) -> String {
     if map.contains_key(want) {
         want.to_string()
     } else {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::content::model::DocKind;
+use crate::model::DocKind;
 use crate::render::frame::{Frame, NavLink, Span};
 use crate::render::{urls, Ctx};
 
@@ -140,7 +140,7 @@ fn card(cx: &Ctx, d: usize) -> Card {
 }
 
 /// A briefing on the home page: titles, date, languages, number of items.
-fn briefing_card(cx: &Ctx, b: &crate::content::briefings::Briefing) -> Card {
+fn briefing_card(cx: &Ctx, b: &crate::model::briefing::Briefing) -> Card {
     Card {
         href: super::briefing::path(&b.id),
         titles: cx

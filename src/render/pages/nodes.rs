@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::content::model::{NodeRef, Relation};
+use crate::model::{NodeRef, Relation};
 use crate::render::text::{cite_label, inline_in, plain, snippet};
 use crate::render::{urls, Ctx};
 
@@ -137,7 +137,7 @@ fn cell(cx: &Ctx, here: NodeRef, lang: &str) -> CellView {
     let site = cx.site;
     let doc = &site.documents[here.doc];
     let node = &doc.nodes[here.node];
-    let html = |m: &crate::content::raw::LangMap| {
+    let html = |m: &crate::source::raw::LangMap| {
         m.get(lang)
             .map_or_else(String::new, |t| inline_in(t, lang, cx.zh))
     };

@@ -2,10 +2,10 @@
 
 use serde::Serialize;
 
-use crate::content::pages::Page;
 use crate::render::frame::Frame;
 use crate::render::markdown::to_html;
 use crate::render::{urls, Ctx};
+use crate::source::pages::Page;
 
 #[derive(Serialize)]
 pub struct PageView {

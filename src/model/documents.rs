@@ -7,7 +7,7 @@
 use std::ops::Index;
 use std::sync::Arc;
 
-use super::model::Document;
+use super::Document;
 
 #[derive(Debug, Default, Clone)]
 pub struct Documents(Vec<Arc<Document>>);

@@ -4,9 +4,13 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::briefings::Briefing;
-pub use super::documents::Documents;
-use super::raw::LangMap;
+pub mod briefing;
+mod documents;
+pub mod ids;
+
+use crate::source::raw::LangMap;
+use briefing::Briefing;
+pub use documents::Documents;
 
 /// The whole site's content.
 #[derive(Debug)]

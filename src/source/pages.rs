@@ -5,8 +5,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::ids;
 use crate::diag::{Diagnostic, LineIndex};
+use crate::model::ids;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

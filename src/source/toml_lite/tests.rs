@@ -7,8 +7,8 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::content::briefings::RawBriefing;
-use crate::content::raw::{RawCrosswalk, RawDocument, RawNotes, RawSite};
+use crate::source::briefings::RawBriefing;
+use crate::source::raw::{RawCrosswalk, RawDocument, RawNotes, RawSite};
 
 /// Reads `text` both ways; `Some(true)` when the fast reader took it, and
 /// then the two values must be equal.
