@@ -28,6 +28,9 @@ pub fn safe_url(url: &str) -> bool {
 
 /// The first problem of a content text, with what to do about it.
 pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
+    if text.len() <= MAX_TEXT_CHARS && plain(text.as_bytes()) {
+        return None;
+    }
     let chars = text.chars().count();
     if chars > MAX_TEXT_CHARS {
         return Some((
@@ -102,9 +105,40 @@ pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
     None
 }
 
+/// Whether `text` has none of the bytes that every problem above needs: a
+/// control character (below 0x20 but tab and line feed, 0x7f, and the
+/// first byte 0xc2 of U+0080–U+009F), `<`, or the `]` of a link. Most
+/// texts have none, and are then checked in one fast pass.
+fn plain(text: &[u8]) -> bool {
+    // One pass of comparisons without branches, which the compiler turns
+    // into vector instructions (a million texts, 160 MB at 10,000 pages).
+    let special = text.iter().fold(false, |found, &c| {
+        found
+            | ((c < 0x20) & (c != b'\t') & (c != b'\n'))
+            | (c == 0x7f)
+            | (c == 0xc2)
+            | (c == b'<')
+            | (c == b']')
+    });
+    !special
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast pass flags exactly the bytes it names, wherever they are.
+    #[test]
+    fn plain_flags_each_special_byte() {
+        for b in 0..=255u8 {
+            let special = matches!(b, 0..=0x08 | 0x0b..=0x1f | 0x7f | 0xc2 | b'<' | b']');
+            for at in [0, 7, 8, 31, 32, 100] {
+                let mut text = vec![b'a'; 101];
+                text[at] = b;
+                assert_eq!(plain(&text), !special, "byte {b:#04x} at {at}");
+            }
+        }
+    }
 
     #[test]
     fn unsafe_text_is_named() {
@@ -125,11 +159,13 @@ mod tests {
         }
         assert!(text_problem(&"字".repeat(MAX_TEXT_CHARS + 1)).is_some());
         assert!(text_problem(&format!("{}\u{85}", "a".repeat(20))).is_some());
-        assert!(text_problem("Line\n\tand 字 “q” [x] (y) a]b").is_none());
-        for c in ['\u{0}', '\u{d}', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}'] {
-            for at in [0, 1, 16] {
+        assert!(plain(
+            "Line\n\tand 字 “q” [x] (y)".replace(']', ")").as_bytes()
+        ));
+        for c in ['\u{0}', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}', '<', ']'] {
+            for at in 0..17 {
                 let text = format!("{}{c}{}", "b".repeat(at), "é".repeat(5));
-                assert!(text_problem(&text).is_some(), "{text:?}");
+                assert!(!plain(text.as_bytes()), "{text:?}");
             }
         }
         assert!(!safe_url("java\nscript:alert(1)") && safe_url("mailto:a@b.org") && safe_url("#k"));
