@@ -2,8 +2,12 @@
 //! library's; this runs them in order, times them and sums up.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
+use crate::check::Checked;
+use crate::model::Site;
 use crate::render::{self, theme::Theme, Counts, Scope};
 use crate::Error;
 
@@ -118,18 +122,24 @@ pub fn build(paths: &Paths, base_url: Option<&str>) -> Result<Summary, Error> {
     )
 }
 
-/// Builds the site into `paths.out`, atomically.
-pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
-    let mut clock = Clock::default();
-    // The theme (templates to parse, syntaxes to load) is read while the
-    // content is loaded and checked.
-    let (checked, theme) = rayon::join(
+/// The checked content and the theme, read side by side.
+struct Ready {
+    checked: Checked,
+    theme: Theme,
+    loaded: Duration,
+    checked_in: Duration,
+    themed: Duration,
+}
+
+/// Loads and checks the content while the theme (templates to parse,
+/// syntaxes to load) is read: every problem of both, the content's first.
+fn ready(paths: &Paths) -> Result<Ready, Error> {
+    let (checked, (theme, themed)) = rayon::join(
         || -> Result<_, Error> {
             let start = Instant::now();
             let (raw, read) = crate::source::load::load(&paths.content)?;
             let loaded = start.elapsed();
-            let checked =
-                crate::check::check(&paths.content, &raw, read).map_err(Error::Content)?;
+            let checked = crate::check::check(&paths.content, &raw, read);
             Ok((checked, loaded, start.elapsed() - loaded))
         },
         || {
@@ -141,12 +151,52 @@ pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
             (theme, start.elapsed())
         },
     );
-    let (checked, loaded, check_time) = checked?;
-    let (theme, themed) = theme;
-    let theme = theme?;
+    let (checked, loaded, checked_in) = checked?;
+    match (checked, theme) {
+        (Ok(checked), Ok(theme)) => Ok(Ready {
+            checked,
+            theme,
+            loaded,
+            checked_in,
+            themed,
+        }),
+        (Err(mut content), Err(Error::Theme(theme))) => {
+            content.extend(theme);
+            Err(Error::Content(content))
+        }
+        (Err(content), _) => Err(Error::Content(content)),
+        (Ok(_), Err(e)) => Err(e),
+    }
+}
+
+/// What `accord check` does: every stage of a build but the writing (the
+/// content checked, the theme read, every page rendered and dropped), so
+/// that a site that checks builds. Returns the site.
+pub fn check(paths: &Paths) -> Result<Site, Error> {
+    let Ready { checked, theme, .. } = ready(paths)?;
+    let site = checked.site;
+    let base_url = base_url(None, &site.base_url);
+    let rendering = render::Rendering::new(&site, &checked.pages, &theme, &base_url, Scope::All);
+    (0..rendering.parts())
+        .into_par_iter()
+        .try_for_each(|i| rendering.part(i).map(drop))?;
+    drop(rendering);
+    Ok(site)
+}
+
+/// Builds the site into `paths.out`, atomically.
+pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
+    let mut clock = Clock::default();
+    let Ready {
+        checked,
+        theme,
+        loaded,
+        checked_in,
+        themed,
+    } = ready(paths)?;
     clock.lap("load+check");
     clock.beside("load", loaded);
-    clock.beside("check", check_time);
+    clock.beside("check", checked_in);
     clock.beside("theme (alongside)", themed);
     let site = &checked.site;
     let base_url = base_url(options.base_url.as_deref(), &site.base_url);

@@ -160,8 +160,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
             writeln!(out, "{}", crate::init::next_steps(&dir)).map_err(w)
         }
         Command::Check { root, content } => {
-            let content = content.unwrap_or_else(|| Paths::under(&root.root).content);
-            let site = crate::check::load_site(&content)?;
+            let mut paths = Paths::under(&root.root);
+            if let Some(content) = content {
+                paths.content = content;
+            }
+            let site = crate::build::check(&paths)?;
             write!(
                 out,
                 "ok: {} documents, {} nodes, {} cross-links, {} notes",

@@ -35,6 +35,10 @@ pub enum Error {
     /// The content has problems; each names its file and line.
     #[error("{} problem{} in the content", .0.len(), if .0.len() == 1 { "" } else { "s" })]
     Content(Vec<Diagnostic>),
+    /// The theme has problems: a template that does not parse or fails to
+    /// render a page, interface strings that do not read.
+    #[error("{} problem{} in the theme", .0.len(), if .0.len() == 1 { "" } else { "s" })]
+    Theme(Vec<Diagnostic>),
     /// The command was called wrongly.
     #[error("{0}")]
     Usage(String),
@@ -48,10 +52,11 @@ pub enum Error {
 }
 
 impl Error {
-    /// The process exit code: 1 for content errors, 2 for usage and I/O.
+    /// The process exit code: 1 for content and theme errors, 2 for usage
+    /// and I/O.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Content(_) => 1,
+            Error::Content(_) | Error::Theme(_) => 1,
             Error::Usage(_) | Error::Io { .. } => 2,
         }
     }

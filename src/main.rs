@@ -1,5 +1,5 @@
 //! The `accord` binary: parse arguments, call the library, report, exit.
-//! Exit codes: 0 ok, 1 content errors, 2 usage or I/O errors.
+//! Exit codes: 0 ok, 1 content or theme errors, 2 usage or I/O errors.
 
 use std::process::ExitCode;
 
@@ -16,7 +16,7 @@ fn main() -> ExitCode {
     match accord::cli::run(cli, &mut stdout) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            if let accord::Error::Content(diags) = &e {
+            if let accord::Error::Content(diags) | accord::Error::Theme(diags) = &e {
                 for d in diags {
                     eprintln!("{d}");
                 }

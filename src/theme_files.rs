@@ -130,8 +130,8 @@ impl ThemeFiles {
         let Some(template) = found else {
             return template_error(Path::new("templates"), e);
         };
-        let Error::Content(mut diags) = template_error(&template.origin.file(), e) else {
-            unreachable!("template_error makes a content error")
+        let Error::Theme(mut diags) = template_error(&template.origin.file(), e) else {
+            unreachable!("template_error makes a theme error")
         };
         let own: Vec<String> = (self.templates.iter())
             .filter_map(|t| match &t.origin {
@@ -155,7 +155,7 @@ impl ThemeFiles {
             d.line = line;
             d.help = help.clone().or(d.help.take());
         }
-        Error::Content(diags)
+        Error::Theme(diags)
     }
 }
 
@@ -202,7 +202,7 @@ fn strings(templates: &Path) -> Result<Strings, Error> {
 fn parse_strings(text: &str, origin: &Origin) -> Result<Strings, Error> {
     toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| text[..s.start].matches('\n').count() + 1);
-        Error::Content(vec![Diagnostic::new(
+        Error::Theme(vec![Diagnostic::new(
             origin.file(),
             line,
             e.message().trim_end(),

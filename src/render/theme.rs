@@ -91,7 +91,7 @@ pub fn template_error(file: &Path, e: &tera::Error) -> Error {
         message.push_str(&s.to_string());
         source = s.source();
     }
-    Error::Content(vec![
+    Error::Theme(vec![
         Diagnostic::new(file, None, message).help("fix the template")
     ])
 }

@@ -307,6 +307,39 @@ fn init_refuses_a_folder_that_is_not_empty() {
 }
 
 #[test]
+fn check_reports_what_build_refuses_in_the_theme() {
+    let (_dir, site) = starter();
+    std::fs::create_dir_all(site.join("templates")).unwrap();
+    // A template that parses, but fails on every document page it renders.
+    let embedded = std::fs::read_to_string(root().join("templates/node.html")).unwrap();
+    std::fs::write(
+        site.join("templates/node.html"),
+        embedded.replace("{{ n.key }}", "{{ n.no_such_field }}"),
+    )
+    .unwrap();
+    let build = accord(&site, &["build", "--no-search"]);
+    let check = accord(&site, &["check"]);
+    for (what, o) in [("build", &build), ("check", &check)] {
+        assert_eq!(o.status.code(), Some(1), "{what}: {}", stderr(o));
+        assert!(
+            stderr(o).ends_with("error: 1 problem in the theme\n"),
+            "{what}: {}",
+            stderr(o)
+        );
+        assert!(stderr(o).contains("no_such_field"), "{what}: {}", stderr(o));
+    }
+    assert_eq!(stderr(&check), stderr(&build));
+    assert!(!site.join("public").exists(), "nothing written");
+    // A template that does not parse, the same in both.
+    std::fs::write(site.join("templates/node.html"), "{{ oops( }}\n").unwrap();
+    let build = accord(&site, &["build", "--no-search"]);
+    let check = accord(&site, &["check"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert_eq!(stderr(&check), stderr(&build));
+    assert!(stderr(&check).starts_with("error: templates/node.html:1: "));
+}
+
+#[test]
 fn a_broken_site_template_is_reported_with_its_file_and_line() {
     let (_dir, site) = starter();
     std::fs::create_dir_all(site.join("templates")).unwrap();
