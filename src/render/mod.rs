@@ -6,6 +6,7 @@ pub mod escape;
 pub mod frame;
 pub mod markdown;
 pub mod pages;
+mod parts;
 pub mod text;
 pub mod theme;
 pub mod urls;
@@ -55,22 +56,6 @@ pub enum Scope<'s> {
     },
 }
 
-/// One unit of rendering work; jobs run in parallel.
-enum Job {
-    Home,
-    NotFound,
-    /// A document in each of its views, with their print stylesheet.
-    Document(usize),
-    Data(usize),
-    Crosswalk,
-    Sitemap,
-    Page(usize),
-    /// A briefing's page and its print stylesheet.
-    Briefing(usize),
-    Highlight,
-    Static(usize),
-}
-
 /// Renders the whole site served at `base_url` (absolute, ending in `/`):
 /// every file, sorted by path.
 pub fn render(
@@ -101,7 +86,7 @@ pub fn render_scope(
 pub struct Rendering<'a> {
     cx: Ctx<'a>,
     theme: &'a Theme,
-    jobs: Vec<Job>,
+    jobs: Vec<parts::Job>,
 }
 
 impl<'a> Rendering<'a> {
@@ -114,7 +99,7 @@ impl<'a> Rendering<'a> {
         scope: Scope,
     ) -> Rendering<'a> {
         let cx = context(site, pages, theme, base_url);
-        let jobs = jobs(site, pages, theme, scope);
+        let jobs = parts::jobs(site, pages, theme, scope);
         Rendering { cx, theme, jobs }
     }
 
@@ -125,7 +110,7 @@ impl<'a> Rendering<'a> {
 
     /// The files of part `i`.
     pub fn part(&self, i: usize) -> Result<Vec<OutFile>, Error> {
-        run(&self.cx, self.theme, &self.jobs[i])
+        parts::run(&self.cx, self.theme, &self.jobs[i])
     }
 
     /// Every file, rendered in parallel, sorted by path.
@@ -156,53 +141,6 @@ fn context<'a>(site: &'a Site, pages: &'a [Page], theme: &'a Theme, base_url: &'
     }
 }
 
-/// The parts to render of what `scope` names.
-fn jobs(site: &Site, pages: &[Page], theme: &Theme, scope: Scope) -> Vec<Job> {
-    let mut jobs = Vec::new();
-    if !matches!(
-        scope,
-        Scope::Documents {
-            site_wide: false,
-            ..
-        }
-    ) {
-        jobs.extend([Job::Home, Job::NotFound, Job::Crosswalk, Job::Sitemap]);
-    }
-    let docs: Vec<usize> = match scope {
-        Scope::All => (0..site.documents.len()).collect(),
-        Scope::Documents { docs, .. } => docs
-            .iter()
-            .copied()
-            .filter(|&d| d < site.documents.len())
-            .collect(),
-    };
-    // Briefings that quote a document in scope (its clauses, and the
-    // cross-links of those clauses, whose documents are in scope too when
-    // their text changed); all of them when the site-wide pages are.
-    let quotes = |b: &crate::model::briefing::Briefing| match scope {
-        Scope::Documents {
-            docs,
-            site_wide: false,
-        } => docs.iter().any(|&d| b.cites(d)),
-        _ => true,
-    };
-    jobs.extend(
-        (0..site.briefings.len())
-            .filter(|&b| quotes(&site.briefings[b]))
-            .map(Job::Briefing),
-    );
-    for d in docs {
-        jobs.push(Job::Data(d));
-        jobs.push(Job::Document(d));
-    }
-    if let Scope::All = scope {
-        jobs.extend((0..pages.len()).map(Job::Page));
-        jobs.push(Job::Highlight);
-        jobs.extend((0..theme.statics.len()).map(Job::Static));
-    }
-    jobs
-}
-
 /// The paths of every HTML page of the site, for the sitemap.
 pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
     let mut paths = vec![urls::HOME.to_string()];
@@ -224,7 +162,7 @@ pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
 
 /// `sitemap.xml` (`templates/sitemap.xml`): the absolute URL of every
 /// HTML page but 404.html.
-fn sitemap(cx: &Ctx, theme: &Theme) -> Result<OutFile, Error> {
+pub(crate) fn sitemap(cx: &Ctx, theme: &Theme) -> Result<OutFile, Error> {
     let urls: Vec<String> = page_paths(cx.site, cx.pages)
         .iter()
         .map(|p| urls::abs(cx.base_url, p))
@@ -245,7 +183,7 @@ fn sitemap(cx: &Ctx, theme: &Theme) -> Result<OutFile, Error> {
 /// Renders a page's view with its template; the context has the view's
 /// fields, and the interface strings: `t` in the page's language, `ui` in
 /// every language.
-fn html(
+pub(crate) fn html(
     cx: &Ctx,
     theme: &Theme,
     template: &str,
@@ -257,7 +195,7 @@ fn html(
 
 /// [`html`], with values the view shares with other pages (already
 /// template values, which a context clones by reference count).
-fn html_with(
+pub(crate) fn html_with(
     cx: &Ctx,
     theme: &Theme,
     template: &str,
@@ -283,94 +221,6 @@ fn html_with(
         .render_to(template, &context, &mut bytes)
         .map_err(|e| error(&e))?;
     Ok(OutFile { path, bytes })
-}
-
-fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
-    let site = cx.site;
-    let file = |path: &str, bytes: String| OutFile {
-        path: path.to_string(),
-        bytes: bytes.into_bytes(),
-    };
-    Ok(match *job {
-        Job::Home => vec![html(
-            cx,
-            theme,
-            "index.html",
-            urls::HOME.to_string(),
-            &pages::home::page(cx),
-        )?],
-        Job::NotFound => vec![html(
-            cx,
-            theme,
-            "404.html",
-            "404.html".to_string(),
-            &pages::home::not_found(cx),
-        )?],
-        Job::Document(d) => {
-            let doc = &site.documents[d];
-            let mut views = vec![None];
-            if doc.languages.len() > 1 {
-                views.extend(doc.languages.iter().map(|l| Some(l.as_str())));
-            }
-            let mut out = vec![file(
-                &pages::document::print_css_path(&doc.id),
-                pages::document::print_css(doc),
-            )];
-            let nodes = tera::Value::from_serializable(&pages::nodes::nodes(cx, d));
-            for view in views {
-                let path = urls::document(&doc.id, view);
-                out.push(html_with(
-                    cx,
-                    theme,
-                    "document.html",
-                    path,
-                    &pages::document::page(cx, d, view),
-                    &[("nodes", &nodes)],
-                )?);
-            }
-            out
-        }
-        Job::Data(d) => vec![OutFile {
-            path: urls::data(&site.documents[d].id),
-            bytes: data::document_json(site, d),
-        }],
-        Job::Crosswalk => vec![OutFile {
-            path: "data/crosswalk.json".to_string(),
-            bytes: data::crosswalk_json(site),
-        }],
-        Job::Sitemap => vec![sitemap(cx, theme)?],
-        Job::Page(p) => vec![html(
-            cx,
-            theme,
-            "page.html",
-            urls::page(&cx.pages[p].slug),
-            &pages::page::page(cx, &cx.pages[p]),
-        )?],
-        Job::Briefing(b) => {
-            let b = &site.briefings[b];
-            vec![
-                html(
-                    cx,
-                    theme,
-                    "briefing.html",
-                    pages::briefing::path(&b.id),
-                    &pages::briefing::page(cx, b),
-                )?,
-                file(
-                    &pages::briefing::print_css_path(&b.id),
-                    pages::briefing::print_css(b),
-                ),
-            ]
-        }
-        Job::Highlight => vec![file("static/highlight.css", markdown::highlight_css())],
-        Job::Static(i) => {
-            let (path, bytes) = &theme.statics[i];
-            vec![OutFile {
-                path: format!("static/{path}"),
-                bytes: bytes.clone(),
-            }]
-        }
-    })
 }
 
 /// Views are serialised into a tera context.

@@ -1,6 +1,7 @@
 //! `accord serve`: build, serve the output on 127.0.0.1, watch the sources,
 //! rebuild what a change affects, and reload the open pages.
 
+mod affected;
 pub mod http;
 pub mod session;
 

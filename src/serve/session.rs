@@ -4,7 +4,7 @@
 //! affects are rendered again (with the pages that link to them), and only
 //! files whose bytes changed are written.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -12,11 +12,13 @@ use std::time::{Instant, SystemTime};
 
 use crate::build::{Options, Paths};
 use crate::check;
-use crate::model::{Document, Site};
+use crate::model::Site;
 use crate::render::theme::Theme;
 use crate::render::{self, OutFile, Scope};
 use crate::source::load;
 use crate::Error;
+
+use super::affected::{affected, site_wide_hash};
 
 /// What one rebuild did, for the log.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -229,166 +231,4 @@ fn document_of(path: &str) -> Option<&str> {
     path.strip_prefix("data/")
         .and_then(|f| f.strip_suffix(".json"))
         .filter(|f| *f != "crosswalk")
-}
-
-/// The documents to render again: those whose file changed, those touched
-/// by changed links or notes, and those that link to or from a node whose
-/// text changed (their pages show the linked node's heading or text).
-/// Linear in the changed documents and the links of changed nodes; the
-/// whole site's links and notes are only compared (by hash) unless changed.
-fn affected(old: &Site, new: &Site) -> BTreeSet<usize> {
-    let mut docs: BTreeSet<String> = BTreeSet::new();
-    // Citation keys whose shown text may differ between the two sites.
-    let mut keys: Vec<String> = Vec::new();
-    for id in changed_documents(old, new) {
-        keys.extend(changed_nodes(old, new, &id));
-        docs.insert(id);
-    }
-    if links_hash(old) != links_hash(new) {
-        let links = |s: &Site| -> BTreeSet<(String, String, &'static str)> {
-            s.links
-                .iter()
-                .map(|l| (s.key(l.from), s.key(l.to), l.relation.as_str()))
-                .collect()
-        };
-        for (from, to, _) in links(old).symmetric_difference(&links(new)) {
-            docs.extend(
-                [from, to]
-                    .iter()
-                    .filter_map(|k| k.split_once(':'))
-                    .map(|(d, _)| d.to_string()),
-            );
-        }
-    }
-    if notes_hash(old) != notes_hash(new) {
-        let notes = |s: &Site| -> BTreeSet<(String, String)> {
-            s.notes
-                .iter()
-                .map(|n| (s.key(n.target), format!("{:?}{:?}", n.kind, n.text)))
-                .collect()
-        };
-        for (key, _) in notes(old).symmetric_difference(&notes(new)) {
-            docs.extend(key.split_once(':').map(|(d, _)| d.to_string()));
-        }
-    }
-    // The documents at the other end of each changed node's links.
-    for s in [old, new] {
-        for node in keys.iter().filter_map(|k| s.lookup(k)) {
-            let a = s.attached(node);
-            for &l in a.links_out.iter().chain(&a.links_in) {
-                let link = &s.links[l];
-                for end in [link.from, link.to] {
-                    docs.insert(s.documents[end.doc].id.clone());
-                }
-            }
-        }
-    }
-    new.documents
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| docs.contains(&d.id))
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// The ids of the documents added, removed or made again (from a changed
-/// file) between the two sites: an unchanged file keeps its document.
-fn changed_documents(old: &Site, new: &Site) -> BTreeSet<String> {
-    let by_id = |s: &Site| -> HashMap<String, *const Document> {
-        s.documents
-            .iter()
-            .map(|d| (d.id.clone(), d as *const Document))
-            .collect()
-    };
-    let (before, after) = (by_id(old), by_id(new));
-    let mut ids: BTreeSet<String> = before
-        .keys()
-        .filter(|id| !after.contains_key(*id))
-        .cloned()
-        .collect();
-    ids.extend(
-        after
-            .iter()
-            .filter(|(id, d)| before.get(*id) != Some(*d))
-            .map(|(id, _)| id.clone()),
-    );
-    ids
-}
-
-/// A hash of every link, by citation keys.
-fn links_hash(s: &Site) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for l in &s.links {
-        for end in [l.from, l.to] {
-            s.documents[end.doc].id.hash(&mut h);
-            s.node(end).id.hash(&mut h);
-        }
-        l.relation.as_str().hash(&mut h);
-    }
-    h.finish()
-}
-
-/// A hash of every note: its target, kind and text.
-fn notes_hash(s: &Site) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for n in &s.notes {
-        s.documents[n.target.doc].id.hash(&mut h);
-        s.node(n.target).id.hash(&mut h);
-        n.kind.as_str().hash(&mut h);
-        n.text.hash(&mut h);
-    }
-    h.finish()
-}
-
-/// A hash of what the site-wide pages (home, sitemap, crosswalk data, 404)
-/// show: each document's metadata and size, and the links.
-pub(crate) fn site_wide_hash(s: &Site) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for d in &s.documents {
-        (&d.id, d.kind.as_str(), &d.series, &d.edition, &d.date).hash(&mut h);
-        (&d.title, &d.languages, &d.source, d.nodes.len()).hash(&mut h);
-    }
-    links_hash(s).hash(&mut h);
-    h.finish()
-}
-
-/// The citation keys of document `id` whose label, heading or text differ
-/// between the two sites; every key when the document is new, gone, or
-/// its title changed (other pages show it beside each link).
-fn changed_nodes(old: &Site, new: &Site, id: &str) -> Vec<String> {
-    fn find<'a>(s: &'a Site, id: &str) -> Option<&'a crate::model::Document> {
-        s.documents.iter().find(|d| d.id == id)
-    }
-    let all = |d: &crate::model::Document| {
-        d.nodes
-            .iter()
-            .map(|n| format!("{id}:{}", n.id))
-            .collect::<Vec<_>>()
-    };
-    match (find(old, id), find(new, id)) {
-        (Some(a), Some(b)) if a.title == b.title && a.edition == b.edition && a.kind == b.kind => {
-            let before: HashMap<&str, &crate::model::Node> =
-                a.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
-            let same = |n: &crate::model::Node| {
-                before.get(n.id.as_str()).is_some_and(|o| {
-                    o.label == n.label && o.heading == n.heading && o.text == n.text
-                })
-            };
-            let after: HashSet<&str> = b.nodes.iter().map(|n| n.id.as_str()).collect();
-            let mut keys: Vec<String> = b
-                .nodes
-                .iter()
-                .filter(|n| !same(n))
-                .map(|n| format!("{id}:{}", n.id))
-                .collect();
-            keys.extend(
-                a.nodes
-                    .iter()
-                    .filter(|n| !after.contains(n.id.as_str()))
-                    .map(|n| format!("{id}:{}", n.id)),
-            );
-            keys
-        }
-        (a, b) => a.into_iter().chain(b).flat_map(all).collect(),
-    }
 }

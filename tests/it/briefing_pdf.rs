@@ -251,14 +251,21 @@ fn check_printed(id: &str, want: &Printed, pdf: &Path) -> (usize, usize) {
             "{id} [{lang}]: comment {comment}"
         );
     }
+    // A two-column row split across pages is read by pdftotext as the
+    // first half of each column, then the second half of each: such a text
+    // is found in its own script's characters of the running text.
+    let script = |s: &str, lang: &str| -> String {
+        let ascii = !lang.starts_with("zh");
+        s.chars().filter(|c| c.is_ascii() == ascii).collect()
+    };
+    let two_columns = |key: &str| want.official.iter().filter(|o| o.0 == key).count() > 1;
     let mut width = 0;
     for (key, lang, t) in &want.official {
         let t = unhyphenated(&flat(t));
         width += ems(&t);
-        assert!(
-            running.contains(&t),
-            "{id} {key} [{lang}]: not printed: {t}"
-        );
+        let found = running.contains(&t)
+            || (two_columns(key) && script(&running, lang).contains(&script(&t, lang)));
+        assert!(found, "{id} {key} [{lang}]: not printed: {t}");
     }
     (pages, width)
 }

@@ -1,0 +1,162 @@
+//! The parts a rendering is made of, each rendered on its own and in
+//! parallel: what each part is (a document with its views, a briefing, the
+//! home page, a static file…) and the files it makes.
+
+use crate::model::Site;
+use crate::source::pages::Page;
+use crate::Error;
+
+use super::theme::Theme;
+use super::{data, html, html_with, markdown, pages, sitemap, urls, Ctx, OutFile, Scope};
+
+/// One unit of rendering work; jobs run in parallel.
+pub(super) enum Job {
+    Home,
+    NotFound,
+    /// A document in each of its views, with their print stylesheet.
+    Document(usize),
+    Data(usize),
+    Crosswalk,
+    Sitemap,
+    Page(usize),
+    /// A briefing's page and its print stylesheet.
+    Briefing(usize),
+    Highlight,
+    Static(usize),
+}
+
+/// The parts to render of what `scope` names.
+pub(super) fn jobs(site: &Site, pages: &[Page], theme: &Theme, scope: Scope) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    if !matches!(
+        scope,
+        Scope::Documents {
+            site_wide: false,
+            ..
+        }
+    ) {
+        jobs.extend([Job::Home, Job::NotFound, Job::Crosswalk, Job::Sitemap]);
+    }
+    let docs: Vec<usize> = match scope {
+        Scope::All => (0..site.documents.len()).collect(),
+        Scope::Documents { docs, .. } => docs
+            .iter()
+            .copied()
+            .filter(|&d| d < site.documents.len())
+            .collect(),
+    };
+    // Briefings that quote a document in scope (its clauses, and the
+    // cross-links of those clauses, whose documents are in scope too when
+    // their text changed); all of them when the site-wide pages are.
+    let quotes = |b: &crate::model::briefing::Briefing| match scope {
+        Scope::Documents {
+            docs,
+            site_wide: false,
+        } => docs.iter().any(|&d| b.cites(d)),
+        _ => true,
+    };
+    jobs.extend(
+        (0..site.briefings.len())
+            .filter(|&b| quotes(&site.briefings[b]))
+            .map(Job::Briefing),
+    );
+    for d in docs {
+        jobs.push(Job::Data(d));
+        jobs.push(Job::Document(d));
+    }
+    if let Scope::All = scope {
+        jobs.extend((0..pages.len()).map(Job::Page));
+        jobs.push(Job::Highlight);
+        jobs.extend((0..theme.statics.len()).map(Job::Static));
+    }
+    jobs
+}
+
+/// The files of one part.
+pub(super) fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Error> {
+    let site = cx.site;
+    let file = |path: &str, bytes: String| OutFile {
+        path: path.to_string(),
+        bytes: bytes.into_bytes(),
+    };
+    Ok(match *job {
+        Job::Home => vec![html(
+            cx,
+            theme,
+            "index.html",
+            urls::HOME.to_string(),
+            &pages::home::page(cx),
+        )?],
+        Job::NotFound => vec![html(
+            cx,
+            theme,
+            "404.html",
+            "404.html".to_string(),
+            &pages::home::not_found(cx),
+        )?],
+        Job::Document(d) => {
+            let doc = &site.documents[d];
+            let mut views = vec![None];
+            if doc.languages.len() > 1 {
+                views.extend(doc.languages.iter().map(|l| Some(l.as_str())));
+            }
+            let mut out = vec![file(
+                &pages::document::print_css_path(&doc.id),
+                pages::document::print_css(doc),
+            )];
+            let nodes = tera::Value::from_serializable(&pages::nodes::nodes(cx, d));
+            for view in views {
+                let path = urls::document(&doc.id, view);
+                out.push(html_with(
+                    cx,
+                    theme,
+                    "document.html",
+                    path,
+                    &pages::document::page(cx, d, view),
+                    &[("nodes", &nodes)],
+                )?);
+            }
+            out
+        }
+        Job::Data(d) => vec![OutFile {
+            path: urls::data(&site.documents[d].id),
+            bytes: data::document_json(site, d),
+        }],
+        Job::Crosswalk => vec![OutFile {
+            path: "data/crosswalk.json".to_string(),
+            bytes: data::crosswalk_json(site),
+        }],
+        Job::Sitemap => vec![sitemap(cx, theme)?],
+        Job::Page(p) => vec![html(
+            cx,
+            theme,
+            "page.html",
+            urls::page(&cx.pages[p].slug),
+            &pages::page::page(cx, &cx.pages[p]),
+        )?],
+        Job::Briefing(b) => {
+            let b = &site.briefings[b];
+            vec![
+                html(
+                    cx,
+                    theme,
+                    "briefing.html",
+                    pages::briefing::path(&b.id),
+                    &pages::briefing::page(cx, b),
+                )?,
+                file(
+                    &pages::briefing::print_css_path(&b.id),
+                    pages::briefing::print_css(b),
+                ),
+            ]
+        }
+        Job::Highlight => vec![file("static/highlight.css", markdown::highlight_css())],
+        Job::Static(i) => {
+            let (path, bytes) = &theme.statics[i];
+            vec![OutFile {
+                path: format!("static/{path}"),
+                bytes: bytes.clone(),
+            }]
+        }
+    })
+}
