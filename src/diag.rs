@@ -58,18 +58,26 @@ pub fn sort(diags: &mut [Diagnostic]) {
 /// Maps byte offsets of a text to 1-based line numbers.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    starts: Vec<usize>,
+    /// As `u32`: a content file is at most a few megabytes, and the loader
+    /// keeps the index of every file it read.
+    starts: Vec<u32>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
+        LineIndex { starts }
+    }
+
+    /// The index of the line starts the TOML reader found while reading.
+    pub fn from_starts(starts: Vec<u32>) -> Self {
         LineIndex { starts }
     }
 
     /// The 1-based line holding byte `offset`.
     pub fn line(&self, offset: usize) -> usize {
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         match self.starts.binary_search(&offset) {
             Ok(i) => i + 1,
             Err(i) => i,

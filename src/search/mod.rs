@@ -88,7 +88,7 @@ pub fn index(site: &Site) -> Result<Index, Error> {
 /// The bundle of one language's views, and the nodes it indexed.
 async fn language(
     site: &Site,
-    views: &[page::View<'_>],
+    views: &[page::DocumentView<'_>],
 ) -> Result<(Vec<SyntheticFile>, usize), Error> {
     let fail = |e: anyhow::Error| Error::Usage(format!("search index: {e:#}"));
     let config = PagefindServiceConfig::builder()

@@ -17,7 +17,7 @@ pub use crate::render::frame::pagefind_lang;
 
 /// A document in one of its languages.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct View<'a> {
+pub struct DocumentView<'a> {
     pub doc: usize,
     pub lang: &'a str,
 }
@@ -33,21 +33,21 @@ pub struct Page {
 }
 
 /// Every view of every document, by Pagefind language, in the site's order.
-pub fn views(site: &Site) -> BTreeMap<String, Vec<View<'_>>> {
-    let mut out: BTreeMap<String, Vec<View>> = BTreeMap::new();
+pub fn views(site: &Site) -> BTreeMap<String, Vec<DocumentView<'_>>> {
+    let mut out: BTreeMap<String, Vec<DocumentView>> = BTreeMap::new();
     for (doc, d) in site.documents.iter().enumerate() {
         for lang in &d.languages {
             out.entry(pagefind_lang(lang))
                 .or_default()
-                .push(View { doc, lang });
+                .push(DocumentView { doc, lang });
         }
     }
     out
 }
 
 /// The page of `view`; `None` when none of its nodes has text in its language.
-pub fn page(site: &Site, view: View) -> Option<Page> {
-    let View { doc: d, lang } = view;
+pub fn page(site: &Site, view: DocumentView) -> Option<Page> {
+    let DocumentView { doc: d, lang } = view;
     let doc = &site.documents[d];
     let title = doc.title.text_in(lang).to_string();
     let mut body = String::new();

@@ -15,7 +15,7 @@ use walkdir::WalkDir;
 use super::briefings::RawBriefing;
 pub use super::file_cache::Cache;
 use super::raw::{RawCrosswalk, RawDocument, RawNotes, RawSite};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, LineIndex};
 use crate::Error;
 
 /// Largest content file read, in bytes; larger files are refused.
@@ -25,7 +25,7 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct Sourced<T> {
     pub path: PathBuf,
-    lines: Lines,
+    lines: LineIndex,
     pub value: T,
 }
 
@@ -38,30 +38,6 @@ impl<T> Sourced<T> {
     /// A diagnostic at the line where `span` starts.
     pub fn diag(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(&self.path, Some(self.line(span)), message)
-    }
-}
-
-/// Where each line of a file starts: `diag::LineIndex` in half the memory
-/// (content files are at most `MAX_FILE_BYTES`).
-#[derive(Debug, Clone)]
-struct Lines {
-    starts: Vec<u32>,
-}
-
-impl Lines {
-    fn of(text: &str) -> Lines {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
-        Lines { starts }
-    }
-
-    /// The 1-based line holding byte `offset`.
-    fn line(&self, offset: usize) -> usize {
-        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
-        match self.starts.binary_search(&offset) {
-            Ok(i) => i + 1,
-            Err(i) => i,
-        }
     }
 }
 
@@ -208,11 +184,11 @@ pub fn parse_toml<T: DeserializeOwned>(
     if let Some((value, starts)) = super::toml_lite::from_str::<T>(text) {
         return Some(Sourced {
             path: path.to_path_buf(),
-            lines: Lines { starts },
+            lines: LineIndex::from_starts(starts),
             value,
         });
     }
-    let lines = Lines::of(text);
+    let lines = LineIndex::new(text);
     match toml::from_str::<T>(text) {
         Ok(value) => Some(Sourced {
             path: path.to_path_buf(),
