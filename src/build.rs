@@ -200,17 +200,21 @@ pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
     clock.beside("theme (alongside)", themed);
     let site = &checked.site;
     let base_url = base_url(options.base_url.as_deref(), &site.base_url);
-    let mut index = Vec::new();
-    let search = if options.no_search {
-        None
-    } else {
-        let s = search_index(site, &mut index)?;
-        clock.lap_apart("search");
-        s
-    };
     let rendering = render::Rendering::new(site, &checked.pages, &theme, &base_url, Scope::All);
-    let (files, pages) = crate::publish::publish_rendered(&paths.out, &rendering, &index)?;
+    // The search index reads the pages as written into the staging folder.
+    let mut search = None;
+    let (files, pages) = crate::publish::publish_rendered(&paths.out, &rendering, |written| {
+        if options.no_search {
+            return Ok(Vec::new());
+        }
+        let (summary, files) = search_index(site, written)?;
+        search = summary;
+        Ok(files)
+    })?;
     clock.lap("render+publish");
+    if let Some(s) = &search {
+        clock.apart(Duration::from_millis(s.millis as u64));
+    }
     let counts = Counts {
         documents: site.documents.len(),
         nodes: site.node_count(),
@@ -269,10 +273,9 @@ impl Clock {
         self.stages.push((name, d));
     }
 
-    fn lap_apart(&mut self, name: &'static str) {
-        let before = self.last;
-        self.lap(name);
-        self.apart += self.last - before;
+    /// Takes `d`, timed within the last lap, out of the total.
+    fn apart(&mut self, d: Duration) {
+        self.apart += d;
     }
 
     fn total_millis(&self) -> u128 {
@@ -280,29 +283,29 @@ impl Clock {
     }
 }
 
-/// Adds the search index to `files`.
+/// The search index of the site's pages written under `pages`, and its
+/// files.
 #[cfg(feature = "search")]
 fn search_index(
     site: &crate::model::Site,
-    files: &mut Vec<render::OutFile>,
-) -> Result<Option<SearchSummary>, Error> {
+    pages: &Path,
+) -> Result<(Option<SearchSummary>, Vec<render::OutFile>), Error> {
     let start = Instant::now();
-    let index = crate::search::index(site)?;
+    let index = crate::search::index(site, pages)?;
     let summary = SearchSummary {
         records: index.records,
         files: index.files.len(),
         bytes: index.bytes(),
         millis: start.elapsed().as_millis(),
     };
-    files.extend(index.files);
-    Ok(Some(summary))
+    Ok((Some(summary), index.files))
 }
 
 /// Built without the `search` feature: no index.
 #[cfg(not(feature = "search"))]
 fn search_index(
     _: &crate::model::Site,
-    _: &mut Vec<render::OutFile>,
-) -> Result<Option<SearchSummary>, Error> {
-    Ok(None)
+    _: &Path,
+) -> Result<(Option<SearchSummary>, Vec<render::OutFile>), Error> {
+    Ok((None, Vec::new()))
 }

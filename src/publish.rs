@@ -27,14 +27,15 @@ pub fn publish(out: &Path, files: &[OutFile]) -> Result<(), Error> {
     staging.commit()
 }
 
-/// Renders `site` and writes it as the new content of `out`, with `more`
-/// files (the search index): each part written as soon as it is rendered,
-/// in parallel, so that a large site is never all in memory. Returns the
-/// counts of the site's files and HTML pages (`more` apart).
+/// Renders `site` and writes it as the new content of `out`: each part
+/// written as soon as it is rendered, in parallel, so that a large site is
+/// never all in memory; then the files `more` makes of the folder written
+/// (the search index). Returns the counts of the site's files and HTML
+/// pages (`more`'s apart).
 pub fn publish_rendered(
     out: &Path,
     site: &Rendering,
-    more: &[OutFile],
+    more: impl FnOnce(&Path) -> Result<Vec<OutFile>, Error>,
 ) -> Result<(usize, usize), Error> {
     let staging = Staging::new(out)?;
     let (files, pages) = (AtomicUsize::new(0), AtomicUsize::new(0));
@@ -49,7 +50,9 @@ pub fn publish_rendered(
     (0..site.parts())
         .into_par_iter()
         .try_for_each(|i| site.part(i)?.iter().try_for_each(write))?;
-    more.par_iter().try_for_each(|f| staging.write(f))?;
+    more(staging.dir.path())?
+        .par_iter()
+        .try_for_each(|f| staging.write(f))?;
     staging.commit()?;
     Ok((files.into_inner(), pages.into_inner()))
 }

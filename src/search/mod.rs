@@ -16,6 +16,7 @@
 mod merge;
 mod page;
 
+use std::path::Path;
 use std::sync::Once;
 
 use pagefind::api::{PagefindIndex, SyntheticFile};
@@ -51,8 +52,9 @@ impl Index {
     }
 }
 
-/// Builds the index of `site`.
-pub fn index(site: &Site) -> Result<Index, Error> {
+/// Builds the index of `site` from its pages as rendered, in the folder
+/// `pages` (the staging folder of a build, or `public/`).
+pub fn index(site: &Site, pages: &Path) -> Result<Index, Error> {
     static CHUNKS: Once = Once::new();
     // Set once, unless set already (then it is the reader's choice), before
     // any index is made; Pagefind reads it through `std::env`, as we write it.
@@ -71,13 +73,13 @@ pub fn index(site: &Site) -> Result<Index, Error> {
     // until it builds the index, and copies them to build it; the peak of
     // memory is then one language's, not the sum.
     for views in page::views(site).values() {
-        let (files, n) = runtime.block_on(language(site, views))?;
+        let (files, n) = runtime.block_on(language(site, pages, views))?;
         records += n;
         bundles.push(files);
     }
     if bundles.is_empty() {
         // No document: the bundle still has its script, for the search box.
-        bundles.push(runtime.block_on(language(site, &[]))?.0);
+        bundles.push(runtime.block_on(language(site, pages, &[]))?.0);
     }
     Ok(Index {
         files: merge::bundles(bundles)?,
@@ -85,28 +87,36 @@ pub fn index(site: &Site) -> Result<Index, Error> {
     })
 }
 
-/// The bundle of one language's views, and the nodes it indexed.
+/// The bundle of one language's views, read from the site's pages under
+/// `pages`, and the nodes it indexed.
 async fn language(
     site: &Site,
+    pages: &Path,
     views: &[page::DocumentView<'_>],
 ) -> Result<(Vec<SyntheticFile>, usize), Error> {
     let fail = |e: anyhow::Error| Error::Usage(format!("search index: {e:#}"));
     let config = PagefindServiceConfig::builder()
         .keep_index_url(true)
         .write_playground(false)
+        .exclude_selectors(page::EXCLUDED.iter().map(|s| s.to_string()).collect())
         .build();
     let mut index = PagefindIndex::new(Some(config)).map_err(fail)?;
     let mut records = 0;
-    // Each page is made just before it is added: only Pagefind's own data
+    // Each page is read just before it is added: only Pagefind's own data
     // is kept.
     for &view in views {
-        if let Some(p) = page::page(site, view) {
-            records += p.records;
-            index
-                .add_html_file(None, Some(p.url), p.html)
-                .await
-                .map_err(fail)?;
+        let n = page::records(site, view);
+        if n == 0 {
+            continue;
         }
+        records += n;
+        let url = page::url(site, view);
+        let file = pages.join(&url);
+        let html = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
+        index
+            .add_html_file(None, Some(url), html)
+            .await
+            .map_err(fail)?;
     }
     let files = index.get_files().await.map_err(fail)?;
     Ok((files, records))

@@ -132,7 +132,8 @@ pub fn serve(options: ServeOptions, log: Log) -> Result<(), Error> {
 }
 
 /// Re-indexes the site for search in the background, always the newest
-/// site received, writing only the index files that changed.
+/// site received, from its pages as served, writing only the index files
+/// that changed.
 fn spawn_indexer(out: PathBuf, log: Log) -> mpsc::Sender<Arc<crate::model::Site>> {
     let (tx, rx) = mpsc::channel::<Arc<crate::model::Site>>();
     std::thread::spawn(move || {
@@ -142,7 +143,7 @@ fn spawn_indexer(out: PathBuf, log: Log) -> mpsc::Sender<Arc<crate::model::Site>
                 site = newer;
             }
             let start = Instant::now();
-            let result = crate::search::index(&site).and_then(|index| {
+            let result = crate::search::index(&site, &out).and_then(|index| {
                 let mut changed = 0;
                 for f in &index.files {
                     let h = session::hash(&f.bytes);

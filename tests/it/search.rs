@@ -28,7 +28,8 @@ fn real_site() -> Site {
 #[test]
 fn the_index_has_one_page_per_document_view_in_one_bundle() {
     let site = real_site();
-    let index = accord::search::index(&site).unwrap();
+    let pages = crate::site::real_site().join("public");
+    let index = accord::search::index(&site, &pages).unwrap();
     let files: BTreeMap<&str, &[u8]> = index
         .files
         .iter()

@@ -22,6 +22,10 @@ pub struct DocPage {
     pub toc: Vec<TocEntry>,
     /// The language of a one-language view; `None` in the parallel view.
     pub view: Option<String>,
+    /// The page the search index holds for its language, with the title
+    /// shown with its results: a one-language view, or the only page of a
+    /// one-language document.
+    pub search: Option<Span>,
     pub data_href: String,
     pub print_css: String,
     /// The briefings that cite this document.
@@ -133,6 +137,10 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
         one_language_note,
         toc: nodes::toc(cx, d, &page_lang),
         view: view.map(str::to_string),
+        search: (view.is_some() || doc.languages.len() == 1).then(|| Span {
+            lang: page_lang.clone(),
+            text: title.clone(),
+        }),
         data_href: urls::rel(&path, &urls::data(&doc.id)),
         print_css: urls::rel(&path, &print_css_path(&doc.id)),
         briefings: site

@@ -14,9 +14,12 @@ use crate::render::text::{cite_label, inline_in, plain, snippet};
 use crate::render::{urls, Ctx};
 
 #[derive(Serialize)]
-pub struct NodeView {
+pub struct NodeView<'a> {
     /// The citation key, also the node's anchor.
     pub key: String,
+    /// Its id in the document, which names it in search results when it
+    /// has no number.
+    pub id: &'a str,
     pub kind: &'static str,
     pub depth: usize,
     /// The heading level of its heading (`h2` for depth 0, at most `h6`).
@@ -115,7 +118,7 @@ pub fn linked(cx: &Ctx, here: NodeRef, outgoing: bool, relation: Relation) -> Ve
 }
 
 /// The nodes of document `d`, one cell per language of the document.
-pub fn nodes(cx: &Ctx, d: usize) -> Vec<NodeView> {
+pub fn nodes<'a>(cx: &Ctx<'a>, d: usize) -> Vec<NodeView<'a>> {
     let doc = &cx.site.documents[d];
     (0..doc.nodes.len())
         .map(|i| {
@@ -123,6 +126,7 @@ pub fn nodes(cx: &Ctx, d: usize) -> Vec<NodeView> {
             let node = &doc.nodes[i];
             NodeView {
                 key: cx.site.key(here),
+                id: &node.id,
                 kind: node.kind.as_str(),
                 depth: node.depth,
                 level: (node.depth + 2).min(6),
