@@ -11,13 +11,18 @@ use crate::source::load::Sourced;
 use crate::source::raw::RawDocument;
 
 pub(super) struct Keys<'a> {
-    /// Document id → (its file, its place in the site), the last file
-    /// with that id.
-    docs: HashMap<&'a str, (&'a Sourced<RawDocument>, usize)>,
-    /// Per document id: node id → index, the last node with that id.
-    nodes: HashMap<&'a str, HashMap<&'a str, usize>>,
+    /// Document id → the last file with that id: the file, its place in
+    /// the site, and its node ids, each to the index of the last node with
+    /// it.
+    docs: HashMap<&'a str, Doc<'a>>,
     /// What comes before the first `:` of the ids of documents with nodes.
     prefixes: HashSet<&'a str>,
+}
+
+struct Doc<'a> {
+    file: &'a Sourced<RawDocument>,
+    place: usize,
+    nodes: HashMap<&'a str, usize>,
 }
 
 /// A node found by its key: its document file and where it is in the site.
@@ -31,28 +36,28 @@ impl<'a> Keys<'a> {
     /// `files` in the order read; `place[i]`: where file `i` is in the site.
     pub fn new(files: &'a [&'a Sourced<RawDocument>], place: &[usize]) -> Keys<'a> {
         let mut docs = HashMap::new();
-        let mut nodes: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
         let mut prefixes = HashSet::new();
         for (i, file) in files.iter().enumerate() {
             let id = file.value.id.get_ref().as_str();
-            docs.insert(id, (*file, place[i]));
-            let ids = file
+            let nodes = file
                 .value
                 .nodes
                 .iter()
                 .enumerate()
-                .map(|(n, node)| (node.get_ref().id.get_ref().as_str(), n));
+                .map(|(n, node)| (node.get_ref().id.get_ref().as_str(), n))
+                .collect();
             // A later file with the same id (an error) replaces the earlier.
-            nodes.insert(id, ids.collect());
+            let doc = Doc {
+                file,
+                place: place[i],
+                nodes,
+            };
+            docs.insert(id, doc);
             if !file.value.nodes.is_empty() {
                 prefixes.insert(id.split(':').next().unwrap_or(id));
             }
         }
-        Keys {
-            docs,
-            nodes,
-            prefixes,
-        }
+        Keys { docs, prefixes }
     }
 
     pub fn get(&self, key: &str) -> Option<Found<'a>> {
@@ -60,11 +65,13 @@ impl<'a> Keys<'a> {
         // document id that has the node first.
         key.rmatch_indices(':').find_map(|(i, _)| {
             let (doc, node) = (&key[..i], &key[i + 1..]);
-            let &(file, d) = self.docs.get(doc)?;
-            let &n = self.nodes.get(doc)?.get(node)?;
+            let doc = self.docs.get(doc)?;
             Some(Found {
-                file,
-                node: NodeRef { doc: d, node: n },
+                file: doc.file,
+                node: NodeRef {
+                    doc: doc.place,
+                    node: *doc.nodes.get(node)?,
+                },
             })
         })
     }

@@ -69,10 +69,7 @@ pub fn check_cached(
     cache: &mut Cache,
 ) -> Result<Checked, Vec<Diagnostic>> {
     let mut out = read;
-    let head = raw
-        .site
-        .as_ref()
-        .and_then(|s| site::check_site(s, &mut out));
+    let head = raw.site.as_ref().map(|s| site::check_site(s, &mut out));
     let langs: Vec<String> = head
         .as_ref()
         .map(|h| h.languages.iter().map(|l| l.code.clone()).collect())
@@ -125,7 +122,8 @@ pub fn check_cached(
         }
         _ => {
             if out.is_empty() {
-                // Without site.toml the loader has reported it missing.
+                // Content given without site.toml and without the loader's
+                // report of it missing.
                 out.push(Diagnostic::new(
                     root.join("site.toml"),
                     None,

@@ -9,7 +9,7 @@ use crate::source::raw::RawSite;
 
 /// `site.toml` checked, as the model's [`Head`]: its languages are those
 /// that are valid, for the checks of everything else.
-pub(super) fn check_site(site: &Sourced<RawSite>, out: &mut Vec<Diagnostic>) -> Option<Head> {
+pub(super) fn check_site(site: &Sourced<RawSite>, out: &mut Vec<Diagnostic>) -> Head {
     let s = &site.value;
     let mut langs = Vec::new();
     let mut languages = Vec::new();
@@ -63,7 +63,7 @@ pub(super) fn check_site(site: &Sourced<RawSite>, out: &mut Vec<Diagnostic>) -> 
             .help("write it as `https://example.org/` or `https://USER.github.io/REPO/`"),
         );
     }
-    Some(Head {
+    Head {
         title: s.title.get_ref().clone(),
         description: s
             .description
@@ -72,5 +72,5 @@ pub(super) fn check_site(site: &Sourced<RawSite>, out: &mut Vec<Diagnostic>) -> 
             .unwrap_or_default(),
         base_url: url.clone(),
         languages,
-    })
+    }
 }

@@ -64,7 +64,7 @@ pub fn render(
     theme: &Theme,
     base_url: &str,
 ) -> Result<Vec<OutFile>, Error> {
-    Rendering::new(site, pages, theme, base_url, Scope::All).files()
+    render_scope(site, pages, theme, base_url, Scope::All)
 }
 
 /// Renders what `scope` names, in parallel; files sorted by path.
@@ -267,16 +267,4 @@ pub struct Counts {
     pub links: usize,
     pub pages: usize,
     pub files: usize,
-}
-
-impl Counts {
-    pub fn of(site: &Site, files: &[OutFile]) -> Counts {
-        Counts {
-            documents: site.documents.len(),
-            nodes: site.node_count(),
-            links: site.links.len(),
-            pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-            files: files.len(),
-        }
-    }
 }

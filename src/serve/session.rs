@@ -142,7 +142,6 @@ impl Session {
         ]);
         let site = &checked.site;
         let base_url = crate::build::base_url(self.options.base_url.as_deref(), &site.base_url);
-        let same_frame = |b: &&Built| b.theme == theme_stamps && b.pages == page_stamps;
         let (documents, written, removed) = match &self.built {
             None => {
                 let files = render::render(site, &checked.pages, theme, &base_url)?;
@@ -153,7 +152,7 @@ impl Session {
                     .collect();
                 (None, files.len(), 0)
             }
-            Some(old) if same_frame(&old) => {
+            Some(old) if old.theme == theme_stamps && old.pages == page_stamps => {
                 let old = &old.site;
                 let docs = affected(old, site);
                 let scope = Scope::Documents {

@@ -24,31 +24,22 @@ type Document = Arc<Sourced<RawDocument>>;
 
 /// The document files of `dir`, sorted by name, parsed in parallel; with a
 /// cache, only those whose bytes changed since it saw them.
-pub(super) fn read_documents(dir: &Path, cache: Option<&mut Cache>) -> Read<Vec<Document>> {
+pub(super) fn read_documents(dir: &Path, mut cache: Option<&mut Cache>) -> Read<Vec<Document>> {
     let mut diags = Vec::new();
     let paths = toml_files(dir, &mut diags);
-    let Some(cache) = cache else {
-        let read: Vec<(Option<Document>, Vec<Diagnostic>)> =
-            paths.par_iter().map(|p| read_document(p, None)).collect();
-        return collect(read, diags);
-    };
-    let known = Mutex::new(std::mem::take(&mut cache.files));
+    let known = (cache.as_deref_mut()).map(|c| Mutex::new(std::mem::take(&mut c.files)));
     let read: Vec<(Option<Document>, Vec<Diagnostic>)> = paths
         .par_iter()
-        .map(|p| read_document(p, Some(&known)))
+        .map(|p| read_document(p, known.as_ref()))
         .collect();
-    let known = known.into_inner().unwrap_or_default();
-    cache.files = paths
-        .iter()
-        .filter_map(|p| known.get(p).map(|entry| (p.clone(), entry.clone())))
-        .collect();
-    collect(read, diags)
-}
-
-fn collect(
-    read: Vec<(Option<Document>, Vec<Diagnostic>)>,
-    mut diags: Vec<Diagnostic>,
-) -> Read<Vec<Document>> {
+    if let (Some(cache), Some(known)) = (cache, known) {
+        let known = known.into_inner().unwrap_or_default();
+        // The files listed now, and no other.
+        cache.files = paths
+            .iter()
+            .filter_map(|p| known.get(p).map(|entry| (p.clone(), entry.clone())))
+            .collect();
+    }
     let mut value = Vec::with_capacity(read.len());
     for (doc, problems) in read {
         diags.extend(problems);
