@@ -42,16 +42,6 @@ fn document(
             .help(format!("rename the file to `{id}.toml` or change the id")),
         );
     }
-    let kind = DocKind::parse(d.kind.get_ref());
-    if kind.is_none() {
-        out.push(
-            file.diag(
-                d.kind.span(),
-                format!("unknown document kind `{}`", d.kind.get_ref()),
-            )
-            .help(format!("use one of {}", DocKind::expected())),
-        );
-    }
     if let Some(date) = &d.date {
         if !ids::is_date(date.get_ref()) {
             out.push(file.diag(
@@ -84,7 +74,8 @@ fn document(
     let nodes = super::nodes::check_nodes(file, &langs, out);
     Some(Document {
         id: id.clone(),
-        kind: kind?,
+        // Checked against the site's kinds by `check_kind`.
+        kind: d.kind.get_ref().clone(),
         series: d.series.as_ref().map(|s| s.get_ref().clone()),
         edition: d.edition.as_ref().map(|s| s.get_ref().clone()),
         title: d.title.get_ref().clone(),
@@ -98,4 +89,25 @@ fn document(
         source: d.source.clone(),
         nodes,
     })
+}
+
+/// The document's kind is one of the site's (checked for the site, not
+/// with the document, so that a checked document depends on its file only).
+pub(super) fn check_kind(
+    file: &Sourced<RawDocument>,
+    kinds: &[DocKind],
+    out: &mut Vec<Diagnostic>,
+) {
+    let kind = &file.value.kind;
+    if kinds.iter().any(|k| k.id == *kind.get_ref()) {
+        return;
+    }
+    let known: Vec<String> = kinds.iter().map(|k| format!("`{}`", k.id)).collect();
+    out.push(
+        file.diag(kind.span(), format!("unknown document kind `{}`", kind.get_ref()))
+            .help(format!(
+                "use one of {}, or declare it in content/site.toml as a [[kind]] with its `id` and `name`",
+                known.join(", ")
+            )),
+    );
 }

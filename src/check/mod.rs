@@ -87,6 +87,9 @@ pub fn check_cached(
         if let Err(problems) = made {
             out.extend(problems.iter().cloned());
         }
+        if let Some(head) = &head {
+            document::check_kind(file, &head.kinds, &mut out);
+        }
         let id = doc_id(file);
         if let Some(first) = seen.insert(id, file) {
             out.push(

@@ -3,7 +3,7 @@
 use super::text::{check_langs, check_required};
 use crate::diag::Diagnostic;
 use crate::model::ids;
-use crate::model::{Head, Language};
+use crate::model::{DocKind, Head, Language};
 use crate::source::load::Sourced;
 use crate::source::raw::RawSite;
 
@@ -63,6 +63,7 @@ pub(super) fn check_site(site: &Sourced<RawSite>, out: &mut Vec<Diagnostic>) -> 
             .help("write it as `https://example.org/` or `https://USER.github.io/REPO/`"),
         );
     }
+    let kinds = check_kinds(site, &langs, out);
     Head {
         title: s.title.get_ref().clone(),
         description: s
@@ -72,5 +73,55 @@ pub(super) fn check_site(site: &Sourced<RawSite>, out: &mut Vec<Diagnostic>) -> 
             .unwrap_or_default(),
         base_url: url.clone(),
         languages,
+        kinds,
     }
+}
+
+/// The `[[kind]]`s of `site.toml`, or the default kinds when it has none.
+fn check_kinds(
+    site: &Sourced<RawSite>,
+    langs: &[String],
+    out: &mut Vec<Diagnostic>,
+) -> Vec<DocKind> {
+    if site.value.kinds.is_empty() {
+        return DocKind::defaults();
+    }
+    let mut kinds: Vec<DocKind> = Vec::new();
+    for kind in &site.value.kinds {
+        let k = kind.get_ref();
+        let id = k.id.get_ref();
+        if !ids::is_document_id(id) {
+            out.push(
+                site.diag(k.id.span(), format!("`{id}` is not a valid kind id"))
+                    .help("use lower-case letters, digits and single hyphens, e.g. `action-plan`"),
+            );
+            continue;
+        }
+        if kinds.iter().any(|x| x.id == *id) {
+            out.push(site.diag(k.id.span(), format!("kind `{id}` is declared twice")));
+            continue;
+        }
+        let mut named = |map: &Option<toml::Spanned<crate::source::raw::LangMap>>, what: &str| {
+            let Some(map) = map else {
+                return Default::default();
+            };
+            check_langs(
+                site,
+                map.span(),
+                map.get_ref(),
+                langs,
+                &format!("{what} of kind `{id}`"),
+                out,
+            );
+            map.get_ref().clone()
+        };
+        let name = named(&k.name, "name");
+        let short = named(&k.short, "short name");
+        kinds.push(DocKind {
+            id: id.clone(),
+            name,
+            short,
+        });
+    }
+    kinds
 }

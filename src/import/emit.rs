@@ -37,7 +37,7 @@ pub fn to_toml(doc: &DocumentOut) -> String {
         "# The text is the source's, word for word: put corrections in content/notes/."
     );
     let _ = writeln!(out, "id = {}", string(&doc.id));
-    let _ = writeln!(out, "kind = {}", string(doc.kind.as_str()));
+    let _ = writeln!(out, "kind = {}", string(&doc.kind));
     if let Some(s) = &doc.series {
         let _ = writeln!(out, "series = {}", string(s));
     }

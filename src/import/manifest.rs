@@ -69,14 +69,18 @@ pub fn read(path: &Path, sources: Option<&Path>) -> Result<Manifest, Error> {
     let source_dir = sources.map_or_else(|| dir.join(&raw.sources), Path::to_path_buf);
     let mut jobs = Vec::new();
     for e in raw.imports {
-        let kind = DocKind::parse(&e.kind).ok_or_else(|| {
-            Error::Content(vec![Diagnostic::new(
+        if !crate::model::ids::is_document_id(&e.kind) {
+            return Err(Error::Content(vec![Diagnostic::new(
                 path,
                 None,
-                format!("import of `{}`: unknown kind `{}`", e.source, e.kind),
+                format!("import of `{}`: `{}` is not a kind id", e.source, e.kind),
             )
-            .help(format!("use one of {}", DocKind::expected()))])
-        })?;
+            .help(format!(
+                "use lower-case letters, digits and single hyphens: one of the default kinds ({}) or one declared in site.toml",
+                DocKind::DEFAULTS.join(", ")
+            ))]));
+        }
+        let kind = e.kind.clone();
         jobs.push(Job {
             source: source_dir.join(&e.source),
             options: Options {

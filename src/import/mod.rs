@@ -13,7 +13,6 @@ pub mod numbering;
 pub mod report;
 pub mod structure;
 
-use crate::model::DocKind;
 use crate::source::raw::LangMap;
 use clean::has_cjk;
 pub use report::Report;
@@ -68,7 +67,8 @@ impl Format {
 pub struct Options {
     pub format: Option<Format>,
     pub id: Option<String>,
-    pub kind: Option<DocKind>,
+    /// The kind's id (`action-plan`, `law`, …).
+    pub kind: Option<String>,
     pub series: Option<String>,
     pub edition: Option<String>,
     pub date: Option<String>,
@@ -137,7 +137,7 @@ pub struct NodeOut {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentOut {
     pub id: String,
-    pub kind: DocKind,
+    pub kind: String,
     pub series: Option<String>,
     pub edition: Option<String>,
     pub title: LangMap,
@@ -186,12 +186,15 @@ pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
         }
     };
     let mut title = opts.title.clone();
-    let kind = opts.kind.unwrap_or_else(|| guess_kind(&title, text));
+    let kind = opts
+        .kind
+        .clone()
+        .unwrap_or_else(|| guess_kind(&title, text));
     let langs = structure::Langs {
         structural: &languages[0],
         all: &languages,
     };
-    let shaped = structure::shape(blocks, &langs, kind, &mut report);
+    let shaped = structure::shape(blocks, &langs, &kind, &mut report);
     for (lang, t) in shaped.title {
         if !title.contains_key(&lang) {
             title.insert(lang, t);
@@ -257,12 +260,112 @@ fn find_period(s: &str) -> Option<String> {
     })
 }
 
-fn guess_kind(title: &LangMap, text: &str) -> DocKind {
-    let head: String = text.chars().take(400).collect();
-    let policy = |t: &str| t.contains("政策文件") || t.to_lowercase().contains("policy paper");
-    if title.values().any(|t| policy(t)) || policy(&head) {
-        DocKind::PolicyPaper
-    } else {
-        DocKind::ActionPlan
+/// Words in a title (or the first lines) that name a default kind, in the
+/// order they are tried: a "plan of action" that "adopts a resolution" is
+/// a plan first.
+const KIND_WORDS: [(&str, &[&str]); 6] = [
+    (
+        "policy-paper",
+        &["政策文件", "policy paper", "documento de política"],
+    ),
+    (
+        "action-plan",
+        &[
+            "行动计划",
+            "action plan",
+            "plan of action",
+            "plan de acción",
+            "plano de ação",
+        ],
+    ),
+    (
+        "resolution",
+        &["决议", "resolution", "resolución", "resolução"],
+    ),
+    (
+        "treaty",
+        &[
+            "条约",
+            "公约",
+            "协定",
+            "宪章",
+            "treaty",
+            "convention",
+            "agreement",
+            "charter",
+            "tratado",
+            "convenio",
+            "acuerdo",
+            "carta de",
+        ],
+    ),
+    (
+        "statement",
+        &[
+            "声明",
+            "宣言",
+            "statement",
+            "declaration",
+            "communiqué",
+            "declaración",
+            "declaração",
+        ],
+    ),
+    (
+        "law",
+        &["法律", "条例", "law", " act", "código", "ley ", "lei "],
+    ),
+];
+
+/// The kind a document's title suggests (`action-plan` when none does).
+fn guess_kind(title: &LangMap, text: &str) -> String {
+    let head: String = text.chars().take(400).collect::<String>().to_lowercase();
+    let titles: Vec<String> = title.values().map(|t| t.to_lowercase()).collect();
+    let named = |words: &[&str]| {
+        // A Chinese law's title ends in 法 (数据安全法), which, within a
+        // title, is too common a character to look for anywhere.
+        let law = words == KIND_WORDS[5].1;
+        let has = |t: &str| words.iter().any(|w| t.contains(w)) || (law && t.ends_with('法'));
+        titles.iter().any(|t| has(t))
+    };
+    let found = KIND_WORDS
+        .iter()
+        .find(|(_, words)| named(words))
+        .or_else(|| {
+            KIND_WORDS[..2]
+                .iter()
+                .find(|(_, words)| words.iter().any(|w| head.contains(w)))
+        });
+    found.map_or("action-plan", |(kind, _)| kind).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guess_kind;
+    use crate::source::raw::LangMap;
+
+    fn kind_of(lang: &str, title: &str) -> String {
+        let mut t = LangMap::new();
+        t.insert(lang, title.to_string());
+        guess_kind(&t, "")
+    }
+
+    #[test]
+    fn the_title_names_the_kind() {
+        assert_eq!(
+            kind_of("zh-Hans", "中国对拉丁美洲和加勒比政策文件"),
+            "policy-paper"
+        );
+        assert_eq!(
+            kind_of("en", "China-CELAC Joint Plan of Action 2025-2027"),
+            "action-plan"
+        );
+        assert_eq!(kind_of("zh-Hans", "中华人民共和国数据安全法"), "law");
+        assert_eq!(kind_of("en", "Foreign Relations Act"), "law");
+        assert_eq!(kind_of("en", "Charter of the United Nations"), "treaty");
+        assert_eq!(kind_of("es", "Declaración de Beijing"), "statement");
+        assert_eq!(kind_of("en", "Resolution 2758 (XXVI)"), "resolution");
+        // A method is not a law: 法 counts only at the end of a title.
+        assert_eq!(kind_of("zh-Hans", "合作方法备忘"), "action-plan");
     }
 }

@@ -6,7 +6,7 @@ use super::clean::{ends_sentence, restore_fullwidth};
 use super::numbering::{english_label, parse_en, parse_zh, Marker};
 use super::report::Report;
 use super::{Block, NodeOut};
-use crate::model::{DocKind, NodeKind};
+use crate::model::NodeKind;
 use crate::source::raw::LangMap;
 
 /// The document title found in the source (if any) and the nodes.
@@ -44,7 +44,7 @@ impl Langs<'_> {
     }
 }
 
-pub fn shape(blocks: Vec<Block>, langs: &Langs, doc_kind: DocKind, report: &mut Report) -> Shaped {
+pub fn shape(blocks: Vec<Block>, langs: &Langs, doc_kind: &str, report: &mut Report) -> Shaped {
     let marker_of = |b: &Block| {
         b.texts
             .get(langs.structural)
@@ -156,7 +156,7 @@ pub fn shape(blocks: Vec<Block>, langs: &Langs, doc_kind: DocKind, report: &mut 
         }
     }
     check_numbering(&work, report);
-    if doc_kind == DocKind::ActionPlan {
+    if doc_kind == "action-plan" {
         check_paragraph_runs(&work, report);
     }
     Shaped {

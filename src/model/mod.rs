@@ -7,10 +7,12 @@ use std::sync::Arc;
 pub mod briefing;
 mod documents;
 pub mod ids;
+mod kinds;
 
 use crate::source::raw::LangMap;
 use briefing::Briefing;
 pub use documents::Documents;
+pub use kinds::DocKind;
 
 /// The whole site's content.
 #[derive(Debug)]
@@ -20,6 +22,8 @@ pub struct Site {
     pub base_url: String,
     /// The site's languages, in display order.
     pub languages: Vec<Language>,
+    /// The kinds of document, in the order of the home page.
+    pub kinds: Vec<DocKind>,
     pub documents: Documents,
     /// Sorted by their ends.
     pub links: Vec<Link>,
@@ -57,7 +61,8 @@ pub struct NodeRef {
 #[derive(Debug, Clone)]
 pub struct Document {
     pub id: String,
-    pub kind: DocKind,
+    /// The id of its [`DocKind`].
+    pub kind: String,
     pub series: Option<String>,
     pub edition: Option<String>,
     pub title: LangMap,
@@ -111,6 +116,7 @@ pub struct Head {
     pub description: LangMap,
     pub base_url: String,
     pub languages: Vec<Language>,
+    pub kinds: Vec<DocKind>,
 }
 
 impl Site {
@@ -139,6 +145,7 @@ impl Site {
             description: head.description,
             base_url: head.base_url,
             languages: head.languages,
+            kinds: head.kinds,
             documents: Documents::new(documents),
             links,
             notes,
@@ -224,11 +231,6 @@ macro_rules! names {
         }
     };
 }
-
-names!(
-    /// What a document is.
-    DocKind { ActionPlan = "action-plan", PolicyPaper = "policy-paper" }
-);
 
 names!(
     /// What a node is. The id of a node is built from the short form

@@ -113,12 +113,41 @@ impl Ctx<'_> {
 
     /// An interface string in `lang`, falling back to English, then the key.
     pub fn ui(&self, lang: &str, key: &str) -> String {
+        self.ui_opt(lang, key).unwrap_or_else(|| key.to_string())
+    }
+
+    /// An interface string in `lang`, falling back to English.
+    pub fn ui_opt(&self, lang: &str, key: &str) -> Option<String> {
         self.strings
             .get(lang)
             .and_then(|m| m.get(key))
             .or_else(|| self.strings.get("en").and_then(|m| m.get(key)))
             .cloned()
-            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// The heading of the documents of kind `id` in `lang`: as `site.toml`
+    /// names it, else the interface string `kind_<id>`, else the id.
+    pub fn kind_name(&self, id: &str, lang: &str) -> String {
+        let kind = self.site.kinds.iter().find(|k| k.id == id);
+        kind.and_then(|k| k.name.get(lang).cloned())
+            .or_else(|| self.ui_opt(lang, &format!("kind_{id}")))
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    /// What names one document of kind `id` before its edition, in `lang`
+    /// (`Joint Action Plan`): from `site.toml`, else the interface string
+    /// `kind_short_<id>`; none for a kind that has neither.
+    pub fn kind_short(&self, id: &str, lang: &str) -> Option<String> {
+        let kind = self.site.kinds.iter().find(|k| k.id == id);
+        kind.and_then(|k| k.short.get(lang).cloned())
+            .or_else(|| self.ui_opt(lang, &format!("kind_short_{id}")))
+    }
+
+    /// The name of language `code` in the interface language `lang`: the
+    /// interface string `language_<code>`, else its name in itself.
+    pub fn language_name_in(&self, code: &str, lang: &str) -> String {
+        self.ui_opt(lang, &format!("language_{code}"))
+            .unwrap_or_else(|| self.language_name(code))
     }
 
     /// The name of a language in itself, from the site configuration.

@@ -22,6 +22,24 @@ pub struct RawSite {
     pub base_url: Spanned<String>,
     #[serde(rename = "language")]
     pub languages: Vec<Spanned<RawLanguage>>,
+    /// The kinds of document, in the order of the home page; none: the
+    /// default kinds.
+    #[serde(default, rename = "kind")]
+    pub kinds: Vec<Spanned<RawKind>>,
+}
+
+/// One `[[kind]]` of document the site publishes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKind {
+    pub id: Spanned<String>,
+    /// Its heading on the home page, per language (`Joint Action Plans`).
+    #[serde(default)]
+    pub name: Option<Spanned<LangMap>>,
+    /// What names one document of the kind with its edition (`Joint Action
+    /// Plan` 2025-2027), per language.
+    #[serde(default)]
+    pub short: Option<Spanned<LangMap>>,
 }
 
 /// One `[[language]]` of the site, in display order.

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::briefing_items::{self, ItemView};
 use crate::model::briefing::Briefing;
-use crate::model::{DocKind, Document};
+use crate::model::Document;
 use crate::render::frame::{Frame, Span};
 use crate::render::text::{cite_label, inline_in, mark_han, snippet};
 use crate::render::{markdown, urls, Ctx};
@@ -90,12 +90,11 @@ pub(super) fn lang_for(doc: &Document, lang: &str) -> String {
     }
 }
 
-/// A short name of a document: "Joint Action Plan 2025-2027", else its
-/// title (borrowed).
+/// A short name of a document: its kind's short name and its edition
+/// ("Joint Action Plan 2025-2027"), else its title (borrowed).
 pub(super) fn doc_short<'a>(cx: &Ctx, doc: &'a Document, lang: &str) -> Cow<'a, str> {
-    match &doc.edition {
-        Some(e) if doc.kind == DocKind::ActionPlan => {
-            let mut short = cx.ui(lang, "plan_short");
+    match (&doc.edition, cx.kind_short(&doc.kind, lang)) {
+        (Some(e), Some(mut short)) => {
             short.push(' ');
             short.push_str(e);
             Cow::Owned(short)

@@ -90,9 +90,26 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
     } else {
         Vec::new()
     };
-    let one_language_note = (doc.languages.len() == 1 && site.languages.len() > 1).then(|| Span {
-        lang: page_lang.clone(),
-        text: cx.ui(&page_lang, "one_language"),
+    let one_language_note = (doc.languages.len() == 1 && site.languages.len() > 1).then(|| {
+        let names = |langs: &mut dyn Iterator<Item = &str>| {
+            let names: Vec<String> = langs.map(|l| cx.language_name_in(l, &page_lang)).collect();
+            names.join(&cx.ui(&page_lang, "list_separator"))
+        };
+        let has = names(&mut doc.languages.iter().map(String::as_str));
+        let missing = names(
+            &mut site
+                .languages
+                .iter()
+                .map(|l| l.code.as_str())
+                .filter(|l| !doc.languages.iter().any(|d| d == l)),
+        );
+        Span {
+            lang: page_lang.clone(),
+            text: cx
+                .ui(&page_lang, "one_language")
+                .replace("{has}", &has)
+                .replace("{missing}", &missing),
+        }
     });
     let mut meta = Vec::new();
     if let Some(e) = &doc.edition {

@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 
-use crate::model::DocKind;
 use crate::render::frame::{Frame, NavLink, Span};
 use crate::render::{urls, Ctx};
 
@@ -57,9 +56,9 @@ pub fn page(cx: &Ctx) -> HomePage {
     let frame = cx.frame(urls::HOME, &lang, "");
     let site_title = cx.site_title();
     let mut groups = Vec::new();
-    for kind in DocKind::ALL {
+    for kind in &site.kinds {
         let mut docs: Vec<usize> = (0..site.documents.len())
-            .filter(|&d| site.documents[d].kind == *kind)
+            .filter(|&d| site.documents[d].kind == kind.id)
             .collect();
         if docs.is_empty() {
             continue;
@@ -71,7 +70,14 @@ pub fn page(cx: &Ctx) -> HomePage {
         });
         let cards = docs.into_iter().map(|d| card(cx, d)).collect();
         groups.push(Group {
-            captions: each_lang(cx, &format!("kind_{}", kind.as_str()), None),
+            captions: site
+                .languages
+                .iter()
+                .map(|l| Span {
+                    lang: l.code.clone(),
+                    text: cx.kind_name(&kind.id, &l.code),
+                })
+                .collect(),
             docs: cards,
         });
     }

@@ -9,6 +9,7 @@ mod briefing_items;
 mod crosswalk;
 mod document;
 mod home;
+mod kinds;
 mod text;
 
 use std::path::PathBuf;
