@@ -172,18 +172,35 @@ pub(super) fn check_nodes(
             );
         }
     }
+    let first = file.value.first.as_ref();
+    if let Some(f) = first.filter(|f| *f.get_ref() == 0) {
+        out.push(
+            file.diag(f.span(), "`first` is 0: numbers start at 1")
+                .help("give the number of the document's first numbered node, or remove `first`"),
+        );
+    }
     for (parent, list) in &numbering {
         for paragraphs in [false, true] {
-            let mut expected = 1;
-            for (_, num, span) in list.iter().filter(|(p, _, _)| *p == paragraphs) {
+            // An excerpt starts where it starts: at `first`, at the top.
+            let mut expected = match first {
+                Some(f) if parent.is_empty() && !paragraphs => *f.get_ref(),
+                _ => 1,
+            };
+            let numbered = list.iter().filter(|(p, _, _)| *p == paragraphs);
+            for (at, (_, num, span)) in numbered.enumerate() {
                 if *num != expected {
                     let within = if parent.is_empty() {
                         "the document".to_string()
                     } else {
                         format!("`{parent}`")
                     };
+                    let help = if parent.is_empty() && !paragraphs && at == 0 {
+                        "the document's numbered nodes start at 1, or at `first` (`first = 3` for an excerpt from Article 3): set `first`, or fix the id"
+                    } else {
+                        "children of a node are numbered 1, 2, 3 … in reading order: a node is missing here, or its id is wrong"
+                    };
                     out.push(file.diag(span.clone(), format!("numbering gap in {within}: number {num} where {expected} was expected"))
-                        .help("children of a node are numbered 1, 2, 3 … in reading order: a node is missing here, or its id is wrong"));
+                        .help(help));
                 }
                 expected = num + 1;
             }

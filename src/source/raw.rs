@@ -67,6 +67,10 @@ pub struct RawDocument {
     pub languages: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     pub source: Option<String>,
+    /// The number of the first numbered node at the top (an excerpt from
+    /// Article 3 has `first = 3`); 1 when absent.
+    #[serde(default)]
+    pub first: Option<Spanned<u32>>,
     #[serde(default, rename = "node")]
     pub nodes: Vec<Spanned<RawNode>>,
 }

@@ -305,3 +305,64 @@ fn stray_file_in_documents() {
         stderr(&out)
     );
 }
+
+/// The fixture site as an excerpt: the plan's Article 1 renumbered as
+/// Article 3 everywhere (ids, cross-links, notes); `first`, if given, is
+/// declared in the plan.
+fn excerpt_from_article_3(first: Option<&str>) -> tempfile::TempDir {
+    let dir = fixture("site");
+    for file in [PLAN, CROSSWALK, NOTES] {
+        let path = dir.path().join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text
+            .replace("\"art_1", "\"art_3")
+            .replace(":art_1", ":art_3");
+        std::fs::write(&path, text).unwrap();
+    }
+    if let Some(first) = first {
+        let plan = dir.path().join(PLAN);
+        edit(
+            &plan,
+            "date = \"2024-05-13\"\n",
+            &format!("date = \"2024-05-13\"\n{first}\n"),
+        );
+    }
+    dir
+}
+
+#[test]
+fn an_excerpt_starts_at_its_first_number() {
+    let dir = excerpt_from_article_3(None);
+    let out = accord(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "error: content/documents/plan-2024-2026.toml:11: numbering gap in the document: number 3 where 1 was expected\n  \
+         help: the document's numbered nodes start at 1, or at `first` (`first = 3` for an excerpt from Article 3): set `first`, or fix the id\n\
+         error: 1 problem in the content\n"
+    );
+
+    let dir = excerpt_from_article_3(Some("first = 3"));
+    let out = accord(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    // Inside the excerpt, a gap is still a gap.
+    let dir = excerpt_from_article_3(Some("first = 2"));
+    let out = accord(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "plan-2024-2026.toml:12: numbering gap in the document: number 3 where 2 was expected"
+        ),
+        "{}",
+        stderr(&out)
+    );
+
+    let dir = excerpt_from_article_3(Some("first = 0"));
+    let out = accord(dir.path(), &["check"]);
+    assert!(
+        stderr(&out).contains("plan-2024-2026.toml:6: `first` is 0: numbers start at 1"),
+        "{}",
+        stderr(&out)
+    );
+}
