@@ -106,4 +106,54 @@
       });
     });
   }
+
+  // With three languages or more, the parallel view shows the ones the
+  // reader ticks (at least one): from `?show=zh-Hans,es` in the address,
+  // else as last chosen on this site, else all.
+  var chooser = document.querySelector(".show-langs");
+  if (chooser) {
+    var boxes = chooser.querySelectorAll("input[type=checkbox]");
+    var KEY = "accord.hidden-languages";
+    var hidden = [];
+    var asked = /[?&]show=([^&#]*)/.exec(location.search);
+    try {
+      if (asked) {
+        var shown = decodeURIComponent(asked[1]).split(",");
+        for (var b = 0; b < boxes.length; b++) {
+          if (shown.indexOf(boxes[b].value) < 0) hidden.push(boxes[b].value);
+        }
+        if (hidden.length === boxes.length) hidden = [];
+      } else {
+        hidden = JSON.parse(localStorage.getItem(KEY) || "[]");
+      }
+    } catch (err) { hidden = []; }
+    var apply = function () {
+      var left = 0;
+      for (var b = 0; b < boxes.length; b++) {
+        var lang = boxes[b].value;
+        var off = hidden.indexOf(lang) >= 0;
+        boxes[b].checked = !off;
+        if (!off) left++;
+        var cells = document.querySelectorAll(".nodes .cell[lang='" + lang + "'], .colheads > [lang='" + lang + "']");
+        for (var c = 0; c < cells.length; c++) cells[c].hidden = off;
+      }
+      // The last language shown cannot be hidden.
+      for (var b2 = 0; b2 < boxes.length; b2++) boxes[b2].disabled = left === 1 && boxes[b2].checked;
+    };
+    chooser.addEventListener("change", function (e) {
+      var lang = e.target.value;
+      hidden = hidden.filter(function (l) { return l !== lang; });
+      if (!e.target.checked) hidden.push(lang);
+      try { localStorage.setItem(KEY, JSON.stringify(hidden)); } catch (err) { /* private mode */ }
+      apply();
+    });
+    // Languages the page does not have are not counted.
+    hidden = hidden.filter(function (l) {
+      for (var b = 0; b < boxes.length; b++) if (boxes[b].value === l) return true;
+      return false;
+    });
+    if (hidden.length >= boxes.length) hidden = [];
+    apply();
+    chooser.hidden = false;
+  }
 })();

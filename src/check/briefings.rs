@@ -82,10 +82,20 @@ fn check_briefing(
             )),
         );
     }
-    let langs = mode
-        .as_ref()
-        .map(|m| m.languages(site_langs))
-        .unwrap_or_default();
+    let langs = match (&mode, &b.languages) {
+        (Some(Mode::Parallel), Some(chosen)) => parallel_languages(file, chosen, site_langs, out),
+        (Some(Mode::One(_)), Some(chosen)) => {
+            out.push(
+                file.diag(chosen.span(), "`languages` is given with a one-language mode")
+                    .help("remove `languages`, or set `mode = \"parallel\"` to show these languages side by side"),
+            );
+            Vec::new()
+        }
+        (mode, _) => mode
+            .as_ref()
+            .map(|m| m.languages(site_langs))
+            .unwrap_or_default(),
+    };
     let why = format!(
         "the mode `{}` shows every one of {}",
         b.mode.get_ref(),
@@ -228,4 +238,45 @@ fn quoted(langs: &[String]) -> String {
         .map(|l| format!("`{l}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The languages a parallel briefing names: two or more of the site's,
+/// each once; in the site's order.
+fn parallel_languages(
+    file: &Sourced<RawBriefing>,
+    chosen: &Spanned<Vec<Spanned<String>>>,
+    site_langs: &[String],
+    out: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    for lang in chosen.get_ref() {
+        let code = lang.get_ref().as_str();
+        if !site_langs.iter().any(|l| l == code) {
+            out.push(
+                file.diag(
+                    lang.span(),
+                    format!("language `{code}` is not one of the site's languages"),
+                )
+                .help(format!("use some of {}", quoted(site_langs))),
+            );
+        } else if seen.contains(&code) {
+            out.push(file.diag(lang.span(), format!("language `{code}` is listed twice")));
+        } else {
+            seen.push(code);
+        }
+    }
+    if chosen.get_ref().len() < 2 {
+        out.push(
+            file.diag(
+                chosen.span(),
+                "a parallel briefing shows two languages or more",
+            )
+            .help("name two or more languages, or set `mode` to the one language"),
+        );
+    }
+    site_langs
+        .iter()
+        .filter(|l| seen.contains(&l.as_str()))
+        .cloned()
+        .collect()
 }

@@ -143,10 +143,28 @@ impl Ctx<'_> {
             .or_else(|| self.ui_opt(lang, &format!("kind_short_{id}")))
     }
 
+    /// The name of the parallel view of `langs` in `lang`: the string
+    /// `parallel`, where `{langs}` is replaced by the languages' short
+    /// names (`lang_abbr_<code>`, else their names) in a row: 中英西对照.
+    pub fn parallel_label(&self, lang: &str, langs: &[String]) -> String {
+        let label = self.ui(lang, "parallel");
+        if !label.contains("{langs}") {
+            return label;
+        }
+        let names: String = langs
+            .iter()
+            .map(|l| {
+                self.ui_opt(lang, &format!("lang_abbr_{l}"))
+                    .unwrap_or_else(|| self.language_name_in(l, lang))
+            })
+            .collect();
+        label.replace("{langs}", &names)
+    }
+
     /// The name of language `code` in the interface language `lang`: the
-    /// interface string `language_<code>`, else its name in itself.
+    /// interface string `lang_<code>`, else its name in itself.
     pub fn language_name_in(&self, code: &str, lang: &str) -> String {
-        self.ui_opt(lang, &format!("language_{code}"))
+        self.ui_opt(lang, &format!("lang_{code}"))
             .unwrap_or_else(|| self.language_name(code))
     }
 

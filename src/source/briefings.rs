@@ -25,6 +25,10 @@ pub struct RawBriefing {
     /// `parallel` (every language of the site, side by side) or one
     /// language of the site.
     pub mode: Spanned<String>,
+    /// With mode `parallel`: the languages shown side by side, two or more
+    /// of the site's (default: all of them).
+    #[serde(default)]
+    pub languages: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(default, rename = "item")]
     pub items: Vec<Spanned<RawItem>>,
 }

@@ -127,8 +127,8 @@ fn item(cx: &Ctx, b: &Briefing, path: &str, i: usize) -> ItemView {
                 lang: l.clone(),
                 text: cx
                     .ui(l, "no_text_in")
-                    .replace("{want}", &lang_name(cx, l, want))
-                    .replace("{have}", &lang_name(cx, l, &shown[0])),
+                    .replace("{want}", &cx.language_name_in(want, l))
+                    .replace("{have}", &cx.language_name_in(&shown[0], l)),
             })
         })
         .collect();
@@ -211,17 +211,6 @@ pub fn url_parts(url: &str) -> Vec<String> {
         parts.push(part);
     }
     parts
-}
-
-/// The name of language `code` in the interface language `ui`.
-fn lang_name(cx: &Ctx, ui: &str, code: &str) -> String {
-    let key = format!("lang_{code}");
-    let name = cx.ui(ui, &key);
-    if name == key {
-        cx.language_name(code)
-    } else {
-        name
-    }
 }
 
 fn row(cx: &Ctx, r: NodeRef, root: usize, shown: &[String]) -> Row {

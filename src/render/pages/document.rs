@@ -79,7 +79,7 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
             .chain(doc.languages.iter().map(|l| Some(l.as_str())))
             .map(|v| ViewLink {
                 label: match v {
-                    None => cx.ui(&page_lang, "parallel"),
+                    None => cx.parallel_label(&page_lang, &doc.languages),
                     Some(l) => cx.language_name(l),
                 },
                 lang: v.map_or(page_lang.clone(), str::to_string),
@@ -93,7 +93,7 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
     let one_language_note = (doc.languages.len() == 1 && site.languages.len() > 1).then(|| {
         let names = |langs: &mut dyn Iterator<Item = &str>| {
             let names: Vec<String> = langs.map(|l| cx.language_name_in(l, &page_lang)).collect();
-            names.join(&cx.ui(&page_lang, "list_separator"))
+            names.join(&cx.ui(&page_lang, "list_sep"))
         };
         let has = names(&mut doc.languages.iter().map(String::as_str));
         let missing = names(
