@@ -117,34 +117,7 @@ pub fn lost_quotes(text: &str) -> bool {
         .any(|w| (w[0] == '\\' && w[1].is_alphabetic()) || (w[0].is_alphabetic() && w[1] == '\\'))
 }
 
-/// Restores full-width punctuation in Chinese text whose source was folded
-/// to ASCII (NFKC): `,` → `，`, `(` → `（` … A comma or colon between two
-/// digits, and punctuation inside a run of Latin text, is left as it is.
-/// The result is equal to the input under NFKC.
-pub fn restore_fullwidth(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len() + 8);
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1).copied();
-        let between_digits =
-            prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-        let latin = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric() || x == ' ');
-        let within_latin = latin(prev) && latin(next) && next != Some(' ');
-        let full = match c {
-            ',' if !between_digits && !within_latin => '，',
-            ':' if !between_digits && !within_latin => '：',
-            ';' if !within_latin => '；',
-            '?' if !within_latin => '？',
-            '!' if !within_latin => '！',
-            '(' => '（',
-            ')' => '）',
-            _ => c,
-        };
-        out.push(full);
-    }
-    out
-}
+pub use super::fullwidth::restore_fullwidth;
 
 /// Ends with punctuation that closes a sentence (or a list item).
 pub fn ends_sentence(s: &str) -> bool {

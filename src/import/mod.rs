@@ -7,6 +7,7 @@ pub mod bilingual;
 pub mod clean;
 pub mod command;
 pub mod emit;
+pub mod fullwidth;
 pub mod manifest;
 pub mod monolingual;
 pub mod numbering;
