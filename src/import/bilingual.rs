@@ -1,8 +1,10 @@
 //! Readers of two-language sources: interleaved lines (a Chinese line, then
 //! its English line, or both on one line split by two or more spaces) and
-//! `中文 | English | |` rows. Both give [`Block`]s of paired text.
+//! `中文 | English | |` rows. Both give [`Block`]s of paired text. HTML
+//! comments and tags left from a web page are taken out ([`super::markup`]).
 
 use super::clean::{garbage, has_cjk, web_residue};
+use super::markup::{strip_tags, without_comments};
 use super::report::Report;
 use super::Block;
 
@@ -56,11 +58,33 @@ fn dropped(report: &mut Report, line: usize, text: &str) -> bool {
     }
 }
 
+/// The source's lines with HTML comments and tags taken out, each removal
+/// reported; a line of markup only is reported as dropped and comes back
+/// blank.
+fn lines(text: &str, report: &mut Report) -> Vec<String> {
+    let mut lines = without_comments(text, report);
+    for (i, line) in lines.iter_mut().enumerate() {
+        let (untagged, tags) = strip_tags(line);
+        if tags.is_empty() {
+            continue;
+        }
+        let list: Vec<String> = tags.iter().map(|t| format!("`{t}`")).collect();
+        let what = format!("HTML tags {}", list.join(" "));
+        if untagged.trim().is_empty() {
+            report.drop(i + 1, &format!("markup with no text ({what})"), line);
+        } else {
+            report.cleaned(i + 1, format!("removed {what} (their text kept)"));
+        }
+        *line = untagged;
+    }
+    lines
+}
+
 /// Interleaved zh/en text.
 pub fn interleaved(text: &str, zh: &str, en: &str, report: &mut Report) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut pending: Option<(usize, String)> = None;
-    for (i, raw) in text.lines().enumerate() {
+    for (i, raw) in lines(text, report).iter().enumerate() {
         let (n, t) = (i + 1, raw.trim());
         if t.is_empty() || dropped(report, n, t) {
             continue;
@@ -90,7 +114,7 @@ fn flush(pending: &mut Option<(usize, String)>, blocks: &mut Vec<Block>, zh: &st
 /// `中文 | English | |` rows, one paragraph per row.
 pub fn rows(text: &str, zh: &str, en: &str, report: &mut Report) -> Vec<Block> {
     let mut blocks = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
+    for (i, raw) in lines(text, report).iter().enumerate() {
         let (n, t) = (i + 1, raw.trim());
         if t.is_empty() {
             continue;

@@ -1,6 +1,8 @@
 //! What is not the document: web residue, PDF and Markdown artifacts,
 //! garbage lines; and the restoring of full-width Chinese punctuation.
 
+pub use super::markup::{decode_entities, strip_tags};
+
 /// True for a CJK ideograph.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
@@ -50,12 +52,16 @@ pub fn garbage(line: &str) -> Option<&'static str> {
 pub struct Unmarked {
     pub text: String,
     pub heading: bool,
-    pub removed: Vec<&'static str>,
+    pub removed: Vec<String>,
 }
 
+/// Tags of strike-through and underline, which PDF conversion leaves.
+const STRIKE: [&str; 4] = ["del", "s", "u", "ins"];
+
 /// Removes the Markdown and PDF-conversion markup of one line: heading
-/// marks, list bullets, bold and italic markers, `<del>` tags (the text
-/// inside is kept), backslash escapes (`US\$` → `US$`).
+/// marks, list bullets, bold and italic markers, HTML tags (the text inside
+/// is kept: [`strip_tags`]), character entities (`&amp;` → `&`:
+/// [`decode_entities`]), backslash escapes (`US\$` → `US$`).
 pub fn unmark(line: &str) -> Unmarked {
     let mut removed = Vec::new();
     let mut t = line.trim();
@@ -73,20 +79,32 @@ pub fn unmark(line: &str) -> Unmarked {
     let mut text = t.to_string();
     if text.contains("**") || text.contains("__") {
         text = text.replace("**", "").replace("__", "");
-        removed.push("bold markers");
+        removed.push("bold markers".to_string());
     }
-    for tag in [
-        "<del>", "</del>", "<s>", "</s>", "<u>", "</u>", "<ins>", "</ins>",
-    ] {
-        if text.contains(tag) {
-            text = text.replace(tag, "");
-            if !removed.contains(&"strike-through tags (their text kept)") {
-                removed.push("strike-through tags (their text kept)");
-            }
-        }
+    let (untagged, tags) = strip_tags(&text);
+    let name = |tag: &str| {
+        tag.trim_start_matches(['<', '/'])
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    let (strike, other): (Vec<&String>, Vec<&String>) = tags
+        .iter()
+        .partition(|t| STRIKE.contains(&name(t).as_str()));
+    if !strike.is_empty() {
+        removed.push("strike-through tags (their text kept)".to_string());
     }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
+    if !other.is_empty() {
+        let list: Vec<String> = other.iter().map(|t| format!("`{t}`")).collect();
+        removed.push(format!("HTML tags {} (their text kept)", list.join(" ")));
+    }
+    let (decoded, entities) = decode_entities(&untagged);
+    if !entities.is_empty() {
+        removed.push(format!("HTML entities decoded: {}", entities.join(", ")));
+    }
+    let mut out = String::with_capacity(decoded.len());
+    let mut chars = decoded.chars().peekable();
     let mut unescaped = false;
     while let Some(c) = chars.next() {
         if c == '\\'
@@ -100,7 +118,7 @@ pub fn unmark(line: &str) -> Unmarked {
         out.push(c);
     }
     if unescaped {
-        removed.push("backslash escapes");
+        removed.push("backslash escapes".to_string());
     }
     Unmarked {
         text: out.trim().to_string(),
@@ -125,6 +143,96 @@ pub fn ends_sentence(s: &str) -> bool {
         .trim_end()
         .trim_end_matches(['"', '\'', '”', '’', '」', '』', ')', '）', '*']);
     t.ends_with(['.', '。', '!', '?', '！', '？', ';', '；', ':', '：'])
+}
+
+/// True for a dateline, a line that is only a date and a place:
+/// `2025年5月13日于北京`, `北京，2025年5月13日`, `Beijing, 13 May 2025`,
+/// `May 13, 2025`, `Done at New York, 26 June 1945`. It ends no sentence
+/// but is never the start or the end of a broken one.
+pub fn dateline(line: &str) -> bool {
+    zh_dateline(line.trim()) || en_dateline(line.trim())
+}
+
+/// `Y年M月D日` with at most a short place around it (`于北京`, `北京，`).
+fn zh_dateline(t: &str) -> bool {
+    let num = |s: &str, max: usize| {
+        let n = s
+            .chars()
+            .take_while(|c| c.is_numeric() || "〇零一二三四五六七八九十".contains(*c))
+            .count();
+        (n > 0 && n <= max).then(|| s.char_indices().nth(n).map_or(s.len(), |(i, _)| i))
+    };
+    let place = |s: &str| {
+        let s = s.trim_matches([' ', '\u{3000}', ',', '，']);
+        let s = s.strip_prefix(['于', '在']).unwrap_or(s);
+        s.chars().count() <= 10 && s.chars().all(is_cjk)
+    };
+    t.char_indices().any(|(i, _)| {
+        let Some(y) = num(&t[i..], 4) else {
+            return false;
+        };
+        let rest = &t[i + y..];
+        let Some(rest) = rest.strip_prefix('年') else {
+            return false;
+        };
+        let Some(m) = num(rest, 2) else { return false };
+        let Some(rest) = rest[m..].strip_prefix('月') else {
+            return false;
+        };
+        let Some(d) = num(rest, 3) else { return false };
+        let Some(after) = rest[d..].strip_prefix(['日', '号']) else {
+            return false;
+        };
+        y >= 4 && place(&t[..i]) && place(after)
+    })
+}
+
+/// `D Month YYYY` or `Month D, YYYY` at the start or the end of the line,
+/// the rest a short place in capitalised words (`Done at New York`).
+fn en_dateline(t: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let words: Vec<&str> = t
+        .trim_end_matches('.')
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(','))
+        .collect();
+    let month = |w: &str| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(w.as_str()))
+    };
+    let day = |w: &str| {
+        let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        d.len() <= 2 && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let date = |w: &[&str]| {
+        w.len() == 3 && year(w[2]) && ((day(w[0]) && month(w[1])) || (month(w[0]) && day(w[1])))
+    };
+    let place = |w: &[&str]| {
+        const SMALL: [&str; 8] = ["at", "in", "on", "of", "the", "and", "de", "la"];
+        w.len() <= 8
+            && w.iter().all(|w| {
+                (w.starts_with(|c: char| c.is_uppercase()) || SMALL.contains(w))
+                    && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c))
+            })
+    };
+    let n = words.len();
+    n >= 3
+        && ((date(&words[n - 3..]) && place(&words[..n - 3]))
+            || (date(&words[..3]) && place(&words[3..])))
 }
 
 /// Joins a continuation line to the text before it: no space between two
@@ -192,6 +300,33 @@ mod tests {
         assert!(garbage("One, both").is_none());
         assert!(lost_quotes("agreed that \\both parties\\ will"));
         assert!(!lost_quotes("US$2"));
+    }
+
+    #[test]
+    fn datelines() {
+        for d in [
+            "2025年5月13日于北京",
+            "2025年5月13日",
+            "二〇二五年五月十三日 北京",
+            "北京，2025年5月13日",
+            "Beijing, 13 May 2025",
+            "May 13, 2025",
+            "Done at New York, 26 June 1945",
+            "13 May 2025, Beijing.",
+            "Signed in Brasília on 3rd December 2021",
+        ] {
+            assert!(dateline(d), "{d}");
+        }
+        for d in [
+            "2025年5月13日，中国—拉美和加勒比国家共同体论坛第四届部长级会议在北京举行。",
+            "自2025年起，中方每年将邀请300名干部。",
+            "The meeting took place on December 3rd, 2021.",
+            "May the two sides cooperate in 2025",
+            "1.3 Bare decimal clause.",
+            "13 May",
+        ] {
+            assert!(!dateline(d), "{d}");
+        }
     }
 
     #[test]

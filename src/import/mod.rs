@@ -9,6 +9,7 @@ pub mod command;
 pub mod emit;
 pub mod fullwidth;
 pub mod manifest;
+pub mod markup;
 pub mod monolingual;
 pub mod numbering;
 pub mod report;
