@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+use super::fullwidth::chinese;
 use super::report::Report;
 
 /// The source's lines with HTML comments taken out; each comment is
@@ -34,6 +35,10 @@ pub fn without_comments(text: &str, report: &mut Report) -> Vec<String> {
                         let reason = "HTML comment, not published";
                         report.drop_lines(*first, i + 1, reason, comment);
                         at += end + 3;
+                        // `a <!-- x --> b` leaves `a b`, not `a  b`.
+                        if kept.is_empty() || kept.ends_with(char::is_whitespace) {
+                            at = line.len() - line[at..].trim_start().len();
+                        }
                         open = None;
                     }
                     None => {
@@ -116,7 +121,19 @@ pub fn strip_tags(line: &str) -> (String, Vec<String>) {
         match tag_len(&line[lt..]).filter(|_| !escaped && !code.iter().any(|r| r.contains(&lt))) {
             Some(len) => {
                 out.push_str(&line[i..lt]);
-                tags.push(line[lt..lt + len].to_string());
+                let tag = &line[lt..lt + len];
+                // A line break or a block between two words parts them
+                // (`million<br>in`), except between two Chinese characters.
+                let before = out.chars().next_back();
+                let after = line[lt + len..].chars().next();
+                if let (Some(b), Some(a)) = (before, after) {
+                    let parts =
+                        !(b.is_whitespace() || a.is_whitespace() || (chinese(b) && chinese(a)));
+                    if parts && breaks(tag) {
+                        out.push(' ');
+                    }
+                }
+                tags.push(tag.to_string());
                 i = lt + len;
             }
             None => {
@@ -127,6 +144,42 @@ pub fn strip_tags(line: &str) -> (String, Vec<String>) {
     }
     out.push_str(&line[i..]);
     (out, tags)
+}
+
+/// Whether a tag breaks the line or starts or ends a block.
+fn breaks(tag: &str) -> bool {
+    const BLOCKS: [&str; 24] = [
+        "br",
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "hr",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "dd",
+        "dt",
+    ];
+    let name: String = tag
+        .trim_start_matches(['<', '/'])
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    BLOCKS.contains(&name.to_ascii_lowercase().as_str())
 }
 
 /// The length of the HTML start or end tag at the start of `s`, if one is
@@ -190,7 +243,11 @@ pub fn decode_entities(line: &str) -> (String, Vec<String>) {
         match c.filter(|_| safe) {
             Some(c) => {
                 out.push(c);
-                decoded.push(format!("{entity} → {c}"));
+                if c.is_whitespace() || c.is_control() {
+                    decoded.push(format!("{entity} → U+{:04X}", c as u32));
+                } else {
+                    decoded.push(format!("{entity} → {c}"));
+                }
             }
             None => out.push_str(entity),
         }
@@ -241,7 +298,7 @@ mod tests {
         let text = "a <!-- one --> b\n<!-- two\nstill two\n-->\nc <!-- x --> d <!-- y --> e\n`<!-- code -->`\n";
         let mut report = Report::new("t.md", "md", text);
         let lines = without_comments(text, &mut report);
-        assert_eq!(lines, ["a  b", "", "", "", "c  d  e", "`<!-- code -->`"]);
+        assert_eq!(lines, ["a b", "", "", "", "c d e", "`<!-- code -->`"]);
         let entries: Vec<(usize, &str)> = report
             .entries
             .iter()
@@ -267,7 +324,7 @@ mod tests {
         let mut report = Report::new("t.md", "md", text);
         assert_eq!(
             without_comments(text, &mut report),
-            ["a  b <!-- never", "closed"]
+            ["a b <!-- never", "closed"]
         );
         assert!(report.entries[1]
             .message
@@ -278,6 +335,7 @@ mod tests {
     fn tags_removed_text_kept() {
         let (t, tags) = strip_tags(r#"<p>双方<span class="a>b">同意</span><br/>合作</p>"#);
         assert_eq!(t, "双方同意合作");
+        assert_eq!(strip_tags("million<br>in <b>2024</b>").0, "million in 2024");
         assert_eq!(
             tags,
             ["<p>", r#"<span class="a>b">"#, "</span>", "<br/>", "</p>"]
@@ -303,7 +361,7 @@ mod tests {
             [
                 "&amp; → &",
                 "&eacute; → é",
-                "&nbsp; → \u{a0}",
+                "&nbsp; → U+00A0",
                 "&#8220; → “",
                 "&#x201D; → ”"
             ]

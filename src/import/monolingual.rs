@@ -32,12 +32,7 @@ pub fn read(text: &str, lang: &str, chinese: bool, report: &mut Report) -> Vec<B
         }
         let u = unmark(t);
         if u.text.is_empty() {
-            let what = if u.removed.is_empty() {
-                "markup with no text".to_string()
-            } else {
-                format!("markup with no text (removed {})", u.removed.join(", "))
-            };
-            report.drop(n, &what, t);
+            report.drop(n, "markup with no text", t);
             continue;
         }
         if !u.removed.is_empty() {
