@@ -174,4 +174,33 @@ mod tests {
         assert_eq!(split_pair("只有中文  还是中文"), None);
         assert_eq!(split_pair("One space only. 中文"), None);
     }
+
+    #[test]
+    fn rows_lose_comments_and_tags_with_a_report() {
+        let text = "<!-- 网页\n版 -->\n中文<br>一行。 | One<br>row. | |\n<p></p>\n";
+        let mut report = Report::new("r.txt", "rows", text);
+        let blocks = rows(text, "zh", "en", &mut report);
+        assert_eq!(
+            blocks,
+            [Block::pair(3, 3, "zh", "中文一行。", "en", "One row.")]
+        );
+        report.placed(3, 3);
+        assert!(report.accounts_for_every_line(text));
+        let lines: Vec<(usize, &str)> = report
+            .entries
+            .iter()
+            .map(|e| (e.line, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (
+                    1,
+                    "HTML comment, not published (lines 1–2): «<!-- 网页 版 -->»"
+                ),
+                (3, "removed HTML tags `<br>` `<br>` (their text kept)"),
+                (4, "markup with no text (HTML tags `<p>` `</p>`): «<p></p>»"),
+            ]
+        );
+    }
 }

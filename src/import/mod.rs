@@ -6,6 +6,7 @@
 pub mod bilingual;
 pub mod clean;
 pub mod command;
+pub mod dateline;
 pub mod emit;
 pub mod fullwidth;
 pub mod manifest;
