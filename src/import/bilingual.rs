@@ -1,8 +1,10 @@
 //! Readers of two-language sources: interleaved lines (a Chinese line, then
 //! its English line, or both on one line split by two or more spaces) and
-//! `中文 | English | |` rows. Both give [`Block`]s of paired text.
+//! `中文 | English | |` rows. Both give [`Block`]s of paired text. HTML
+//! comments and tags left from a web page are taken out ([`super::markup`]).
 
 use super::clean::{garbage, has_cjk, web_residue};
+use super::markup::{strip_tags, without_comments};
 use super::report::Report;
 use super::Block;
 
@@ -56,11 +58,33 @@ fn dropped(report: &mut Report, line: usize, text: &str) -> bool {
     }
 }
 
+/// The source's lines with HTML comments and tags taken out, each removal
+/// reported; a line of markup only is reported as dropped and comes back
+/// blank.
+fn lines(text: &str, report: &mut Report) -> Vec<String> {
+    let mut lines = without_comments(text, report);
+    for (i, line) in lines.iter_mut().enumerate() {
+        let (untagged, tags) = strip_tags(line);
+        if tags.is_empty() {
+            continue;
+        }
+        let list: Vec<String> = tags.iter().map(|t| format!("`{t}`")).collect();
+        let what = format!("HTML tags {}", list.join(" "));
+        if untagged.trim().is_empty() {
+            report.drop(i + 1, &format!("markup with no text ({what})"), line);
+        } else {
+            report.cleaned(i + 1, format!("removed {what} (their text kept)"));
+        }
+        *line = untagged;
+    }
+    lines
+}
+
 /// Interleaved zh/en text.
 pub fn interleaved(text: &str, zh: &str, en: &str, report: &mut Report) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut pending: Option<(usize, String)> = None;
-    for (i, raw) in text.lines().enumerate() {
+    for (i, raw) in lines(text, report).iter().enumerate() {
         let (n, t) = (i + 1, raw.trim());
         if t.is_empty() || dropped(report, n, t) {
             continue;
@@ -90,7 +114,7 @@ fn flush(pending: &mut Option<(usize, String)>, blocks: &mut Vec<Block>, zh: &st
 /// `中文 | English | |` rows, one paragraph per row.
 pub fn rows(text: &str, zh: &str, en: &str, report: &mut Report) -> Vec<Block> {
     let mut blocks = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
+    for (i, raw) in lines(text, report).iter().enumerate() {
         let (n, t) = (i + 1, raw.trim());
         if t.is_empty() {
             continue;
@@ -149,5 +173,34 @@ mod tests {
         assert_eq!(split_pair("附件  annex"), Some(("附件", "annex")));
         assert_eq!(split_pair("只有中文  还是中文"), None);
         assert_eq!(split_pair("One space only. 中文"), None);
+    }
+
+    #[test]
+    fn rows_lose_comments_and_tags_with_a_report() {
+        let text = "<!-- 网页\n版 -->\n中文<br>一行。 | One<br>row. | |\n<p></p>\n";
+        let mut report = Report::new("r.txt", "rows", text);
+        let blocks = rows(text, "zh", "en", &mut report);
+        assert_eq!(
+            blocks,
+            [Block::pair(3, 3, "zh", "中文一行。", "en", "One row.")]
+        );
+        report.placed(3, 3);
+        assert!(report.accounts_for_every_line(text));
+        let lines: Vec<(usize, &str)> = report
+            .entries
+            .iter()
+            .map(|e| (e.line, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (
+                    1,
+                    "HTML comment, not published (lines 1–2): «<!-- 网页 版 -->»"
+                ),
+                (3, "removed HTML tags `<br>` `<br>` (their text kept)"),
+                (4, "markup with no text (HTML tags `<p>` `</p>`): «<p></p>»"),
+            ]
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! What is not the document: web residue, PDF and Markdown artifacts,
 //! garbage lines; and the restoring of full-width Chinese punctuation.
 
+pub use super::markup::{decode_entities, strip_tags};
+
 /// True for a CJK ideograph.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
@@ -50,12 +52,16 @@ pub fn garbage(line: &str) -> Option<&'static str> {
 pub struct Unmarked {
     pub text: String,
     pub heading: bool,
-    pub removed: Vec<&'static str>,
+    pub removed: Vec<String>,
 }
 
+/// Tags of strike-through and underline, which PDF conversion leaves.
+const STRIKE: [&str; 4] = ["del", "s", "u", "ins"];
+
 /// Removes the Markdown and PDF-conversion markup of one line: heading
-/// marks, list bullets, bold and italic markers, `<del>` tags (the text
-/// inside is kept), backslash escapes (`US\$` → `US$`).
+/// marks, list bullets, bold and italic markers, HTML tags (the text inside
+/// is kept: [`strip_tags`]), character entities (`&amp;` → `&`:
+/// [`decode_entities`]), backslash escapes (`US\$` → `US$`).
 pub fn unmark(line: &str) -> Unmarked {
     let mut removed = Vec::new();
     let mut t = line.trim();
@@ -73,20 +79,32 @@ pub fn unmark(line: &str) -> Unmarked {
     let mut text = t.to_string();
     if text.contains("**") || text.contains("__") {
         text = text.replace("**", "").replace("__", "");
-        removed.push("bold markers");
+        removed.push("bold markers".to_string());
     }
-    for tag in [
-        "<del>", "</del>", "<s>", "</s>", "<u>", "</u>", "<ins>", "</ins>",
-    ] {
-        if text.contains(tag) {
-            text = text.replace(tag, "");
-            if !removed.contains(&"strike-through tags (their text kept)") {
-                removed.push("strike-through tags (their text kept)");
-            }
-        }
+    let (untagged, tags) = strip_tags(&text);
+    let name = |tag: &str| {
+        tag.trim_start_matches(['<', '/'])
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    let (strike, other): (Vec<&String>, Vec<&String>) = tags
+        .iter()
+        .partition(|t| STRIKE.contains(&name(t).as_str()));
+    if !strike.is_empty() {
+        removed.push("strike-through tags (their text kept)".to_string());
     }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
+    if !other.is_empty() {
+        let list: Vec<String> = other.iter().map(|t| format!("`{t}`")).collect();
+        removed.push(format!("HTML tags {} (their text kept)", list.join(" ")));
+    }
+    let (decoded, entities) = decode_entities(&untagged);
+    if !entities.is_empty() {
+        removed.push(format!("HTML entities decoded: {}", entities.join(", ")));
+    }
+    let mut out = String::with_capacity(decoded.len());
+    let mut chars = decoded.chars().peekable();
     let mut unescaped = false;
     while let Some(c) = chars.next() {
         if c == '\\'
@@ -100,7 +118,7 @@ pub fn unmark(line: &str) -> Unmarked {
         out.push(c);
     }
     if unescaped {
-        removed.push("backslash escapes");
+        removed.push("backslash escapes".to_string());
     }
     Unmarked {
         text: out.trim().to_string(),
@@ -117,34 +135,8 @@ pub fn lost_quotes(text: &str) -> bool {
         .any(|w| (w[0] == '\\' && w[1].is_alphabetic()) || (w[0].is_alphabetic() && w[1] == '\\'))
 }
 
-/// Restores full-width punctuation in Chinese text whose source was folded
-/// to ASCII (NFKC): `,` → `，`, `(` → `（` … A comma or colon between two
-/// digits, and punctuation inside a run of Latin text, is left as it is.
-/// The result is equal to the input under NFKC.
-pub fn restore_fullwidth(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len() + 8);
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1).copied();
-        let between_digits =
-            prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-        let latin = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric() || x == ' ');
-        let within_latin = latin(prev) && latin(next) && next != Some(' ');
-        let full = match c {
-            ',' if !between_digits && !within_latin => '，',
-            ':' if !between_digits && !within_latin => '：',
-            ';' if !within_latin => '；',
-            '?' if !within_latin => '？',
-            '!' if !within_latin => '！',
-            '(' => '（',
-            ')' => '）',
-            _ => c,
-        };
-        out.push(full);
-    }
-    out
-}
+pub use super::dateline::dateline;
+pub use super::fullwidth::restore_fullwidth;
 
 /// Ends with punctuation that closes a sentence (or a list item).
 pub fn ends_sentence(s: &str) -> bool {

@@ -6,8 +6,11 @@
 pub mod bilingual;
 pub mod clean;
 pub mod command;
+pub mod dateline;
 pub mod emit;
+pub mod fullwidth;
 pub mod manifest;
+pub mod markup;
 pub mod monolingual;
 pub mod numbering;
 pub mod report;

@@ -1,8 +1,10 @@
 //! Reader of one-language sources, Markdown or plain text converted from a
 //! PDF: markup removed, sentences broken across lines (and page breaks)
-//! joined again.
+//! joined again; HTML comments, tags and entities taken out ([`super::markup`]).
+//! A dateline stays a paragraph of its own.
 
-use super::clean::{ends_sentence, garbage, join, lost_quotes, unmark, web_residue};
+use super::clean::{dateline, ends_sentence, garbage, join, lost_quotes, unmark, web_residue};
+use super::markup::without_comments;
 use super::numbering::{parse_en, parse_zh};
 use super::report::Report;
 use super::Block;
@@ -12,8 +14,9 @@ pub fn read(text: &str, lang: &str, chinese: bool, report: &mut Report) -> Vec<B
     let mut blocks: Vec<Block> = Vec::new();
     // Whether the last block is a heading, which is never continued: a
     // Markdown heading, or a short numbered line (`二、经贸投资`).
+    // Or a dateline, which is not continued either.
     let mut last_heading = true;
-    for (i, raw) in text.lines().enumerate() {
+    for (i, raw) in without_comments(text, report).iter().enumerate() {
         let n = i + 1;
         let t = raw.trim();
         if t.is_empty() {
@@ -47,9 +50,10 @@ pub fn read(text: &str, lang: &str, chinese: bool, report: &mut Report) -> Vec<B
             parse_en(&u.text).is_some()
         };
         let starts_lower = u.text.starts_with(|c: char| c.is_lowercase());
+        let date = dateline(&u.text);
         let prev = blocks
             .last_mut()
-            .filter(|_| !last_heading && !u.heading && !marked);
+            .filter(|_| !last_heading && !u.heading && !marked && !date);
         match prev {
             Some(b) if starts_lower || !ends_sentence(b.text(lang)) => {
                 report.cleaned(
@@ -66,8 +70,9 @@ pub fn read(text: &str, lang: &str, chinese: bool, report: &mut Report) -> Vec<B
                     heading: u.heading,
                     ..Block::one(n, lang, &u.text)
                 });
-                last_heading =
-                    u.heading || (marked && u.text.chars().count() < 30 && !ends_sentence(&u.text));
+                last_heading = u.heading
+                    || date
+                    || (marked && u.text.chars().count() < 30 && !ends_sentence(&u.text));
             }
         }
     }

@@ -55,6 +55,26 @@ impl Report {
         self.push(line, Severity::Dropped, format!("{reason}: {quoted}"));
     }
 
+    /// Lines `first..=last` are not in the output, for `reason`: one thing
+    /// that spans them (an HTML comment), quoted in one entry at `first`.
+    /// A line of the span that also holds text is placed when that text is.
+    pub fn drop_lines(&mut self, first: usize, last: usize, reason: &str, text: &str) {
+        for line in first..=last {
+            self.mark(line, false);
+        }
+        let lines = if first == last {
+            format!("line {first}")
+        } else {
+            format!("lines {first}–{last}")
+        };
+        let quoted = quote(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+        self.push(
+            first,
+            Severity::Dropped,
+            format!("{reason} ({lines}): {quoted}"),
+        );
+    }
+
     pub fn warn(&mut self, line: usize, message: impl Into<String>) {
         self.push(line, Severity::Warning, message.into());
     }

@@ -10,6 +10,7 @@ mod fidelity;
 mod fuzz_regressions;
 mod gallery;
 mod hardening;
+mod import_fidelity;
 mod import_fixtures;
 mod init;
 mod render;
