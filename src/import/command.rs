@@ -90,6 +90,7 @@ pub fn run(args: ImportArgs, out: &mut dyn Write) -> Result<(), Error> {
                 date: args.date.clone(),
                 title: args.title.iter().cloned().collect::<LangMap>(),
                 lang: args.lang.clone(),
+                schemes: None,
             };
             let jobs = args
                 .sources

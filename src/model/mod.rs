@@ -236,7 +236,9 @@ names!(
     NodeKind {
         Preamble = "preamble",
         Preface = "preface",
+        Book = "book",
         Part = "part",
+        Title = "title",
         Chapter = "chapter",
         Article = "article",
         Programme = "programme",
@@ -244,6 +246,9 @@ names!(
         Section = "section",
         Item = "item",
         Clause = "clause",
+        Para = "para",
+        Point = "point",
+        Subpoint = "subpoint",
         Paragraph = "paragraph",
         Annex = "annex",
     }
@@ -265,7 +270,9 @@ impl NodeKind {
         match self {
             NodeKind::Preamble => "preamble",
             NodeKind::Preface => "preface",
+            NodeKind::Book => "book",
             NodeKind::Part => "part",
+            NodeKind::Title => "title",
             NodeKind::Chapter => "chp",
             NodeKind::Article => "art",
             NodeKind::Programme => "prog",
@@ -273,6 +280,9 @@ impl NodeKind {
             NodeKind::Section => "sec",
             NodeKind::Item => "item",
             NodeKind::Clause => "cl",
+            NodeKind::Para => "para",
+            NodeKind::Point => "point",
+            NodeKind::Subpoint => "subpoint",
             NodeKind::Paragraph => "p",
             NodeKind::Annex => "annex",
         }
