@@ -463,3 +463,6 @@ fn pattern(p: &str) -> Result<(String, Vec<Numeral>, Shape), String> {
     }
     Ok((body, numerals, shape))
 }
+
+#[cfg(test)]
+mod tests;
