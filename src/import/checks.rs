@@ -8,6 +8,16 @@ use super::structure::Work;
 
 /// Gaps, restarts and backward steps in each node's numbered children.
 pub(super) fn check_numbering(work: &[Work], report: &mut Report) {
+    // Where each (scheme, number) first is: a law's articles go on from one
+    // chapter to the next, and that is no gap.
+    let mut first: std::collections::HashMap<((usize, u8), u32), usize> = Default::default();
+    for (i, w) in work.iter().enumerate() {
+        if let Some(n) = w.mark.as_ref().and_then(|m| m.number) {
+            first
+                .entry((w.mark.as_ref().map_or((0, 0), |m| m.key()), n))
+                .or_insert(i);
+        }
+    }
     let parents = std::iter::once(None).chain((0..work.len()).map(Some));
     for p in parents {
         let children: Vec<usize> = match p {
@@ -39,7 +49,9 @@ pub(super) fn check_numbering(work: &[Work], report: &mut Report) {
             let family = m.key();
             let prev = last.iter_mut().find(|(f, _, _)| *f == family);
             let (expected, prev_line) = prev.as_ref().map_or((1, 0), |(_, n, l)| (n + 1, *l));
-            if num != expected {
+            let continues =
+                prev.is_none() && num > 1 && first.get(&(family, num - 1)).is_some_and(|&i| i < c);
+            if num != expected && !continues {
                 let what = if num > expected {
                     format!("numbering gap: number {num} where {expected} was expected")
                 } else if num == 1 {

@@ -11,6 +11,7 @@ mod fuzz_regressions;
 mod gallery;
 mod hardening;
 mod import_fixtures;
+mod import_schemes;
 mod init;
 mod render;
 mod search;
