@@ -248,3 +248,133 @@ fn spanish_law_chapters_articles_and_lettered_points() {
     clean_report(&i);
     checks_clean(&i, Some(("es", "Español")));
 }
+
+/// Runs `accord import --manifest` on `manifest` (its sources: the import
+/// fixtures), returning the exit code, stdout, stderr and the output folder.
+fn import_manifest(manifest: &str) -> (Option<i32>, String, String, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("imports.toml");
+    let sources = root().join("tests/fixtures/import");
+    let text = manifest.replace("SOURCES", sources.to_str().unwrap());
+    std::fs::write(&path, text).unwrap();
+    let o = crate::support::accord(
+        dir.path(),
+        &["import", "--manifest", path.to_str().unwrap()],
+    );
+    let (out, err) = (crate::support::stdout(&o), crate::support::stderr(&o));
+    (o.status.code(), out, err, dir)
+}
+
+#[test]
+fn an_import_profile_names_the_levels_and_adds_schemes() {
+    let (code, out, err, dir) = import_manifest(
+        r#"sources = "SOURCES"
+output = "out"
+
+[[import]]
+source = "law.zh.txt"
+id = "law"
+kind = "action-plan"
+levels.zh-paren = { kind = "item" }
+levels.zh-section = { kind = "section" }
+
+[[import]]
+source = "resolution.en.md"
+id = "charter"
+kind = "action-plan"
+levels.en-chapter = { kind = "title" }
+
+[[import.scheme]]
+id = "en-rule"
+langs = ["en"]
+pattern = "Rule {1}"
+kind = "article"
+abbrev = "art"
+"#,
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(out.matches("wrote ").count(), 2, "{out}");
+    let law = std::fs::read_to_string(dir.path().join("out/law.toml")).unwrap();
+    assert!(
+        law.contains(
+            "id = \"chp_2__sec_1__art_3__item_1\"\nkind = \"item\"\nlabel.zh-Hans = \"（一）\""
+        ),
+        "{law}"
+    );
+    let charter = std::fs::read_to_string(dir.path().join("out/charter.toml")).unwrap();
+    assert!(
+        charter.contains("id = \"title_2\"\nkind = \"title\"\nlabel.en = \"Chapter II\""),
+        "{charter}"
+    );
+    assert!(
+        charter.contains("id = \"title_1__art_1__para_2__point_2__subpoint_2\""),
+        "{charter}"
+    );
+}
+
+#[test]
+fn a_bad_scheme_or_level_is_an_error_with_its_line() {
+    let (code, _, err, _dir) = import_manifest(
+        r#"sources = "SOURCES"
+output = "out"
+
+[[scheme]]
+id = "rule"
+pattern = "Rule {n}"
+kind = "article"
+
+[[import]]
+source = "law.zh.txt"
+id = "law"
+kind = "action-plan"
+levels.zh-nope = { kind = "item" }
+levels.zh-enum = { kind = "heading" }
+"#,
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("imports.toml:6: import of `law.zh.txt`: scheme `rule`: unknown numeral `{n}`: use `{1}`"), "{err}");
+    assert!(err.contains("imports.toml:13: import of `law.zh.txt`: `levels.zh-nope`: no numbering scheme `zh-nope`"), "{err}");
+    assert!(err.contains("imports.toml:14: import of `law.zh.txt`: unknown node kind `heading`: use one of `preamble`"), "{err}");
+}
+
+#[test]
+fn a_given_title_never_replaces_the_sources_title_silently() {
+    let opts = Options {
+        title: [
+            ("en".to_string(), "The Charter".to_string()),
+            ("zh-Hans".to_string(), "宪章".to_string()),
+        ]
+        .into_iter()
+        .collect(),
+        ..Options::default()
+    };
+    let i = run("resolution.en.md", &opts);
+    // The source's title is its word; the given one fills the missing language.
+    assert_eq!(
+        i.document.title["en"],
+        "Charter of the Example Organization"
+    );
+    assert_eq!(i.document.title["zh-Hans"], "宪章");
+    let warnings: Vec<(usize, &str)> = i
+        .report
+        .entries
+        .iter()
+        .filter(|e| e.severity == accord::import::report::Severity::Warning)
+        .map(|e| (e.line, e.message.as_str()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [(1, "the source prints its own `en` title «Charter of the Example Organization»: it is kept, and the title given for `en` («The Charter») is not used")]
+    );
+    // The same title given is no news.
+    let same = Options {
+        title: [(
+            "en".to_string(),
+            "Charter of the Example Organization".to_string(),
+        )]
+        .into_iter()
+        .collect(),
+        ..Options::default()
+    };
+    clean_report(&run("resolution.en.md", &same));
+}
