@@ -11,13 +11,16 @@ use super::structure::{kind_of, Work};
 use super::NodeOut;
 use crate::source::raw::LangMap;
 
+/// A parent (None: the root) and a scheme's level (None: paragraphs).
+type Place = (Option<usize>, Option<(usize, u8)>);
+
 pub(super) fn finish(work: &[Work], table: &Table, report: &mut Report) -> Vec<NodeOut> {
     let mut ids: Vec<String> = Vec::with_capacity(work.len());
     let mut used = HashSet::new();
     let mut out = Vec::with_capacity(work.len());
     // Nodes numbered by position (unnumbered paragraphs, Markdown headings)
     // seen so far under each parent (None: the root), by scheme.
-    let mut positions: HashMap<(Option<usize>, Option<(usize, u8)>), u32> = HashMap::new();
+    let mut positions: HashMap<Place, u32> = HashMap::new();
     for (i, w) in work.iter().enumerate() {
         let kind = kind_of(work, table, i);
         let prefix = w

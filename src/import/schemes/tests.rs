@@ -188,7 +188,8 @@ fn spanish_portuguese_french_markers() {
         ("fr", "Titre I", "fr-title", 1),
         ("fr", "Chapitre 3", "fr-chapter", 3),
         ("fr", "Article 12", "fr-article", 12),
-        ("es", "a) no", "", 0),
+        ("es", "b) la cooperación", "letter-close", 2),
+        ("es", "Artículos 1 y 2", "", 0),
     ];
     for (lang, s, scheme, n) in cases {
         match m(lang, s) {
