@@ -13,7 +13,9 @@ use crate::source::load::Sourced;
 use crate::source::raw::RawDocument;
 
 /// A numbered child: is it a paragraph, its number, the span of its id.
-type Numbered = (bool, u32, std::ops::Range<usize>);
+/// (is a paragraph, number, id span, continues the numbering of its kind
+/// from an earlier part of the document).
+type Numbered = (bool, u32, std::ops::Range<usize>, bool);
 
 /// The nodes of `file` in reading order, each with its depth and parent;
 /// every problem goes to `out` (the nodes are then of no use).
@@ -48,6 +50,9 @@ pub(super) fn check_nodes(
     // (abbreviation is paragraph, number, id span).
     let mut numbering: Vec<(&str, Vec<Numbered>)> = Vec::new();
     let mut numbering_at: HashMap<&str, usize> = HashMap::new();
+    // (abbreviation, number) of every numbered node so far: a law numbers
+    // its articles on across chapters (`chp_1__art_2`, `chp_2__art_3`).
+    let mut numbered: HashSet<(&str, u32)> = HashSet::new();
 
     for (i, node) in nodes.iter().enumerate() {
         let n = node.get_ref();
@@ -145,7 +150,9 @@ pub(super) fn check_nodes(
                 numbering.push((parent_key, Vec::new()));
                 numbering.len() - 1
             });
-            numbering[i].1.push((is_para, num, at.clone()));
+            let continues = num > 1 && numbered.contains(&(abbr, num - 1));
+            numbered.insert((abbr, num));
+            numbering[i].1.push((is_para, num, at.clone(), continues));
         }
         for (map, field, required) in [
             (&n.heading, "heading", true),
@@ -186,9 +193,9 @@ pub(super) fn check_nodes(
                 Some(f) if parent.is_empty() && !paragraphs => *f.get_ref(),
                 _ => 1,
             };
-            let numbered = list.iter().filter(|(p, _, _)| *p == paragraphs);
-            for (at, (_, num, span)) in numbered.enumerate() {
-                if *num != expected {
+            let numbered = list.iter().filter(|(p, ..)| *p == paragraphs);
+            for (at, (_, num, span, continues)) in numbered.enumerate() {
+                if *num != expected && !(expected == 1 && *continues) {
                     let within = if parent.is_empty() {
                         "the document".to_string()
                     } else {
@@ -197,7 +204,7 @@ pub(super) fn check_nodes(
                     let help = if parent.is_empty() && !paragraphs && at == 0 {
                         "the document's numbered nodes start at 1, or at `first` (`first = 3` for an excerpt from Article 3): set `first`, or fix the id"
                     } else {
-                        "children of a node are numbered 1, 2, 3 … in reading order: a node is missing here, or its id is wrong"
+                        "children of a node are numbered 1, 2, 3 … in reading order, or go on from the same kind's numbers before them: a node is missing here, or its id is wrong"
                     };
                     out.push(file.diag(span.clone(), format!("numbering gap in {within}: number {num} where {expected} was expected"))
                         .help(help));

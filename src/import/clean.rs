@@ -52,6 +52,8 @@ pub fn garbage(line: &str) -> Option<&'static str> {
 pub struct Unmarked {
     pub text: String,
     pub heading: bool,
+    /// The heading's level (`##` is 2); 0 if not a heading.
+    pub level: u8,
     pub removed: Vec<String>,
 }
 
@@ -123,6 +125,7 @@ pub fn unmark(line: &str) -> Unmarked {
     Unmarked {
         text: out.trim().to_string(),
         heading,
+        level: if heading { hashes.min(6) as u8 } else { 0 },
         removed,
     }
 }

@@ -52,7 +52,9 @@ pub struct ImportArgs {
     /// Date of the document, YYYY-MM-DD.
     #[arg(long)]
     pub date: Option<String>,
-    /// Title in one language, as LANG=TEXT; repeat for each language.
+    /// Title in one language, as LANG=TEXT; repeat for each language. It fills in a
+    /// language whose title the source does not print (the source's own is kept and
+    /// the report says so).
     #[arg(long, value_parser = parse_title)]
     pub title: Vec<(String, String)>,
     /// Language of a one-language source [default: guessed].
@@ -101,6 +103,7 @@ pub fn run(args: ImportArgs, out: &mut dyn Write) -> Result<(), Error> {
                 date: args.date.clone(),
                 title: args.title.iter().cloned().collect::<LangMap>(),
                 lang: args.lang.clone(),
+                schemes: None,
             };
             let jobs = args
                 .sources

@@ -1,10 +1,13 @@
 //! `content/imports.toml`: how each published document was imported, so
 //! that `accord import --manifest content/imports.toml` re-makes them all.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 
+use super::schemes::{LevelDef, SchemeDef, Table};
 use super::{Format, Options};
 use crate::diag::Diagnostic;
 use crate::model::DocKind;
@@ -18,6 +21,9 @@ struct RawManifest {
     sources: String,
     /// Folder the content files are written to, relative to the manifest's folder.
     output: String,
+    /// Numbering schemes added for every import.
+    #[serde(default)]
+    scheme: Vec<SchemeDef>,
     #[serde(rename = "import")]
     imports: Vec<RawEntry>,
 }
@@ -40,6 +46,12 @@ struct RawEntry {
     title: LangMap,
     #[serde(default)]
     lang: Option<String>,
+    /// The import profile: levels of schemes by scheme id …
+    #[serde(default)]
+    levels: BTreeMap<String, LevelDef>,
+    /// … and schemes of this source only.
+    #[serde(default)]
+    scheme: Vec<SchemeDef>,
 }
 
 /// One import to make: the source file and the options.
@@ -68,17 +80,47 @@ pub fn read(path: &Path, sources: Option<&Path>) -> Result<Manifest, Error> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let source_dir = sources.map_or_else(|| dir.join(&raw.sources), Path::to_path_buf);
     let mut jobs = Vec::new();
+    let mut problems = Vec::new();
     for e in raw.imports {
+        let mut schemes = e.scheme.clone();
+        schemes.extend(
+            raw.scheme
+                .iter()
+                .filter(|s| !e.scheme.iter().any(|o| o.id.get_ref() == s.id.get_ref()))
+                .cloned(),
+        );
+        let table = if schemes.is_empty() && e.levels.is_empty() {
+            Table::builtin()
+        } else {
+            match Table::new(&schemes, &e.levels) {
+                Ok(t) => Arc::new(t),
+                Err(found) => {
+                    problems.extend(found.into_iter().map(|p| {
+                        let line = p.span.map(|s| lines.line(s.start));
+                        Diagnostic::new(
+                            path,
+                            line,
+                            format!("import of `{}`: {}", e.source, p.message),
+                        )
+                        .help("see content/README.md, \"Numbering schemes\"")
+                    }));
+                    continue;
+                }
+            }
+        };
         if !crate::model::ids::is_document_id(&e.kind) {
-            return Err(Error::Content(vec![Diagnostic::new(
-                path,
-                None,
-                format!("import of `{}`: `{}` is not a kind id", e.source, e.kind),
-            )
-            .help(format!(
-                "use lower-case letters, digits and single hyphens: one of the default kinds ({}) or one declared in site.toml",
-                DocKind::DEFAULTS.join(", ")
-            ))]));
+            problems.push(
+                Diagnostic::new(
+                    path,
+                    None,
+                    format!("import of `{}`: `{}` is not a kind id", e.source, e.kind),
+                )
+                .help(format!(
+                    "use lower-case letters, digits and single hyphens: one of the default kinds ({}) or one declared in site.toml",
+                    DocKind::DEFAULTS.join(", ")
+                )),
+            );
+            continue;
         }
         let kind = e.kind.clone();
         jobs.push(Job {
@@ -92,8 +134,12 @@ pub fn read(path: &Path, sources: Option<&Path>) -> Result<Manifest, Error> {
                 date: e.date,
                 title: e.title,
                 lang: e.lang,
+                schemes: Some(table),
             },
         });
+    }
+    if !problems.is_empty() {
+        return Err(Error::Content(problems));
     }
     Ok(Manifest {
         output: dir.join(raw.output),

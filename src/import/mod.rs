@@ -4,6 +4,7 @@
 //! per language → [`structure`] (numbering → node tree and ids) → [`emit`].
 
 pub mod bilingual;
+mod checks;
 pub mod clean;
 pub mod command;
 pub mod dateline;
@@ -12,9 +13,14 @@ pub mod fullwidth;
 pub mod manifest;
 pub mod markup;
 pub mod monolingual;
+mod nodes;
 pub mod numbering;
+pub mod numerals;
 pub mod report;
+pub mod schemes;
 pub mod structure;
+
+use std::sync::Arc;
 
 use crate::source::raw::LangMap;
 use clean::has_cjk;
@@ -79,6 +85,8 @@ pub struct Options {
     pub title: LangMap,
     /// The language of a one-language source.
     pub lang: Option<String>,
+    /// The numbering schemes [default: the built-in table].
+    pub schemes: Option<Arc<schemes::Table>>,
 }
 
 /// A paragraph of the source in one or more languages, with the source
@@ -88,8 +96,8 @@ pub struct Block {
     pub first: usize,
     pub last: usize,
     pub texts: LangMap,
-    /// A Markdown heading line.
-    pub heading: bool,
+    /// The level of a Markdown heading line (`##` is 2); 0 if not one.
+    pub heading: u8,
 }
 
 impl Block {
@@ -99,7 +107,7 @@ impl Block {
             first: line,
             last: line,
             texts,
-            heading: false,
+            heading: 0,
         }
     }
 
@@ -112,7 +120,7 @@ impl Block {
             first,
             last,
             texts,
-            heading: false,
+            heading: 0,
         }
     }
 
@@ -163,6 +171,7 @@ pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let format = opts.format.unwrap_or_else(|| Format::detect(source, text));
     let mut report = Report::new(source, format.name(), text);
+    let table = opts.schemes.clone().unwrap_or_else(schemes::Table::builtin);
     let (blocks, languages) = match format {
         Format::Interleaved => (
             bilingual::interleaved(text, ZH, EN, &mut report),
@@ -183,7 +192,7 @@ pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
                 .to_string()
             });
             (
-                monolingual::read(text, &lang, lang.starts_with("zh"), &mut report),
+                monolingual::read(text, &lang, &table, &mut report),
                 vec![lang],
             )
         }
@@ -196,11 +205,19 @@ pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
     let langs = structure::Langs {
         structural: &languages[0],
         all: &languages,
+        table: &table,
     };
     let shaped = structure::shape(blocks, &langs, &kind, &mut report);
+    // The source's title is its word: a title given for a language the
+    // source prints is not used, and the report says so.
     for (lang, t) in shaped.title {
-        if !title.contains_key(&lang) {
-            title.insert(lang, t);
+        if let Some(given) = title.insert(lang.clone(), t.clone()) {
+            if given != t {
+                report.warn(
+                    shaped.title_line,
+                    format!("the source prints its own `{lang}` title «{t}»: it is kept, and the title given for `{lang}` («{given}») is not used"),
+                );
+            }
         }
     }
     if title.is_empty() {

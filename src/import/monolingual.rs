@@ -5,12 +5,12 @@
 
 use super::clean::{dateline, ends_sentence, garbage, join, lost_quotes, unmark, web_residue};
 use super::markup::without_comments;
-use super::numbering::{parse_en, parse_zh};
 use super::report::Report;
+use super::schemes::Table;
 use super::Block;
 
-/// Reads `text` in language `lang`; `chinese` selects the Chinese markers.
-pub fn read(text: &str, lang: &str, chinese: bool, report: &mut Report) -> Vec<Block> {
+/// Reads `text` in language `lang`, whose markers are those of `table`.
+pub fn read(text: &str, lang: &str, table: &Table, report: &mut Report) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     // Whether the last block is a heading, which is never continued: a
     // Markdown heading, or a short numbered line (`二、经贸投资`).
@@ -44,11 +44,7 @@ pub fn read(text: &str, lang: &str, chinese: bool, report: &mut Report) -> Vec<B
                 "backslash next to a word: quotation marks probably lost in conversion",
             );
         }
-        let marked = if chinese {
-            parse_zh(&u.text).is_some()
-        } else {
-            parse_en(&u.text).is_some()
-        };
+        let marked = table.find(lang, &u.text).is_some();
         let starts_lower = u.text.starts_with(|c: char| c.is_lowercase());
         let date = dateline(&u.text);
         let prev = blocks
@@ -67,7 +63,7 @@ pub fn read(text: &str, lang: &str, chinese: bool, report: &mut Report) -> Vec<B
             }
             _ => {
                 blocks.push(Block {
-                    heading: u.heading,
+                    heading: u.level,
                     ..Block::one(n, lang, &u.text)
                 });
                 last_heading = u.heading

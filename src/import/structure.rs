@@ -1,29 +1,69 @@
 //! From a flat list of blocks to the node tree: the numbering of the
 //! structural language gives the hierarchy; the other languages' labels are
 //! kept as printed. Ids are made here, once, from the source's numbers.
+//!
+//! The hierarchy is read as a person reads it: the first numbering scheme
+//! met is the outermost; a scheme not open yet nests under the current
+//! node; a scheme already open closes everything below it and continues at
+//! its level. Decimals (`1.2.3`) and Markdown headings nest by their depth;
+//! a named part (`前言`, `Annex`) is always outermost.
 
-use super::clean::{ends_sentence, restore_fullwidth};
-use super::numbering::{english_label, parse_en, parse_zh, Marker};
+use std::collections::HashMap;
+
+use super::checks::{check_numbering, check_paragraph_runs};
+use super::clean::ends_sentence;
+use super::nodes::{finish, zh_punctuation};
+use super::numbering;
 use super::report::Report;
+use super::schemes::{Found, Shape, Table};
 use super::{Block, NodeOut};
 use crate::model::NodeKind;
 use crate::source::raw::LangMap;
 
-/// The document title found in the source (if any) and the nodes.
+/// The document title found in the source (if any), its first source line,
+/// and the nodes.
 pub struct Shaped {
     pub title: LangMap,
+    pub title_line: usize,
     pub nodes: Vec<NodeOut>,
 }
 
+/// The marker of a node: its scheme (an index in the table) and numbers.
+#[derive(Debug, Clone)]
+pub(super) struct Mark {
+    pub scheme: usize,
+    pub shape: Shape,
+    pub depth: u8,
+    pub number: Option<u32>,
+    pub outer: Vec<u32>,
+}
+
+impl Mark {
+    fn of(f: &Found, table: &Table) -> Mark {
+        Mark {
+            scheme: f.scheme,
+            shape: table.scheme(f.scheme).shape,
+            depth: f.depth,
+            number: f.number,
+            outer: f.outer.clone(),
+        }
+    }
+
+    /// What makes two markers the same level: `1.1` and `1.1.1` are not.
+    pub fn key(&self) -> (usize, u8) {
+        (self.scheme, self.depth)
+    }
+}
+
 /// A node while the tree is being built.
-struct Work {
-    marker: Option<Marker>,
-    preamble: bool,
-    label: LangMap,
-    rest: LangMap,
-    parent: Option<usize>,
-    children: Vec<usize>,
-    first: usize,
+pub(super) struct Work {
+    pub mark: Option<Mark>,
+    pub preamble: bool,
+    pub label: LangMap,
+    pub rest: LangMap,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub first: usize,
 }
 
 /// How the languages of a document are read.
@@ -32,30 +72,39 @@ pub struct Langs<'a> {
     pub structural: &'a str,
     /// All the document's languages.
     pub all: &'a [String],
+    /// The numbering schemes.
+    pub table: &'a Table,
 }
 
-impl Langs<'_> {
-    fn parse<'t>(&self, text: &'t str) -> Option<super::numbering::Found<'t>> {
-        if self.structural.starts_with("zh") {
-            parse_zh(text)
-        } else {
-            parse_en(text)
-        }
-    }
-}
+/// Kinds whose node holds the unnumbered paragraphs after its own text
+/// (`第一条` and its 款), where a bare number (`1.`) holds them only when
+/// its text is a heading.
+const HOLDERS: [NodeKind; 7] = [
+    NodeKind::Preface,
+    NodeKind::Annex,
+    NodeKind::Book,
+    NodeKind::Part,
+    NodeKind::Title,
+    NodeKind::Chapter,
+    NodeKind::Article,
+];
 
 pub fn shape(blocks: Vec<Block>, langs: &Langs, doc_kind: &str, report: &mut Report) -> Shaped {
-    let marker_of = |b: &Block| {
-        b.texts
-            .get(langs.structural)
-            .and_then(|t| langs.parse(t))
-            .map(|f| f.marker)
+    let table = langs.table;
+    let structural = |b: &Block| b.texts.get(langs.structural).cloned().unwrap_or_default();
+    // The first heading may be the title; later headings are structure.
+    let first_heading = blocks.iter().position(|b| b.heading > 0);
+    let marked = |i: usize, b: &Block| {
+        table.find(langs.structural, &structural(b)).is_some()
+            || (b.heading > 0 && Some(i) != first_heading)
     };
     let first_marked = blocks
         .iter()
-        .position(|b| marker_of(b).is_some())
+        .enumerate()
+        .position(|(i, b)| marked(i, b))
         .unwrap_or(blocks.len());
     let mut title = LangMap::new();
+    let mut title_line = 0;
     let mut work: Vec<Work> = Vec::new();
     let mut iter = blocks.into_iter().enumerate().peekable();
 
@@ -70,19 +119,20 @@ pub fn shape(blocks: Vec<Block>, langs: &Langs, doc_kind: &str, report: &mut Rep
                 );
                 continue;
             }
-            let title_like = b.heading
+            let title_like = b.heading > 0
                 || b.texts
                     .values()
                     .all(|t| !ends_sentence(t) && t.chars().count() < 160);
             if title_like {
                 report.placed(b.first, b.last);
                 title = b.texts;
+                title_line = b.first;
                 continue;
             }
         }
         if work.is_empty() {
             work.push(Work {
-                marker: None,
+                mark: None,
                 preamble: true,
                 label: LangMap::new(),
                 rest: LangMap::new(),
@@ -94,66 +144,47 @@ pub fn shape(blocks: Vec<Block>, langs: &Langs, doc_kind: &str, report: &mut Rep
         add(&mut work, Some(0), None, LangMap::new(), b, langs, report);
     }
 
-    // The body: a stack of open numbered nodes.
+    // The body: a stack of open numbered nodes, and the depth at which each
+    // scheme was first met.
     let mut stack: Vec<usize> = Vec::new();
+    let mut ranks: HashMap<(usize, u8), usize> = HashMap::new();
     while let Some((_, mut b)) = iter.next() {
-        let found = b
-            .texts
-            .get(langs.structural)
-            .and_then(|t| langs.parse(t))
-            .map(|f| (f.marker, f.label.to_string(), f.rest.to_string()));
-        match found {
-            Some((marker, label, rest)) => {
-                while stack
-                    .last()
-                    .is_some_and(|&t| work[t].marker.is_some_and(|m| m.level() >= marker.level()))
-                {
-                    stack.pop();
-                }
-                let mut labels = LangMap::new();
-                if !label.is_empty() {
-                    labels.insert(langs.structural, label);
-                }
-                b.texts.insert(langs.structural, rest);
-                for (lang, text) in b.texts.iter_mut().filter(|(l, _)| *l != langs.structural) {
-                    if let Some((l, r)) = english_label(text) {
-                        labels.insert(lang, l.to_string());
-                        *text = r.to_string();
-                    }
-                }
-                // A part whose marker stands alone takes the next line as its title.
-                if marker.level() == 0 && b.texts.values().all(|t| t.is_empty()) {
-                    if let Some((_, next)) = iter.next_if(|(_, n)| marker_of(n).is_none()) {
-                        report.placed(next.first, next.last);
-                        b.texts = next.texts;
-                    }
-                }
-                let parent = stack.last().copied();
-                let id = add(&mut work, parent, Some(marker), labels, b, langs, report);
-                stack.push(id);
-            }
-            None => {
-                let mut parent = None;
-                let mut skipped = None;
-                for &s in stack.iter().rev() {
-                    let w = &work[s];
-                    let heading_like = w.marker.is_some_and(|m| m.level() == 0)
-                        || !w
-                            .rest
-                            .get(langs.structural)
-                            .is_some_and(|t| ends_sentence(t));
-                    if heading_like {
-                        parent = Some(s);
-                        break;
-                    }
-                    skipped.get_or_insert(s);
-                }
-                if let Some(s) = skipped {
-                    report.warn(b.first, format!("unnumbered paragraph after the numbered item of line {}: placed in the enclosing node", work[s].first));
-                }
-                add(&mut work, parent, None, LangMap::new(), b, langs, report);
+        let text = structural(&b);
+        let mut found = choose(table.find_all(langs.structural, &text), &stack, &work);
+        if found.is_none() && b.heading > 0 {
+            found = table.heading(b.heading, &text);
+        }
+        let Some(found) = found else {
+            let parent = enclosing(&stack, &work, langs, table, report, b.first);
+            add(&mut work, parent, None, LangMap::new(), b, langs, report);
+            continue;
+        };
+        let mark = Mark::of(&found, table);
+        place(&mut stack, &work, &mark, &ranks);
+        if mark.shape != Shape::Named {
+            ranks.entry(mark.key()).or_insert(stack.len());
+        }
+        let mut labels = LangMap::new();
+        if !found.label.is_empty() {
+            labels.insert(langs.structural, found.label.to_string());
+        }
+        b.texts.insert(langs.structural, found.rest.to_string());
+        for (lang, text) in b.texts.iter_mut().filter(|(l, _)| *l != langs.structural) {
+            if let Some((l, r)) = numbering::label(table, lang, text) {
+                labels.insert(lang, l.to_string());
+                *text = r.to_string();
             }
         }
+        // A marker that stands alone takes the next line as its title.
+        if b.texts.values().all(|t| t.is_empty()) {
+            if let Some((_, next)) = iter.next_if(|(i, n)| !marked(*i, n)) {
+                report.placed(next.first, next.last);
+                b.texts = next.texts;
+            }
+        }
+        let parent = stack.last().copied();
+        let id = add(&mut work, parent, Some(mark), labels, b, langs, report);
+        stack.push(id);
     }
     check_numbering(&work, report);
     if doc_kind == "action-plan" {
@@ -161,14 +192,108 @@ pub fn shape(blocks: Vec<Block>, langs: &Langs, doc_kind: &str, report: &mut Rep
     }
     Shaped {
         title: zh_punctuation(title),
-        nodes: finish(&work, report),
+        title_line,
+        nodes: finish(&work, table, report),
     }
+}
+
+/// Of several schemes matching (`(i)`: a letter or a Roman numeral), the
+/// one that continues an open level, else one that starts a new level at 1.
+fn choose<'t>(found: Vec<Found<'t>>, stack: &[usize], work: &[Work]) -> Option<Found<'t>> {
+    let open = |f: &Found| {
+        stack
+            .iter()
+            .filter_map(|&t| work[t].mark.as_ref())
+            .find(|m| m.key() == (f.scheme, f.depth))
+            .map(|m| m.number)
+    };
+    if found.len() > 1 {
+        let continues = found
+            .iter()
+            .position(|f| open(f).is_some_and(|n| n.map(|n| n + 1) == f.number));
+        let starts = found
+            .iter()
+            .position(|f| open(f).is_none() && f.number == Some(1));
+        if let Some(i) = continues.or(starts) {
+            return found.into_iter().nth(i);
+        }
+    }
+    found.into_iter().next()
+}
+
+/// Closes the open nodes that a node of `mark` does not nest in.
+fn place(stack: &mut Vec<usize>, work: &[Work], mark: &Mark, ranks: &HashMap<(usize, u8), usize>) {
+    let open = |f: &dyn Fn(&Mark) -> bool| {
+        stack
+            .iter()
+            .position(|&t| work[t].mark.as_ref().is_some_and(f))
+    };
+    if mark.shape == Shape::Named {
+        stack.clear();
+    } else if let Some(at) = open(&|m| m.key() == mark.key()) {
+        stack.truncate(at);
+    } else if let Some(at) = open(&|m| {
+        matches!(mark.shape, Shape::Decimal | Shape::Heading)
+            && m.scheme == mark.scheme
+            && m.depth >= mark.depth
+    }) {
+        stack.truncate(at);
+    } else if stack.len() == 1
+        && work[stack[0]]
+            .mark
+            .as_ref()
+            .is_some_and(|m| m.shape == Shape::Named)
+    {
+        // After a named part, a scheme met at the top before, or a first
+        // numbered scheme, is at the top again (`前言` then `第一部分`).
+        let numbered_top = ranks.values().any(|&r| r == 0);
+        match ranks.get(&mark.key()) {
+            Some(0) => stack.clear(),
+            None if !numbered_top => stack.clear(),
+            _ => {}
+        }
+    }
+}
+
+/// The node an unnumbered paragraph goes in: the innermost open node that
+/// holds paragraphs (a heading, an article …).
+fn enclosing(
+    stack: &[usize],
+    work: &[Work],
+    langs: &Langs,
+    table: &Table,
+    report: &mut Report,
+    line: usize,
+) -> Option<usize> {
+    let mut skipped = None;
+    let mut parent = None;
+    for &s in stack.iter().rev() {
+        let w = &work[s];
+        let holder = w.mark.as_ref().is_some_and(|m| {
+            let kind = w.parent.map(|p| kind_of(work, table, p));
+            HOLDERS.contains(&table.kind(m.scheme, kind, false))
+        });
+        let heading_like = holder
+            || !w
+                .rest
+                .get(langs.structural)
+                .is_some_and(|t| ends_sentence(t));
+        if heading_like {
+            parent = Some(s);
+            break;
+        }
+        skipped.get_or_insert(s);
+    }
+    if let Some(s) = skipped {
+        report.warn(line, format!("unnumbered paragraph after the numbered item of line {}: placed in the enclosing node", work[s].first));
+    }
+    parent
 }
 
 fn add(
     work: &mut Vec<Work>,
     parent: Option<usize>,
-    marker: Option<Marker>,
+    mark: Option<Mark>,
     label: LangMap,
     b: Block,
     langs: &Langs,
@@ -192,7 +317,7 @@ fn add(
     }
     let i = work.len();
     work.push(Work {
-        marker,
+        mark,
         preamble: false,
         label,
         rest: b.texts,
@@ -206,179 +331,14 @@ fn add(
     i
 }
 
-/// Gaps, restarts and backward steps in each node's numbered children.
-fn check_numbering(work: &[Work], report: &mut Report) {
-    let parents = std::iter::once(None).chain((0..work.len()).map(Some));
-    for p in parents {
-        let children: Vec<usize> = match p {
-            Some(p) => work[p].children.clone(),
-            None => (0..work.len())
-                .filter(|&i| work[i].parent.is_none())
-                .collect(),
-        };
-        let mut last: Vec<(std::mem::Discriminant<Marker>, u32, usize)> = Vec::new();
-        for c in children {
-            let Some(m) = work[c].marker else { continue };
-            let Some(num) = m.number() else { continue };
-            let line = work[c].first;
-            if let (Marker::Decimal(major, _), Some(parent_num)) =
-                (m, p.and_then(|p| work[p].marker).and_then(Marker::number))
-            {
-                if major != parent_num {
-                    report.warn(
-                        line,
-                        format!("clause {major}.{num} stands under number {parent_num}"),
-                    );
-                }
-            }
-            let family = std::mem::discriminant(&m);
-            let prev = last.iter_mut().find(|(f, _, _)| *f == family);
-            let (expected, prev_line) = prev.as_ref().map_or((1, 0), |(_, n, l)| (n + 1, *l));
-            if num != expected {
-                let what = if num > expected {
-                    format!("numbering gap: number {num} where {expected} was expected")
-                } else if num == 1 {
-                    format!("numbering restarts at 1 after line {prev_line}: a heading level may be missing or wrong (renumbered section?)")
-                } else {
-                    format!("numbering goes back to {num} after line {prev_line}, where {expected} was expected (renumbered section?)")
-                };
-                report.warn(line, what);
-            }
-            match prev {
-                Some(entry) => *entry = (family, num, line),
-                None => last.push((family, num, line)),
-            }
-        }
-    }
-}
-
-/// In an action plan, text is numbered clauses: a run of unnumbered
-/// paragraphs inside a numbered node is suspect.
-fn check_paragraph_runs(work: &[Work], report: &mut Report) {
-    for w in work
-        .iter()
-        .filter(|w| w.marker.is_some_and(|m| m.level() > 0))
-    {
-        let mut run: Vec<usize> = Vec::new();
-        for &c in w.children.iter().chain(std::iter::once(&usize::MAX)) {
-            if c != usize::MAX && work[c].marker.is_none() {
-                run.push(c);
-                continue;
-            }
-            if run.len() >= 2 {
-                report.warn(work[run[0]].first, format!(
-                    "{} unnumbered paragraphs in a row (lines {}–{}) inside the numbered node of line {}: suspected inserted passage",
-                    run.len(), work[run[0]].first, work[run[run.len() - 1]].first, w.first));
-            }
-            run.clear();
-        }
-    }
-}
-
-fn kind_of(work: &[Work], i: usize) -> NodeKind {
+pub(super) fn kind_of(work: &[Work], table: &Table, i: usize) -> NodeKind {
     let w = &work[i];
-    let parent = w.parent.map(|p| kind_of(work, p));
-    let leaf = w.children.is_empty();
-    match w.marker {
+    match &w.mark {
         None if w.preamble => NodeKind::Preamble,
         None => NodeKind::Paragraph,
-        Some(Marker::Preface) => NodeKind::Preface,
-        Some(Marker::Annex) => NodeKind::Annex,
-        Some(Marker::Part(_)) => NodeKind::Part,
-        Some(Marker::Article(_)) => NodeKind::Article,
-        Some(Marker::Chapter(_)) => NodeKind::Chapter,
-        Some(Marker::Section(_)) => match (parent, leaf) {
-            (Some(NodeKind::Chapter), true) => NodeKind::Clause,
-            (Some(NodeKind::Chapter), false) => NodeKind::Area,
-            (Some(NodeKind::Part), false) => NodeKind::Programme,
-            (_, true) => NodeKind::Item,
-            (_, false) => NodeKind::Section,
-        },
-        Some(Marker::Clause(_) | Marker::Decimal(..)) => {
-            if leaf {
-                NodeKind::Clause
-            } else {
-                NodeKind::Section
-            }
+        Some(m) => {
+            let parent = w.parent.map(|p| kind_of(work, table, p));
+            table.kind(m.scheme, parent, w.children.is_empty())
         }
     }
-}
-
-/// Kinds, ids, headings and texts.
-fn finish(work: &[Work], report: &mut Report) -> Vec<NodeOut> {
-    let mut ids: Vec<String> = Vec::with_capacity(work.len());
-    let mut used = std::collections::HashSet::new();
-    let mut out = Vec::with_capacity(work.len());
-    // Unnumbered paragraphs seen so far under each parent (None: the root).
-    let mut paragraphs: std::collections::HashMap<Option<usize>, u32> =
-        std::collections::HashMap::new();
-    for (i, w) in work.iter().enumerate() {
-        let kind = kind_of(work, i);
-        let prefix = w
-            .parent
-            .map(|p| format!("{}__", ids[p]))
-            .unwrap_or_default();
-        let mut number = match w.marker {
-            None if !w.preamble => {
-                let n = paragraphs.entry(w.parent).or_default();
-                *n += 1;
-                Some(*n)
-            }
-            Some(m) => m.number(),
-            None => None,
-        };
-        let make = |n: Option<u32>| match n {
-            Some(n) => format!("{prefix}{}_{n}", kind.abbrev()),
-            None => format!("{prefix}{}", kind.abbrev()),
-        };
-        let mut id = make(number);
-        if used.contains(&id) {
-            let taken = id;
-            while used.contains(&make(number)) {
-                number = Some(number.unwrap_or(1) + 1);
-            }
-            id = make(number);
-            report.warn(
-                w.first,
-                format!("id `{taken}` is taken (repeated number): given `{id}`"),
-            );
-        }
-        used.insert(id.clone());
-        ids.push(id.clone());
-        let as_heading = w.marker.is_some_and(|m| m.level() == 0) || !w.children.is_empty();
-        let rest: LangMap = w
-            .rest
-            .iter()
-            .filter(|(_, t)| !t.is_empty())
-            .map(|(l, t)| (l, t.clone()))
-            .collect();
-        let (heading, text) = if as_heading {
-            (rest, LangMap::new())
-        } else {
-            (LangMap::new(), rest)
-        };
-        *report.kinds.entry(kind.as_str().to_string()).or_default() += 1;
-        out.push(NodeOut {
-            id,
-            kind: kind.as_str().to_string(),
-            label: zh_punctuation(w.label.clone()),
-            heading: zh_punctuation(heading),
-            text: zh_punctuation(text),
-        });
-    }
-    out
-}
-
-/// Restores full-width punctuation in the Chinese entries of a map.
-fn zh_punctuation(map: LangMap) -> LangMap {
-    map.into_iter()
-        .map(|(l, t)| {
-            if l.starts_with("zh") {
-                let r = restore_fullwidth(&t);
-                (l, r)
-            } else {
-                (l, t)
-            }
-        })
-        .collect()
 }

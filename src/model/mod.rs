@@ -238,7 +238,9 @@ names!(
     NodeKind {
         Preamble = "preamble",
         Preface = "preface",
+        Book = "book",
         Part = "part",
+        Title = "title",
         Chapter = "chapter",
         Article = "article",
         Programme = "programme",
@@ -246,6 +248,9 @@ names!(
         Section = "section",
         Item = "item",
         Clause = "clause",
+        Para = "para",
+        Point = "point",
+        Subpoint = "subpoint",
         Paragraph = "paragraph",
         Annex = "annex",
     }
@@ -267,7 +272,9 @@ impl NodeKind {
         match self {
             NodeKind::Preamble => "preamble",
             NodeKind::Preface => "preface",
+            NodeKind::Book => "book",
             NodeKind::Part => "part",
+            NodeKind::Title => "title",
             NodeKind::Chapter => "chp",
             NodeKind::Article => "art",
             NodeKind::Programme => "prog",
@@ -275,6 +282,9 @@ impl NodeKind {
             NodeKind::Section => "sec",
             NodeKind::Item => "item",
             NodeKind::Clause => "cl",
+            NodeKind::Para => "para",
+            NodeKind::Point => "point",
+            NodeKind::Subpoint => "subpoint",
             NodeKind::Paragraph => "p",
             NodeKind::Annex => "annex",
         }
