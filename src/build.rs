@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::check::Checked;
+use crate::diag::Diagnostic;
 use crate::model::Site;
 use crate::render::{self, theme::Theme, Counts, Scope};
 use crate::Error;
@@ -57,6 +58,8 @@ pub struct Summary {
     pub search: Option<SearchSummary>,
     /// Wall time of each stage, in order (`accord build --timings`).
     pub stages: Vec<(&'static str, std::time::Duration)>,
+    /// What the site works without but its publisher should see.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Summary {
@@ -171,17 +174,18 @@ fn ready(paths: &Paths) -> Result<Ready, Error> {
 
 /// What `accord check` does: every stage of a build but the writing (the
 /// content checked, the theme read, every page rendered and dropped), so
-/// that a site that checks builds. Returns the site.
-pub fn check(paths: &Paths) -> Result<Site, Error> {
+/// that a site that checks builds. Returns the site and the warnings.
+pub fn check(paths: &Paths) -> Result<(Site, Vec<Diagnostic>), Error> {
     let Ready { checked, theme, .. } = ready(paths)?;
     let site = checked.site;
+    let warnings = theme.missing_strings(&site.language_codes());
     let base_url = base_url(None, &site.base_url);
     let rendering = render::Rendering::new(&site, &checked.pages, &theme, &base_url, Scope::All);
     (0..rendering.parts())
         .into_par_iter()
         .try_for_each(|i| rendering.part(i).map(drop))?;
     drop(rendering);
-    Ok(site)
+    Ok((site, warnings))
 }
 
 /// Builds the site into `paths.out`, atomically.
@@ -199,6 +203,7 @@ pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
     clock.beside("check", checked_in);
     clock.beside("theme (alongside)", themed);
     let site = &checked.site;
+    let warnings = theme.missing_strings(&site.language_codes());
     let base_url = base_url(options.base_url.as_deref(), &site.base_url);
     let rendering = render::Rendering::new(site, &checked.pages, &theme, &base_url, Scope::All);
     // The search index reads the pages as written into the staging folder.
@@ -227,6 +232,7 @@ pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
         millis: clock.total_millis(),
         search,
         stages: clock.stages,
+        warnings,
     })
 }
 

@@ -164,7 +164,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
             if let Some(content) = content {
                 paths.content = content;
             }
-            let site = crate::build::check(&paths)?;
+            let (site, warnings) = crate::build::check(&paths)?;
+            for warning in &warnings {
+                eprintln!("{}", warning.warning());
+            }
             write!(
                 out,
                 "ok: {} documents, {} nodes, {} cross-links, {} notes",
@@ -197,6 +200,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
                 no_search,
             };
             let summary = crate::build::build_with(&site.paths(), &options)?;
+            for warning in &summary.warnings {
+                eprintln!("{}", warning.warning());
+            }
             writeln!(out, "{summary}").map_err(w)?;
             if timings {
                 writeln!(out, "{}", summary.timings()).map_err(w)?;

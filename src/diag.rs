@@ -36,6 +36,15 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The diagnostic as a warning: something the site works without, but
+    /// not as its publisher means it.
+    pub fn warning(&self) -> String {
+        let error = self.to_string();
+        format!("warning{}", &error["error".len()..])
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "error: {}", self.file.display())?;

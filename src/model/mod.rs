@@ -182,6 +182,11 @@ impl Site {
         citation_key(&self.documents[r.doc].id, &self.node(r).id)
     }
 
+    /// The codes of the site's languages, in display order.
+    pub fn language_codes(&self) -> Vec<String> {
+        self.languages.iter().map(|l| l.code.clone()).collect()
+    }
+
     pub fn node_count(&self) -> usize {
         self.documents.iter().map(|d| d.nodes.len()).sum()
     }

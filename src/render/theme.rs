@@ -65,6 +65,45 @@ impl Theme {
     }
 }
 
+impl Theme {
+    /// The interface strings that a site language lacks, English being
+    /// shown in their place: one warning per language.
+    pub fn missing_strings(&self, langs: &[String]) -> Vec<Diagnostic> {
+        let english = self.strings.get("en").cloned().unwrap_or_default();
+        langs
+            .iter()
+            .filter(|l| *l != "en")
+            .filter_map(|lang| {
+                let own = self.strings.get(lang);
+                let missing: Vec<&str> = english
+                    .keys()
+                    .filter(|k| !own.is_some_and(|o| o.contains_key(*k)))
+                    .map(String::as_str)
+                    .collect();
+                if missing.is_empty() {
+                    return None;
+                }
+                let some: Vec<&str> = missing.iter().take(6).copied().collect();
+                let more = if missing.len() > some.len() { ", …" } else { "" };
+                let message = if own.is_none() {
+                    format!("no interface strings in `{lang}`: the interface of its pages is in English")
+                } else {
+                    format!(
+                        "{} interface strings missing in `{lang}` ({}{more}): English is shown in their place",
+                        missing.len(),
+                        some.join(", ")
+                    )
+                };
+                Some(
+                    Diagnostic::new("templates/strings.toml", None, message).help(format!(
+                        "add them under [{lang}] in the site's templates/strings.toml (`accord theme --eject` writes out the default strings)"
+                    )),
+                )
+            })
+            .collect()
+    }
+}
+
 /// The interface strings as template values (see [`Theme::string_values`]).
 pub struct StringValues {
     /// Every language's, by code.

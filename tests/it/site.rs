@@ -599,7 +599,8 @@ fn a_broken_crosswalk_fails_and_leaves_public_as_it_was() {
 /// A site language the theme has no strings for gets English ones, in
 /// `t`, in `ui` and in the site's header and footer: the build does not
 /// fail. (A site's strings.toml is merged over the theme's per key, so
-/// the language is one the theme lacks: a third one, Spanish.)
+/// the language is one the theme lacks: a third one, Portuguese.) The build
+/// warns about it.
 #[test]
 fn a_language_without_interface_strings_falls_back_to_english() {
     let dir = tempfile::tempdir().unwrap();
@@ -608,16 +609,24 @@ fn a_language_without_interface_strings_falls_back_to_english() {
     std::fs::remove_dir_all(dir.path().join("content/briefings")).unwrap();
     let site = dir.path().join("content/site.toml");
     let toml = std::fs::read_to_string(&site).unwrap();
-    let toml = toml.replace("\ntitle.en = ", "\ntitle.es = \"Documentos\"\ntitle.en = ");
-    let toml = toml + "\n[[language]]\ncode = \"es\"\nname = \"Español\"\n";
+    let toml = toml.replace("\ntitle.en = ", "\ntitle.pt = \"Documentos\"\ntitle.en = ");
+    let toml = toml + "\n[[language]]\ncode = \"pt\"\nname = \"Português\"\n";
     std::fs::write(&site, toml).unwrap();
     let text = std::fs::read_to_string(root().join("templates/strings.toml")).unwrap();
-    assert!(!text.contains("[es]"), "the theme has no Spanish strings");
+    assert!(
+        !text.contains("[pt]"),
+        "the theme has no Portuguese strings"
+    );
     let out = accord(dir.path(), &["build", "--no-search"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("warning: templates/strings.toml: no interface strings in `pt`: the interface of its pages is in English\n"),
+        "{}",
+        stderr(&out)
+    );
     let home = parse(&std::fs::read(dir.path().join("public/index.html")).unwrap());
     let footer: Vec<String> = home
-        .select(&sel("footer.site p[lang=es]"))
+        .select(&sel("footer.site p[lang=pt]"))
         .map(|p| p.text().collect())
         .collect();
     let english = |key: &str| {
@@ -630,7 +639,7 @@ fn a_language_without_interface_strings_falls_back_to_english() {
     };
     assert_eq!(footer, [english("footer")]);
     let pages_heading: String = home
-        .select(&sel("section.group h2 span[lang=es]"))
+        .select(&sel("section.group h2 span[lang=pt]"))
         .next_back()
         .unwrap()
         .text()

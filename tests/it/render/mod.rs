@@ -11,6 +11,7 @@ mod document;
 mod home;
 mod kinds;
 mod text;
+mod trilingual;
 
 use std::path::PathBuf;
 
