@@ -7,10 +7,56 @@
   var css = getComputedStyle(root).getPropertyValue("--accord-css").trim();
   root.setAttribute("data-css", css === "loaded" ? "loaded" : "missing");
 
-  // On a narrow screen the table of contents starts closed.
-  if (window.matchMedia && window.matchMedia("(max-width: 720px)").matches) {
-    var toc = document.querySelector(".toc details");
-    if (toc) toc.open = false;
+  // The contents over the page (narrow screens): opened and closed in
+  // place, without moving the reader; Escape or a chosen entry closes it.
+  var toc = document.getElementById("contents");
+  var opener = document.querySelector(".to-contents");
+  if (toc && opener) {
+    var close = function (refocus) {
+      toc.classList.remove("open");
+      if (location.hash === "#contents") history.replaceState(null, "", location.pathname + location.search);
+      if (refocus) opener.focus();
+    };
+    opener.addEventListener("click", function (e) {
+      e.preventDefault();
+      toc.classList.add("open");
+      var here = toc.querySelector("a[aria-current]") || toc.querySelector("ol a");
+      if (here) here.focus();
+    });
+    toc.addEventListener("click", function (e) {
+      var a = e.target.closest && e.target.closest("a");
+      if (!a) return;
+      if (a.classList.contains("toc-close")) { e.preventDefault(); close(true); } else { close(false); }
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && (toc.classList.contains("open") || location.hash === "#contents")) close(true);
+    });
+  }
+
+  // The entry of the section being read is marked in the contents.
+  if (toc && window.requestAnimationFrame) {
+    var links = {};
+    var entries = toc.querySelectorAll("ol a[href^='#']");
+    for (var k = 0; k < entries.length; k++) links[decodeURIComponent(entries[k].getAttribute("href").slice(1))] = entries[k];
+    var marked = null;
+    var mark = function () {
+      var current = null;
+      for (var id in links) {
+        var el = document.getElementById(id);
+        if (el && el.getBoundingClientRect().top < 96) current = links[id]; else if (el) break;
+      }
+      if (current === marked) return;
+      if (marked) marked.removeAttribute("aria-current");
+      if (current) current.setAttribute("aria-current", "location");
+      marked = current;
+    };
+    var pending = false;
+    window.addEventListener("scroll", function () {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(function () { pending = false; mark(); });
+    }, { passive: true });
+    mark();
   }
 
   // The node nearest the top of the window: where the reader is.

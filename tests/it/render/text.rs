@@ -101,7 +101,7 @@ fn markdown_in_headings_is_rendered_in_the_page_and_its_contents() {
         assert_eq!(text_of(one(h, "em")), em, "{lang}");
     }
     let toc = one(html.root_element(), "nav.toc");
-    let a = one(toc, "a");
+    let a = one(toc, "ol a");
     assert_eq!(attr(a, "href"), "#text-sample:part_1");
     assert_eq!(text_of(a), "第一部分 港口");
     assert_eq!(text_of(one(a, "em")), "港口");
