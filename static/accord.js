@@ -153,6 +153,15 @@
     });
   }
 
+  // A printed briefing's contents: the page of each item, from `?pages=`
+  // (`accord pdf` prints twice: see src/pdf/contents.rs).
+  var printed = /[?&]pages=([0-9,]+)/.exec(location.search);
+  if (printed) {
+    var numbers = printed[1].split(",");
+    var cells = document.querySelectorAll(".briefing-toc .page");
+    for (var p = 0; p < cells.length && p < numbers.length; p++) cells[p].textContent = numbers[p];
+  }
+
   // With three languages or more, the parallel view shows the ones the
   // reader ticks (at least one): from `?show=zh-Hans,es` in the address,
   // else as last chosen on this site, else all.

@@ -267,7 +267,56 @@ fn check_printed(id: &str, want: &Printed, pdf: &Path) -> (usize, usize) {
             || (two_columns(key) && script(&running, lang).contains(&script(&t, lang)));
         assert!(found, "{id} {key} [{lang}]: not printed: {t}");
     }
+    check_contents_pages(id, want, pdf, pages);
     (pages, width)
+}
+
+/// The contents give the page on which each item begins, as found in the
+/// printed pages: the first page that holds the item's permalink.
+fn check_contents_pages(id: &str, want: &Printed, pdf: &Path, pages: usize) {
+    let text_of_page = |p: usize| -> String {
+        let out = Command::new("pdftotext")
+            .args(["-f", &p.to_string(), "-l", &p.to_string()])
+            .arg(pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        flat(&String::from_utf8(out.stdout).unwrap())
+    };
+    let page_texts: Vec<String> = (1..=pages).map(text_of_page).collect();
+    let begins: Vec<String> = want
+        .permalinks
+        .iter()
+        .map(|url| {
+            let url = flat(url);
+            let page = page_texts.iter().position(|t| t.contains(&url));
+            (page.unwrap_or_else(|| panic!("{id}: {url} on no page")) + 1).to_string()
+        })
+        .collect();
+    // The contents in layout mode: `k  title …  page` on the entry's first line.
+    let out = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let layout = String::from_utf8(out.stdout).unwrap();
+    let start = ["Contents", "目录"]
+        .iter()
+        .filter_map(|c| layout.find(c))
+        .min()
+        .unwrap_or_else(|| panic!("{id}: no contents"));
+    let mut listed = Vec::new();
+    for line in layout[start..].lines() {
+        let next = format!("{} ", listed.len() + 1);
+        if let Some(rest) = line.trim().strip_prefix(&next) {
+            listed.push(rest.split_whitespace().last().unwrap_or("").to_string());
+            if listed.len() == begins.len() {
+                break;
+            }
+        }
+    }
+    assert_eq!(listed, begins, "{id}: the contents' page numbers");
 }
 
 #[test]

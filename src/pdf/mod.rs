@@ -13,6 +13,8 @@ use std::time::{Duration, Instant};
 
 use crate::Error;
 
+mod contents;
+
 /// Names tried on `PATH`, in order; `ACCORD_CHROMIUM` overrides them.
 const BROWSERS: &[&str] = &["chromium", "chromium-browser", "google-chrome"];
 
@@ -127,9 +129,21 @@ pub const CHROMIUM_FLAGS: &[&str] = &[
     "--disable-quic",
 ];
 
-/// Prints `page` to `target` through a temporary file beside it; returns
-/// the PDF's size in bytes.
+/// Prints `page` to `target`; a briefing twice, the second time with the
+/// page numbers of its contents ([`contents`]). Returns the PDF's size in
+/// bytes.
 pub fn print(chromium: &Path, page: &Path, target: &Path) -> Result<u64, Error> {
+    let size = print_once(chromium, page, "", target)?;
+    let pages = contents::item_pages(target)?;
+    if pages.is_empty() {
+        return Ok(size);
+    }
+    print_once(chromium, page, &contents::query(&pages), target)
+}
+
+/// Prints `page`, with `query` added to its address, to `target` through
+/// a temporary file beside it; returns the PDF's size in bytes.
+fn print_once(chromium: &Path, page: &Path, query: &str, target: &Path) -> Result<u64, Error> {
     let dir = target.parent().unwrap_or(Path::new("."));
     let tmp = tempfile::Builder::new()
         .prefix(".accord-")
@@ -143,7 +157,7 @@ pub fn print(chromium: &Path, page: &Path, target: &Path) -> Result<u64, Error> 
         .args(["--no-pdf-header-footer", "--virtual-time-budget=5000"])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("--print-to-pdf={}", tmp.path().display()))
-        .arg(file_url(&page))
+        .arg(format!("{}{query}", file_url(&page)))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
