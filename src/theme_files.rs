@@ -66,9 +66,12 @@ pub struct ThemeFiles {
     pub statics: Vec<(String, Origin, Vec<u8>)>,
 }
 
-/// Templates are the theme's `.html` files and the sitemap's `.xml`.
+/// Templates are the theme's `.html` files, the sitemap's `.xml`, and
+/// the citation files' `.bib` and `.ris`.
 fn is_template(name: &str) -> bool {
-    name.ends_with(".html") || name.ends_with(".xml")
+    [".html", ".xml", ".bib", ".ris"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
 }
 
 impl ThemeFiles {

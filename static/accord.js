@@ -86,7 +86,7 @@
     }
   });
 
-  // "Cite" copies the citation: document, number, permanent URL.
+  // "Cite" copies the node's citation: document, locator, permanent URL.
   function copy(text, done) {
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, function () { fallback(text, done); });
@@ -105,38 +105,21 @@
     try { document.execCommand("copy"); done(); } catch (err) { window.prompt("", text); }
     document.body.removeChild(t);
   }
-  // A button names the whole citation (`data-cite`), or only the clause's
-  // number (`data-n`): the rest is the document's title in the cell's
-  // language and the page's canonical URL with the clause's key.
-  function citation(b) {
-    var whole = b.getAttribute("data-cite");
-    if (whole) { return whole; }
-    var cell = b.closest(".cell");
-    var node = b.closest(".node");
-    var lang = cell ? cell.getAttribute("lang") : "";
-    var title = document.querySelector('.doc-head h1 .title[lang="' + lang + '"]') ||
-      document.querySelector(".doc-head h1 .title");
-    var canonical = document.querySelector('link[rel="canonical"]');
-    var url = canonical ? canonical.href : location.href.split("#")[0];
-    var n = b.getAttribute("data-n");
-    return (title ? title.textContent : document.title) + (n ? ", " + n : "") +
-      ", " + url + "#" + (node ? node.id : "");
-  }
   // Each permalink of a document gets a Cite button after it, made from
   // the page's button for the cell's language (a <template>), with the
-  // node's number as cited (`data-n`).
+  // node's citation, made when the site was built (`data-cite`).
   var made = {};
   var templates = document.querySelectorAll("template.cite-button");
   for (var t = 0; t < templates.length; t++) {
     made[templates[t].getAttribute("lang")] = templates[t].content.firstElementChild;
   }
-  var anchors = document.querySelectorAll(".cell .tools > a.anchor[data-n]");
+  var anchors = document.querySelectorAll(".cell .tools > a.anchor[data-cite]");
   for (var a = 0; a < anchors.length; a++) {
     var cell = anchors[a].closest(".cell");
     var model = cell && made[cell.getAttribute("lang")];
     if (!model) continue;
     var button = model.cloneNode(true);
-    button.setAttribute("data-n", anchors[a].getAttribute("data-n"));
+    button.setAttribute("data-cite", anchors[a].getAttribute("data-cite"));
     anchors[a].parentNode.insertBefore(button, anchors[a].nextSibling);
   }
   var buttons = document.querySelectorAll("button.cite");
@@ -145,7 +128,7 @@
     buttons[i].addEventListener("click", function (e) {
       var b = e.currentTarget;
       var label = b.textContent;
-      copy(citation(b), function () {
+      copy(b.getAttribute("data-cite"), function () {
         b.textContent = b.getAttribute("data-copied");
         b.setAttribute("aria-live", "polite");
         setTimeout(function () { b.textContent = label; }, 1500);

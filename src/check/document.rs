@@ -71,6 +71,11 @@ fn document(
         out.push(file.diag(d.languages.span(), "the document declares no language"));
     }
     check_required(file, &d.title, site_langs, &langs, &"title", out);
+    for (field, what) in [(&d.author, "author"), (&d.publisher, "publisher")] {
+        if let Some(f) = field {
+            super::text::check_langs(file, f.span(), f.get_ref(), site_langs, &what, out);
+        }
+    }
     let nodes = super::nodes::check_nodes(file, &langs, out);
     Some(Document {
         id: id.clone(),
@@ -80,6 +85,16 @@ fn document(
         edition: d.edition.as_ref().map(|s| s.get_ref().clone()),
         title: d.title.get_ref().clone(),
         date: d.date.as_ref().map(|s| s.get_ref().clone()),
+        author: d
+            .author
+            .as_ref()
+            .map(|a| a.get_ref().clone())
+            .unwrap_or_default(),
+        publisher: d
+            .publisher
+            .as_ref()
+            .map(|p| p.get_ref().clone())
+            .unwrap_or_default(),
         // In the site's order.
         languages: site_langs
             .iter()

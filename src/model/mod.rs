@@ -67,6 +67,10 @@ pub struct Document {
     pub edition: Option<String>,
     pub title: LangMap,
     pub date: Option<String>,
+    /// Who issued it, per language (for citations; may be empty).
+    pub author: LangMap,
+    /// Who published it, per language (for citations; may be empty).
+    pub publisher: LangMap,
     /// The languages the document has, in the site's display order.
     pub languages: Vec<String>,
     pub source: Option<String>,

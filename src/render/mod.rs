@@ -1,9 +1,11 @@
 //! Render stage: the model and the theme into the list of output files.
 //! Pure: reads nothing from disk and writes nothing.
 
+pub mod cite;
 pub mod data;
 pub mod escape;
 pub mod frame;
+pub mod locator;
 pub mod markdown;
 pub mod pages;
 mod parts;

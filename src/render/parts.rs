@@ -104,6 +104,7 @@ pub(super) fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Er
                 &pages::document::print_css_path(&doc.id),
                 pages::document::print_css(doc),
             )];
+            out.extend(super::cite::files(cx, theme, d)?);
             let nodes = tera::Value::from_serializable(&pages::nodes::nodes(cx, d));
             for view in views {
                 let path = urls::document(&doc.id, view);

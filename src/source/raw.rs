@@ -64,6 +64,13 @@ pub struct RawDocument {
     pub title: Spanned<LangMap>,
     #[serde(default)]
     pub date: Option<Spanned<String>>,
+    /// Who issued the document, per language, for citations (optional).
+    #[serde(default)]
+    pub author: Option<Spanned<LangMap>>,
+    /// Who published it, per language, for citations (optional; the
+    /// site's title stands in).
+    #[serde(default)]
+    pub publisher: Option<Spanned<LangMap>>,
     pub languages: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     pub source: Option<String>,

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::nodes::{self, TocEntry};
 use crate::model::Document;
 use crate::render::frame::{Frame, NavLink, Span};
-use crate::render::{urls, Ctx};
+use crate::render::{cite, urls, Ctx};
 
 #[derive(Serialize)]
 pub struct DocPage {
@@ -27,6 +27,10 @@ pub struct DocPage {
     /// one-language document.
     pub search: Option<Span>,
     pub data_href: String,
+    /// The `citation_*` and `DC.*` tags that reference managers read.
+    pub cite_meta: Vec<crate::render::cite::Meta>,
+    /// The document's citation files: BibTeX, RIS, CSL-JSON.
+    pub cite_files: Vec<CiteFile>,
     pub print_css: String,
     /// The briefings that cite this document.
     pub briefings: Vec<NavLink>,
@@ -37,6 +41,13 @@ pub struct CiteButton {
     pub lang: String,
     pub cite: String,
     pub copied: String,
+}
+
+#[derive(Serialize)]
+pub struct CiteFile {
+    pub text: &'static str,
+    pub href: String,
+    pub media_type: &'static str,
 }
 
 #[derive(Serialize)]
@@ -159,6 +170,23 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
             text: title.clone(),
         }),
         data_href: urls::rel(&path, &urls::data(&doc.id)),
+        cite_meta: cite::meta(cx, doc, &path, &page_lang),
+        cite_files: [
+            ("BibTeX", "bib", "application/x-bibtex"),
+            ("RIS", "ris", "application/x-research-info-systems"),
+            (
+                "CSL-JSON",
+                "json",
+                "application/vnd.citationstyles.csl+json",
+            ),
+        ]
+        .into_iter()
+        .map(|(text, ext, media_type)| CiteFile {
+            text,
+            href: urls::rel(&path, &cite::file_path(&doc.id, ext)),
+            media_type,
+        })
+        .collect(),
         print_css: urls::rel(&path, &print_css_path(&doc.id)),
         briefings: site
             .briefings

@@ -10,6 +10,8 @@
 use serde::Serialize;
 
 use crate::model::{NodeRef, Relation};
+use crate::render::cite::citation;
+use crate::render::locator::Locators;
 use crate::render::text::{cite_label, inline_in, plain, snippet};
 use crate::render::{urls, Ctx};
 
@@ -38,8 +40,12 @@ pub struct CellView {
     pub heading: String,
     /// HTML.
     pub text: String,
-    /// The node's number as cited (`Article 2.3`), for the Cite button.
+    /// The node's number as its label reads (`Article 2.3`), which titles
+    /// its search result.
     pub number: String,
+    /// The node's citation in the cell's language, which the Cite button
+    /// copies (src/render/cite.rs).
+    pub cite: String,
     /// What names a container with no label, heading or text of its own:
     /// its kind, in the cell's language.
     pub caption: Option<String>,
@@ -120,6 +126,11 @@ pub fn linked(cx: &Ctx, here: NodeRef, outgoing: bool, relation: Relation) -> Ve
 /// The nodes of document `d`, one cell per language of the document.
 pub fn nodes<'a>(cx: &Ctx<'a>, d: usize) -> Vec<NodeView<'a>> {
     let doc = &cx.site.documents[d];
+    let locators: Vec<Locators> = doc
+        .languages
+        .iter()
+        .map(|l| Locators::new(cx, doc, l))
+        .collect();
     (0..doc.nodes.len())
         .map(|i| {
             let here = NodeRef { doc: d, node: i };
@@ -131,13 +142,18 @@ pub fn nodes<'a>(cx: &Ctx<'a>, d: usize) -> Vec<NodeView<'a>> {
                 depth: node.depth,
                 level: (node.depth + 2).min(6),
                 empty: node.heading.is_empty() && node.text.is_empty() && node.label.is_empty(),
-                cells: doc.languages.iter().map(|l| cell(cx, here, l)).collect(),
+                cells: doc
+                    .languages
+                    .iter()
+                    .zip(&locators)
+                    .map(|(l, loc)| cell(cx, here, l, loc))
+                    .collect(),
             }
         })
         .collect()
 }
 
-fn cell(cx: &Ctx, here: NodeRef, lang: &str) -> CellView {
+fn cell(cx: &Ctx, here: NodeRef, lang: &str, locators: &Locators) -> CellView {
     let site = cx.site;
     let doc = &site.documents[here.doc];
     let node = &doc.nodes[here.node];
@@ -163,6 +179,7 @@ fn cell(cx: &Ctx, here: NodeRef, lang: &str) -> CellView {
         heading,
         text,
         number: cite_label(doc, here.node, lang),
+        cite: citation(cx, doc, lang, &locators.of(here.node), &site.key(here)),
         caption,
         refs: LINK_GROUPS
             .iter()

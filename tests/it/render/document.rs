@@ -61,31 +61,32 @@ const HARBOUR: &[Row] = &[
     ),
 ];
 
-/// The number of each node as cited, per language (the ¶ link's
-/// `data-n`): the labels of its ancestors and its own, Chinese ones
-/// joined by spaces, English ones by dots, a bracketed one appended; a
-/// paragraph without a label is cited by its parent's number.
+/// The locator of each node as cited, per language (in the ¶ link's
+/// `data-cite`): made from the ids, one number format per document
+/// (`art. 1.1(2)` whether the English label reads `1.` or `(2)`: the
+/// Chinese one, the document's first language, is bracketed), every node
+/// its own (a paragraph is cited by its parent's number and its own).
 const NUMBERS: &[(&str, &str, &str)] = &[
-    ("harbour-plan:art_1", "第一条", "Article 1"),
-    ("harbour-plan:art_1__sec_1", "第一条 一、", "Article 1.1"),
+    ("harbour-plan:art_1", "第一条", "art. 1"),
+    ("harbour-plan:art_1__sec_1", "第一条第一项", "art. 1.1"),
     (
         "harbour-plan:art_1__sec_1__cl_1",
-        "第一条 一、 （一）",
-        "Article 1.1.1",
+        "第一条第一项第（一）目",
+        "art. 1.1(1)",
     ),
     (
         "harbour-plan:art_1__sec_1__cl_2",
-        "第一条 一、 （二）",
-        "Article 1.1.2",
+        "第一条第一项第（二）目",
+        "art. 1.1(2)",
     ),
-    ("harbour-plan:art_1__sec_2", "第一条 二、", "Article 1.2"),
+    ("harbour-plan:art_1__sec_2", "第一条第二项", "art. 1.2"),
     (
         "harbour-plan:art_1__sec_2__item_1",
-        "第一条 二、 1.",
-        "Article 1.2(a)",
+        "第一条第二项第一项",
+        "art. 1.2.1",
     ),
-    ("harbour-plan:art_2", "第二条", "Article 2"),
-    ("harbour-plan:art_2__p_1", "第二条", "Article 2"),
+    ("harbour-plan:art_2", "第二条", "art. 2"),
+    ("harbour-plan:art_2__p_1", "第二条第一段", "art. 2, para. 1"),
 ];
 
 fn keys(html: &scraper::Html) -> Vec<String> {
@@ -201,7 +202,7 @@ fn each_one_language_view_has_only_its_language() {
 }
 
 #[test]
-fn every_cell_has_a_permalink_with_its_key_and_its_number_as_cited() {
+fn every_cell_has_a_permalink_with_its_key_and_its_citation() {
     let site = build("document");
     for page in ["index.html", "zh-Hans.html", "en.html"] {
         let html = site.page(&format!("documents/harbour-plan/{page}"));
@@ -214,7 +215,12 @@ fn every_cell_has_a_permalink_with_its_key_and_its_number_as_cited() {
                 }
                 let anchor = one(cell(row, lang), "a.anchor");
                 assert_eq!(attr(anchor, "href"), format!("#{key}"), "{page} {key}");
-                assert_eq!(attr(anchor, "data-n"), number, "{page} {key} {lang}");
+                let cite = if lang == "en" {
+                    format!("Harbour Cooperation Action Plan (2026-2028), {number}, https://example.org/accord/documents/harbour-plan/#{key}")
+                } else {
+                    format!("《港口合作行动计划（2026-2028）》{number}，https://example.org/accord/documents/harbour-plan/#{key}")
+                };
+                assert_eq!(attr(anchor, "data-cite"), cite, "{page} {key} {lang}");
                 assert_eq!(attr(anchor, "title"), title);
             }
         }
@@ -297,7 +303,10 @@ fn a_one_language_document_has_one_page_one_cell_per_node_and_a_note() {
         blocks(cell(p, "en")),
         owned(&[("p", "Barges carry grain downstream.")])
     );
-    assert_eq!(attr(one(p, "a.anchor"), "data-n"), "Part I");
+    assert_eq!(
+        attr(one(p, "a.anchor"), "data-cite"),
+        "Notes on River Transport, Part I, para. 1, https://example.org/accord/documents/river-notes/#river-notes:part_1__p_1"
+    );
     let note = one(article, ".one-language");
     assert_eq!(attr(note, "lang"), "en");
     assert_eq!(

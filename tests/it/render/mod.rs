@@ -6,6 +6,7 @@
 
 mod briefing;
 mod briefing_items;
+mod cite;
 mod crosswalk;
 mod document;
 mod home;
