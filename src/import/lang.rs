@@ -336,7 +336,7 @@ pub fn contradicts(declared: &str, text: &str) -> Option<(String, Vec<(usize, St
                 .iter()
                 .position(|l| *l == primary(declared))
                 .map(|k| s[k]);
-            own.is_some_and(|own| best >= 10 && own * 3 < best)
+            own.is_some_and(|own| best >= 5 && own * 3 < best)
                 && primary(&found) != primary(declared)
         }
     };

@@ -281,7 +281,15 @@ pub fn import_files(files: &[(String, String)], opts: &Options) -> Imported {
                 .help("give one file per language, and the language of each (--lang zh-Hans,en,es in the files' order, or file names such as `plan.es.md`)"));
         }
         let b = monolingual::read(text, &lang, &table, &mut report);
-        let shaped = shape(b, &[lang.clone()], &lang, &table, &kind, true, &mut report);
+        let shaped = shape(
+            b,
+            std::slice::from_ref(&lang),
+            &lang,
+            &table,
+            &kind,
+            true,
+            &mut report,
+        );
         trees.push(Tree {
             lang,
             shaped,
