@@ -19,8 +19,9 @@ fn cells(line: &str) -> Vec<&str> {
 
 /// The languages of the columns of `text`: as many as most rows have
 /// cells, each found from the column's text (Chinese for Han, else by its
-/// words, else English); a language found twice is the column's next
-/// unused one of the defaults.
+/// words, else English); a language found twice is the next unused one of
+/// English, Spanish, Portuguese, French (else a private tag, `x-column-5`:
+/// give the languages with --lang).
 pub fn columns(text: &str) -> Vec<String> {
     let rows: Vec<Vec<&str>> = text.lines().map(cells).filter(|c| c.len() > 1).collect();
     let mut counts = std::collections::BTreeMap::new();
@@ -47,7 +48,7 @@ pub fn columns(text: &str) -> Vec<String> {
                 .iter()
                 .map(|l| l.to_string())
                 .find(|l| !langs.contains(l))
-                .unwrap_or(found)
+                .unwrap_or_else(|| format!("x-column-{}", col + 1))
         } else {
             found
         };

@@ -90,6 +90,15 @@ pub(super) fn mismatch(
 
 /// The trees aligned on the structural one.
 fn aligned(trees: Vec<Tree>, opts: &Options) -> (Made, Vec<align::Doubt>) {
+    if trees.is_empty() {
+        let made = Made {
+            title: LangMap::new(),
+            title_line: 0,
+            nodes: Vec::new(),
+            languages: vec![EN.to_string()],
+        };
+        return (made, Vec::new());
+    }
     let mut langs: Vec<String> = Vec::new();
     for t in &trees {
         if !langs.contains(&t.lang) {
