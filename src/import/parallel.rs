@@ -3,7 +3,7 @@
 //! line, then its Spanish line), or all on one line split by wide gaps
 //! where the script changes (`（三）推动磋商。  (3) Promote consultations.`).
 //! The languages and their order are given, or found from the text
-//! ([`order`]). HTML comments and tags left from a web page are taken out
+//! ([`lang::order`]). HTML comments and tags left from a web page are taken out
 //! ([`super::markup`]); the `|` rows are [`super::rows`].
 
 use super::clean::{garbage, web_residue};
@@ -191,81 +191,6 @@ fn one_line(n: usize, parts: &[&str], langs: &[String]) -> Option<Block> {
     Some(block)
 }
 
-/// The languages of an interleaved text and their order, when not given:
-/// the Chinese of its Han lines, the Latin languages its lines' words
-/// name (on at least half as many lines as the most named); first the language that most often starts a paragraph (after a
-/// blank line), else the Chinese, then each language's usual successor.
-pub fn order(text: &str) -> Vec<String> {
-    let mut seq: Vec<(String, bool)> = Vec::new();
-    let mut after_blank = true;
-    let han = lang::chinese_variant(text);
-    let mut latin_counts = [0usize; 4];
-    for line in text.lines().map(str::trim) {
-        if line.is_empty() {
-            after_blank = true;
-            continue;
-        }
-        let found = match lang::script(line) {
-            Some(Script::Han) => Some(han.to_string()),
-            Some(Script::Latin) => lang::guess_latin(line).map(|g| {
-                latin_counts[lang::LATIN.iter().position(|l| *l == g).unwrap_or(0)] += 1;
-                g.to_string()
-            }),
-            None => None,
-        };
-        if let Some(f) = found {
-            seq.push((f, after_blank));
-        }
-        after_blank = false;
-    }
-    let top = latin_counts.iter().copied().max().unwrap_or(0);
-    let mut langs: Vec<String> = Vec::new();
-    for (l, _) in &seq {
-        let keep = lang::script_of(l) == Script::Han || {
-            let count = latin_counts[lang::LATIN.iter().position(|x| x == l).unwrap_or(0)];
-            count * 2 >= top
-        };
-        if keep && !langs.contains(l) {
-            langs.push(l.clone());
-        }
-    }
-    let has_latin_lines = text.lines().any(|l| lang::script(l) == Some(Script::Latin));
-    if !langs.iter().any(|l| lang::script_of(l) == Script::Latin) && has_latin_lines {
-        langs.push("en".into());
-    }
-    if langs.len() < 2 {
-        return langs;
-    }
-    let starts = |l: &String| seq.iter().filter(|(x, b)| x == l && *b).count();
-    let first = langs
-        .iter()
-        .max_by_key(|l| (starts(l), lang::script_of(l) == Script::Han))
-        .cloned()
-        .unwrap_or_default();
-    let mut order = vec![first];
-    while order.len() < langs.len() {
-        let last = order.last().cloned().unwrap_or_default();
-        let follows = |l: &String| {
-            seq.windows(2)
-                .filter(|w| w[0].0 == last && &w[1].0 == l)
-                .count()
-        };
-        let next = langs
-            .iter()
-            .filter(|l| !order.contains(l))
-            .max_by_key(|l| {
-                (
-                    follows(l),
-                    std::cmp::Reverse(langs.iter().position(|x| x == *l)),
-                )
-            })
-            .cloned()
-            .unwrap_or_default();
-        order.push(next);
-    }
-    order
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,15 +222,15 @@ mod tests {
     #[test]
     fn three_languages_line_by_line() {
         let text = "Article 1\n第一条\nArtículo 1\n\nThe Purposes of the United Nations are:\n联合国之宗旨为：\nLos propósitos de las Naciones Unidas son:\n";
-        assert_eq!(order(text), ["en", "zh-Hans", "es"]);
+        assert_eq!(lang::order(text), ["en", "zh-Hans", "es"]);
         let mut report = Report::new("t.txt", "interleaved", text);
-        let blocks = interleaved(text, &order(text), &mut report);
+        let blocks = interleaved(text, &lang::order(text), &mut report);
         assert_eq!(blocks.len(), 2);
         assert_eq!(blocks[0].text("es"), "Artículo 1");
         assert_eq!((blocks[1].first, blocks[1].last), (5, 7));
         assert_eq!(blocks[1].text("zh-Hans"), "联合国之宗旨为：");
         let pairs = "中文\nEnglish line of the text\n";
-        assert_eq!(order(pairs), ["zh-Hans", "en"]);
+        assert_eq!(lang::order(pairs), ["zh-Hans", "en"]);
         let blocks = interleaved(pairs, &langs(&["zh-Hans", "en"]), &mut report);
         assert_eq!(blocks.len(), 1);
     }

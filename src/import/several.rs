@@ -1,6 +1,6 @@
 //! Texts given once per language, aligned by their numbering ([`align`]):
 //! separate blocks in one file ([`blocks`]), front matter per language
-//! ([`frontmatter`]), one file per language ([`import_files`]). And what
+//! ([`frontmatter`]); one file per language is [`super::files`]. And what
 //! every reader shares: shaping the blocks, and the error of a declared
 //! language that the text contradicts.
 
@@ -8,7 +8,7 @@ use super::align::{self, Tree};
 use super::report::Report;
 use super::schemes::Table;
 use super::structure::{self, Shaped};
-use super::{blocks, document, frontmatter, lang, monolingual, Block, Format, Imported, Made};
+use super::{blocks, frontmatter, lang, monolingual, Block, Made};
 use super::{Options, EN};
 use crate::diag::Diagnostic;
 use crate::source::raw::LangMap;
@@ -89,7 +89,7 @@ pub(super) fn mismatch(
 }
 
 /// The trees aligned on the structural one.
-fn aligned(trees: Vec<Tree>, opts: &Options) -> (Made, Vec<align::Doubt>) {
+pub(super) fn aligned(trees: Vec<Tree>, opts: &Options) -> (Made, Vec<align::Doubt>) {
     if trees.is_empty() {
         let made = Made {
             title: LangMap::new(),
@@ -242,98 +242,4 @@ pub(super) fn front_matter(
     }
     made.title_line = fm.title_line;
     made
-}
-
-/// One document from several files, one language each (`plan.zh.md`,
-/// `plan.en.md`, `plan.es.md`), aligned by their numbering. Each file's
-/// language is given (`languages`, in the files' order), or in its name,
-/// or found in its text. The report names each line by file and number.
-pub fn import_files(files: &[(String, String)], opts: &Options) -> Imported {
-    let table = opts.schemes.clone().unwrap_or_else(Table::builtin);
-    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    let source = names.join(", ");
-    let first = files.first().map_or("", |(_, t)| t.as_str());
-    let kind = opts
-        .kind
-        .clone()
-        .unwrap_or_else(|| super::meta::guess_kind(&opts.title, first));
-    let declared = opts.declared();
-    let mut reports = Vec::new();
-    let mut trees = Vec::new();
-    let mut errors = Vec::new();
-    for (k, (name, text)) in files.iter().enumerate() {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let given = match declared.get(k).filter(|_| declared.len() == files.len()) {
-            Some(l) => Some((l.clone(), false)),
-            None => lang::from_file_name(name)
-                .first()
-                .filter(|_| lang::from_file_name(name).len() == 1)
-                .map(|l| (l.clone(), true)),
-        };
-        let format = match opts.format {
-            Some(f @ (Format::Markdown | Format::Text)) => f,
-            _ if name.ends_with(".md") => Format::Markdown,
-            _ => Format::Text,
-        };
-        let mut report = Report::new(name, format.name(), text);
-        let lang = match &given {
-            Some((l, named)) => {
-                let pieces: Vec<(usize, &str)> =
-                    text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
-                errors.extend(mismatch(name, l, &pieces, *named));
-                l.clone()
-            }
-            None => lang::detect(text).unwrap_or_else(|| EN.to_string()),
-        };
-        if let Some(other) = trees.iter().position(|t: &Tree| t.lang == lang) {
-            errors.push(Diagnostic::new(name.as_str(), None, format!("`{lang}` again: `{}` is in `{lang}` too", names[other]))
-                .help("give one file per language, and the language of each (--lang zh-Hans,en,es in the files' order, or file names such as `plan.es.md`)"));
-        }
-        let b = monolingual::read(text, &lang, &table, &mut report);
-        let shaped = shape(
-            b,
-            std::slice::from_ref(&lang),
-            &lang,
-            &table,
-            &kind,
-            true,
-            &mut report,
-        );
-        trees.push(Tree {
-            lang,
-            shaped,
-            file: Some(name.clone()),
-        });
-        reports.push(report);
-    }
-    let trees_langs: Vec<String> = trees.iter().map(|t| t.lang.clone()).collect();
-    let (made, doubts) = aligned(trees, opts);
-    for (t, line, message) in doubts {
-        reports[t].warn(line, message);
-    }
-    let file_langs: Vec<String> = trees_langs;
-    let base = opts.structural_in(&made.languages);
-    let base = file_langs
-        .iter()
-        .position(|l| *l == made.languages[base])
-        .unwrap_or(0);
-    let mut head = Report::new(&source, "one file per language", "");
-    let document = document(&source, made, opts, kind, &mut head);
-    for e in head.entries.drain(..) {
-        if let Some(r) = reports.get_mut(base) {
-            r.warn(e.line, e.message);
-        }
-    }
-    let mut combined = head;
-    combined.format = format!("one file per language: {}", document.languages.join(", "));
-    for (mut r, (_, text)) in reports.into_iter().zip(files) {
-        r.finish(text.strip_prefix('\u{feff}').unwrap_or(text));
-        combined.absorb(r);
-    }
-    combined.sort();
-    Imported {
-        document,
-        report: combined,
-        errors,
-    }
 }

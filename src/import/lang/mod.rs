@@ -10,7 +10,15 @@
 //! importer must tell only the few languages its numbering schemes know,
 //! the same way on every run. Whole texts are judged by the same words.
 
+mod order;
+mod tags;
+mod words;
+
 use super::clean::is_cjk;
+pub use order::order;
+pub use tags::{from_file_name, normalise};
+pub use words::latin_scores;
+use words::{SIMPLIFIED, TRADITIONAL};
 
 /// A writing system, as far as the importer tells them apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,144 +29,6 @@ pub enum Script {
 
 /// The Latin-script languages told apart by their words.
 pub const LATIN: [&str; 4] = ["en", "es", "pt", "fr"];
-
-/// Function words and numbering words of each of [`LATIN`], lower case.
-const WORDS: [&[&str]; 4] = [
-    &[
-        "the", "of", "and", "to", "in", "is", "are", "shall", "be", "with", "for", "on", "that",
-        "by", "this", "which", "as", "its", "their", "will", "or", "an", "at", "from", "article",
-        "chapter", "part", "section", "annex", "preface", "united", "nations", "states", "both",
-        "sides", "all", "have", "has", "other", "such", "into", "between", "english", "text",
-    ],
-    &[
-        "el",
-        "la",
-        "los",
-        "las",
-        "de",
-        "del",
-        "y",
-        "en",
-        "que",
-        "por",
-        "para",
-        "con",
-        "se",
-        "su",
-        "sus",
-        "una",
-        "un",
-        "al",
-        "es",
-        "son",
-        "como",
-        "entre",
-        "artículo",
-        "capítulo",
-        "título",
-        "sección",
-        "anexo",
-        "naciones",
-        "unidas",
-        "ambas",
-        "partes",
-        "estados",
-        "todos",
-        "texto",
-        "español",
-        "cooperación",
-        "desarrollo",
-        "paz",
-    ],
-    &[
-        "o",
-        "os",
-        "a",
-        "as",
-        "de",
-        "do",
-        "da",
-        "dos",
-        "das",
-        "e",
-        "em",
-        "no",
-        "na",
-        "nos",
-        "nas",
-        "que",
-        "por",
-        "para",
-        "com",
-        "se",
-        "um",
-        "uma",
-        "ao",
-        "é",
-        "são",
-        "entre",
-        "artigo",
-        "capítulo",
-        "título",
-        "seção",
-        "secção",
-        "anexo",
-        "nações",
-        "unidas",
-        "ambas",
-        "partes",
-        "estados",
-        "todos",
-        "não",
-        "português",
-        "cooperação",
-        "desenvolvimento",
-    ],
-    &[
-        "le",
-        "la",
-        "les",
-        "de",
-        "du",
-        "des",
-        "et",
-        "en",
-        "à",
-        "au",
-        "aux",
-        "que",
-        "qui",
-        "par",
-        "pour",
-        "avec",
-        "se",
-        "sur",
-        "un",
-        "une",
-        "est",
-        "sont",
-        "dans",
-        "entre",
-        "article",
-        "chapitre",
-        "titre",
-        "annexe",
-        "nations",
-        "unies",
-        "deux",
-        "parties",
-        "états",
-        "tous",
-        "français",
-        "coopération",
-        "développement",
-    ],
-];
-
-/// Characters written only in traditional Chinese, and their simplified
-/// forms (a common sample: enough to tell a text's writing, not to convert).
-const TRADITIONAL: &str = "國會對與這為說發經關個們來時議條際員區產應權規務歷於開組織聯總導現實體長門問題書動當點進過義東業學將從無機營協資貿並憲設決領參選係愛聽讓認";
-const SIMPLIFIED: &str = "国会对与这为说发经关个们来时议条际员区产应权规务历于开组织联总导现实体长门问题书动当点进过义东业学将从无机营协资贸并宪设决领参选系爱听让认";
 
 /// The script of a line: Han when it starts with a Chinese character (an
 /// address or a name in Latin letters may follow), or has Chinese
@@ -192,38 +62,6 @@ pub fn script_of(lang: &str) -> Script {
 /// `zh` of `zh-Hans`.
 pub fn primary(lang: &str) -> &str {
     lang.split('-').next().unwrap_or(lang)
-}
-
-/// The scores of each of [`LATIN`] for a text: one per common word, two
-/// per letter only one of them writes.
-pub fn latin_scores(text: &str) -> [usize; 4] {
-    let mut scores = [0; 4];
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
-        let w = word.to_lowercase();
-        for (k, list) in WORDS.iter().enumerate() {
-            if list.contains(&w.as_str()) {
-                scores[k] += 1;
-            }
-        }
-        if w.ends_with("ción") || w.ends_with("ciones") {
-            scores[1] += 1;
-        }
-        if w.ends_with("ção") || w.ends_with("ções") {
-            scores[2] += 1;
-        }
-    }
-    for c in text.chars() {
-        match c {
-            'ñ' | '¿' | '¡' => scores[1] += 2,
-            'ã' | 'õ' => scores[2] += 2,
-            'è' | 'ê' | 'œ' | 'î' | 'û' => scores[3] += 2,
-            _ => {}
-        }
-    }
-    scores
 }
 
 /// The Latin language of a text, when its words tell: the best score, at
@@ -274,50 +112,6 @@ pub fn find_in(langs: &[String], lang: &str) -> Option<usize> {
         .iter()
         .position(|l| l == lang)
         .or_else(|| langs.iter().position(|l| primary(l) == primary(lang)))
-}
-
-/// A language tag as written in a file name or front matter key, in the
-/// form the content uses: `zh-cn` → `zh-Hans`, `zh-tw` → `zh-Hant`,
-/// `pt-br` → `pt-BR`. None when it is not a tag of a known language.
-pub fn normalise(tag: &str) -> Option<String> {
-    const KNOWN: [&str; 12] = [
-        "zh", "en", "es", "pt", "fr", "ru", "ar", "de", "it", "ja", "ko", "nl",
-    ];
-    let tag = tag.to_ascii_lowercase();
-    let (primary, sub) = tag.split_once(['-', '_']).unwrap_or((&tag, ""));
-    if !KNOWN.contains(&primary) {
-        return None;
-    }
-    match (primary, sub) {
-        ("zh", "" | "cn" | "hans" | "sg" | "hans-cn") => Some("zh-Hans".into()),
-        ("zh", "tw" | "hk" | "mo" | "hant" | "hant-tw") => Some("zh-Hant".into()),
-        (_, "") => Some(primary.to_string()),
-        (_, s)
-            if s.len() == 2
-                && !KNOWN.contains(&s)
-                && s.chars().all(|c| c.is_ascii_alphabetic()) =>
-        {
-            Some(format!("{primary}-{}", s.to_ascii_uppercase()))
-        }
-        _ => None,
-    }
-}
-
-/// The languages a file name gives: `plan.es.md` → `[es]`,
-/// `plan.zh-en.txt` → `[zh-Hans, en]`; empty when it gives none.
-pub fn from_file_name(name: &str) -> Vec<String> {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let parts: Vec<&str> = base.split('.').collect();
-    for part in parts.iter().skip(1).rev().skip(1) {
-        if let Some(one) = normalise(part) {
-            return vec![one];
-        }
-        let many: Option<Vec<String>> = part.split('-').map(normalise).collect();
-        if let Some(many) = many.filter(|m| m.len() > 1) {
-            return many;
-        }
-    }
-    Vec::new()
 }
 
 /// Why a text is not in the `declared` language: the language it is in,
