@@ -1,6 +1,6 @@
 //! The shapes of source the importer reads, and how one is recognised.
 
-use super::{blocks, frontmatter, lang, EN, ZH};
+use super::{blocks, frontmatter, lang, parallel, EN, ZH};
 
 /// The shapes of source this importer reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
@@ -78,9 +78,14 @@ impl Format {
         let mut distinct: Vec<&str> = keys.iter().copied().filter(|k| *k != "latin").collect();
         distinct.sort_unstable();
         distinct.dedup();
+        // Lines holding a paragraph in several scripts (`中文  English`).
+        let split = lines
+            .iter()
+            .filter(|l| parallel::split_gaps(l).is_some())
+            .count();
         if rows * 2 > lines.len() {
             Format::Rows
-        } else if distinct.len() >= 2 && switches * 3 >= keys.len() {
+        } else if (distinct.len() >= 2 && switches * 3 >= keys.len()) || split * 2 > lines.len() {
             Format::Interleaved
         } else if blocks::segments(text).len() >= 2 {
             Format::Blocks

@@ -146,6 +146,33 @@ fn interleaved_english_chinese_spanish_structure_from_the_first() {
     }
     checks_clean(&i);
 
+    // All three on one line, split by wide gaps where the script changes:
+    // the same document.
+    let one_line: String = text
+        .split("\n\n")
+        .map(|group| group.lines().collect::<Vec<_>>().join("  ") + "\n")
+        .collect();
+    let same = import("charter-excerpt.txt", &one_line, &Options::default());
+    assert_eq!(
+        same.document.nodes,
+        i.document
+            .nodes
+            .iter()
+            .map(|n| {
+                let mut n = n.clone();
+                n.line = same
+                    .document
+                    .nodes
+                    .iter()
+                    .find(|m| m.id == n.id)
+                    .unwrap()
+                    .line;
+                n
+            })
+            .collect::<Vec<_>>()
+    );
+    assert!(same.report.entries.is_empty(), "{}", same.report);
+
     // The structure may come from another language: the Chinese one.
     let by_zh = Options {
         structural: Some("zh-Hans".into()),
@@ -239,6 +266,20 @@ fn a_law_in_chinese_then_in_english_aligned_by_its_numbering() {
     each_once_and_nothing_else(&zh, &output(&i.document, "zh-Hans"));
     let en = lines_of(&text, |n, _| n > 18);
     each_once_and_nothing_else(&en, &output(&i.document, "en"));
+    // The blocks' languages given, in their order: the same; in the wrong
+    // order, an error for each block.
+    let given = |l: [&str; 2]| Options {
+        languages: l.iter().map(|s| s.to_string()).collect(),
+        ..Options::default()
+    };
+    let (same, _) = run("law-blocks.txt", &given(["zh-Hans", "en"]));
+    assert_eq!(same.document.nodes, i.document.nodes);
+    let wrong = import("law-blocks.txt", &text, &given(["en", "zh-Hans"]));
+    let errors: Vec<String> = wrong.errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].starts_with("error: law-blocks.txt:3: the text is declared `en` (with --lang or in the manifest) but reads as `zh-Hans`: line 3 «中华人民共和国对外合作示范法»"), "{errors:?}");
+    assert!(errors[1].starts_with("error: law-blocks.txt:20: the text is declared `zh-Hans` (with --lang or in the manifest) but reads as `en`"), "{errors:?}");
+
     // `check` asks for what the report names; without Article 4, all is clean.
     assert_eq!(
         check(&i),

@@ -1,17 +1,30 @@
 //! The languages of an interleaved text and their order, when not given.
 
+use super::super::parallel::split_gaps;
 use super::{chinese_variant, guess_latin, script, script_of, Script, LATIN};
 
 /// The languages of an interleaved text and their order, when not given:
 /// the Chinese of its Han lines, the Latin languages its lines' words
-/// name (on at least half as many lines as the most named); first the language that most often starts a paragraph (after a
-/// blank line), else the Chinese, then each language's usual successor.
+/// name (on at least half as many lines as the most named); first the
+/// language that most often starts a paragraph (after a blank line, or
+/// first on a line split by wide gaps), else the Chinese, then each
+/// language's usual successor.
 pub fn order(text: &str) -> Vec<String> {
     let mut seq: Vec<(String, bool)> = Vec::new();
     let mut after_blank = true;
     let han = chinese_variant(text);
     let mut latin_counts = [0usize; 4];
-    for line in text.lines().map(str::trim) {
+    let parts = text.lines().flat_map(|l| {
+        let l = l.trim();
+        match split_gaps(l) {
+            Some(parts) => std::iter::once("")
+                .chain(parts)
+                .chain(std::iter::once(""))
+                .collect(),
+            None => vec![l],
+        }
+    });
+    for line in parts {
         if line.is_empty() {
             after_blank = true;
             continue;
