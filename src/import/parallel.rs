@@ -62,14 +62,6 @@ pub fn split_gaps(line: &str) -> Option<Vec<&str>> {
     })
 }
 
-/// Splits `中文  English` into its two parts (see [`split_gaps`]).
-pub fn split_pair(line: &str) -> Option<(&str, &str)> {
-    match split_gaps(line)?.as_slice() {
-        [z, e] if lang::script(z) == Some(Script::Han) => Some((z, e)),
-        _ => None,
-    }
-}
-
 /// Checks a line for residue and garbage; reports and returns true if it
 /// must be dropped.
 pub(super) fn dropped(report: &mut Report, line: usize, text: &str) -> bool {
@@ -202,17 +194,18 @@ mod tests {
     #[test]
     fn same_line_pairs() {
         assert_eq!(
-            split_pair(
+            split_gaps(
                 "（三）推动开展贸易投资便利化专题磋商。  (3) Promote thematic consultations."
             ),
-            Some((
+            Some(vec![
                 "（三）推动开展贸易投资便利化专题磋商。",
                 "(3) Promote thematic consultations."
-            ))
+            ])
         );
-        assert_eq!(split_pair("附件  annex"), Some(("附件", "annex")));
-        assert_eq!(split_pair("只有中文  还是中文"), None);
-        assert_eq!(split_pair("One space only. 中文"), None);
+        assert_eq!(split_gaps("附件  annex"), Some(vec!["附件", "annex"]));
+        assert_eq!(split_gaps("只有中文  还是中文"), None);
+        assert_eq!(split_gaps("One space only. 中文"), None);
+        assert_eq!(split_gaps("English  and Spanish  y español"), None);
         assert_eq!(
             split_gaps("Article 1  第一条  Artículo 1"),
             Some(vec!["Article 1", "第一条", "Artículo 1"])
