@@ -98,10 +98,13 @@ pub fn read(text: &str, report: &mut Report) -> Result<FrontMatter, (usize, Stri
             }
             (Some((_, l)), _) => {
                 report.placed(line, line);
-                parts.push(Part {
-                    lang: l,
-                    text: place(&value, &lines, line, close),
-                });
+                let (text, folded) = place(&value, &lines, line, close);
+                if folded {
+                    // Its lines are joined on the first: all in the text.
+                    let last = next_key_line(&lines, line, close);
+                    report.placed(line + 1, last.saturating_sub(1).max(line));
+                }
+                parts.push(Part { lang: l, text });
             }
             (None, "lang" | "language") => {
                 report.placed(line, line);
@@ -163,13 +166,13 @@ fn next_key_line(lines: &[&str], line: usize, close: usize) -> usize {
 /// source's lines after the key; the others are blank. A value on the
 /// key's line stays there; one whose lines are not found (folded with
 /// `>`) is laid on the lines after the key, in order.
-fn place(value: &str, lines: &[&str], key_line: usize, close: usize) -> String {
+fn place(value: &str, lines: &[&str], key_line: usize, close: usize) -> (String, bool) {
     let mut out: Vec<String> = vec![String::new(); lines.len()];
     let parts: Vec<&str> = value.lines().filter(|v| !v.trim().is_empty()).collect();
     if let [one] = parts.as_slice() {
         if lines[key_line - 1].contains(one.trim()) {
             out[key_line - 1] = one.trim().to_string();
-            return out.join("\n");
+            return (out.join("\n"), false);
         }
     }
     let mut at = key_line; // 0-based index of the line after the key
@@ -183,7 +186,8 @@ fn place(value: &str, lines: &[&str], key_line: usize, close: usize) -> String {
             None => break,
         }
     }
-    if found.len() == parts.len() {
+    let folded = found.len() < parts.len();
+    if !folded {
         for (i, v) in found.into_iter().zip(&parts) {
             out[i] = v.trim().to_string();
         }
@@ -196,5 +200,48 @@ fn place(value: &str, lines: &[&str], key_line: usize, close: usize) -> String {
             out[i].push_str(v.trim());
         }
     }
-    out.join("\n")
+    (out.join("\n"), folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_bodies_a_markdown_body_and_other_keys() {
+        let text = "---\ntitle: Declaración\nlang: es\ntitle-en: Declaration\nbody-en: >\n  The sides\n  agree.\ntags:\n  - a\n---\n1. Las partes acuerdan.\n";
+        let mut report = Report::new("d.md", "front matter", text);
+        let fm = read(text, &mut report).unwrap();
+        assert_eq!(fm.titles["en"], "Declaration");
+        assert_eq!(fm.titles["es"], "Declaración", "`title` is the body's");
+        let parts: Vec<(&str, Vec<&str>)> = fm
+            .parts
+            .iter()
+            .map(|p| {
+                (
+                    p.lang.as_str(),
+                    p.text.lines().filter(|l| !l.is_empty()).collect(),
+                )
+            })
+            .collect();
+        // A folded value is one line, kept on the line after its key.
+        assert_eq!(
+            parts,
+            [
+                ("en", vec!["The sides agree."]),
+                ("es", vec!["1. Las partes acuerdan."])
+            ]
+        );
+        assert_eq!(fm.parts[0].text.lines().nth(5), Some("The sides agree."));
+        let dropped: Vec<usize> = report.entries.iter().map(|e| e.line).collect();
+        assert_eq!(dropped, [8, 9], "{report}");
+        report.placed(2, 3);
+        report.placed(11, 11);
+        assert!(
+            report.accounts_for_every_line(text),
+            "the folded value's lines are in the text"
+        );
+        assert!(read("---\ntitle-en: [x\n---\n", &mut report).is_err());
+        assert!(read("---\ntitle-en: x\n", &mut report).is_err());
+    }
 }
