@@ -17,7 +17,9 @@ use crate::Error;
 pub struct ImportArgs {
     #[command(flatten)]
     pub root: RootArg,
-    /// Source files to import.
+    /// Source files to import. With --id, several files are one document,
+    /// a file per language (`plan.zh.md plan.en.md plan.es.md`), aligned by
+    /// their numbering.
     #[arg(required_unless_present = "manifest", conflicts_with = "manifest")]
     pub sources: Vec<PathBuf>,
     /// Import every document listed in a manifest (e.g. content/imports.toml).
@@ -32,7 +34,11 @@ pub struct ImportArgs {
     /// Print the report only; write nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// The source's format [default: guessed from the file].
+    /// The source's format [default: guessed from the file]: interleaved (a
+    /// line per language, or one line split by wide gaps), rows (`中文 |
+    /// English | Español`), blocks (the whole text in each language in
+    /// turn), front-matter (YAML `title-<lang>`, `body-<lang>` keys),
+    /// markdown or text (one language).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Document id [default: from the file name].
@@ -57,9 +63,16 @@ pub struct ImportArgs {
     /// the report says so).
     #[arg(long, value_parser = parse_title)]
     pub title: Vec<(String, String)>,
-    /// Language of a one-language source [default: guessed].
+    /// The source's language, or its languages in the source's order,
+    /// comma-separated (`zh-Hans,en,es`: the columns of rows, the lines of
+    /// an interleaved paragraph, the blocks, the files) [default: from the
+    /// file names (`plan.es.md`, `plan.zh-en.txt`), else found in the text].
+    /// A text that contradicts it is an error.
+    #[arg(long, value_delimiter = ',')]
+    pub lang: Vec<String>,
+    /// The language whose numbering gives the structure [default: the first].
     #[arg(long)]
-    pub lang: Option<String>,
+    pub structural: Option<String>,
 }
 
 /// A kind id: one of the defaults ([`DocKind::DEFAULTS`]) or any other the
@@ -89,11 +102,6 @@ pub fn run(args: ImportArgs, out: &mut dyn Write) -> Result<(), Error> {
             (m.jobs, m.output)
         }
         None => {
-            if args.id.is_some() && args.sources.len() > 1 {
-                return Err(Error::Usage(
-                    "--id names one document: import one source at a time with it".into(),
-                ));
-            }
             let options = Options {
                 format: args.format,
                 id: args.id.clone(),
@@ -102,17 +110,30 @@ pub fn run(args: ImportArgs, out: &mut dyn Write) -> Result<(), Error> {
                 edition: args.edition.clone(),
                 date: args.date.clone(),
                 title: args.title.iter().cloned().collect::<LangMap>(),
-                lang: args.lang.clone(),
+                lang: (args.lang.len() == 1).then(|| args.lang[0].clone()),
+                languages: if args.lang.len() > 1 {
+                    args.lang.clone()
+                } else {
+                    Vec::new()
+                },
+                structural: args.structural.clone(),
                 schemes: None,
             };
-            let jobs = args
-                .sources
-                .iter()
-                .map(|s| manifest::Job {
-                    source: s.clone(),
-                    options: options.clone(),
-                })
-                .collect();
+            // With --id, the files are one document; else one each.
+            let jobs = if args.id.is_some() {
+                vec![manifest::Job {
+                    sources: args.sources.clone(),
+                    options,
+                }]
+            } else {
+                args.sources
+                    .iter()
+                    .map(|s| manifest::Job {
+                        sources: vec![s.clone()],
+                        options: options.clone(),
+                    })
+                    .collect()
+            };
             (
                 jobs,
                 Paths::under(&args.root.root).content.join("documents"),
@@ -121,15 +142,39 @@ pub fn run(args: ImportArgs, out: &mut dyn Write) -> Result<(), Error> {
     };
     let dir = args.out.clone().unwrap_or(default_out);
     for job in jobs {
-        let text = std::fs::read(&job.source).map_err(|e| Error::io(&job.source, e))?;
-        let text = String::from_utf8_lossy(&text);
-        let name = job.source.file_name().map_or_else(
-            || job.source.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let imported = super::import(&name, &text, &job.options);
+        let mut files = Vec::new();
+        for source in &job.sources {
+            let text = std::fs::read(source).map_err(|e| Error::io(source, e))?;
+            let name = source.file_name().map_or_else(
+                || source.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            files.push((name, String::from_utf8_lossy(&text).into_owned()));
+        }
+        let imported = match files.as_slice() {
+            [(name, text)] => super::import(name, text, &job.options),
+            _ => super::import_files(&files, &job.options),
+        };
         let w = |e| Error::io("stdout", e);
         write!(out, "{}", imported.report).map_err(w)?;
+        if !imported.errors.is_empty() {
+            // The diagnostics name the file by its name; point them at its path.
+            let errors = imported
+                .errors
+                .into_iter()
+                .map(|mut d| {
+                    if let Some(p) = job
+                        .sources
+                        .iter()
+                        .find(|p| p.file_name().is_some_and(|n| *n == *d.file))
+                    {
+                        d.file = p.clone();
+                    }
+                    d
+                })
+                .collect();
+            return Err(Error::Content(errors));
+        }
         if !args.dry_run {
             let path = dir.join(format!("{}.toml", imported.document.id));
             crate::fsutil::write_atomic(&path, emit::to_toml(&imported.document).as_bytes())?;

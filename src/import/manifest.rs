@@ -31,7 +31,12 @@ struct RawManifest {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEntry {
-    source: String,
+    /// The source file …
+    #[serde(default)]
+    source: Option<String>,
+    /// … or several, one per language, aligned by their numbering.
+    #[serde(default)]
+    sources: Vec<String>,
     id: String,
     kind: String,
     #[serde(default)]
@@ -46,6 +51,12 @@ struct RawEntry {
     title: LangMap,
     #[serde(default)]
     lang: Option<String>,
+    /// The languages of a source in several, in its order (or of the files).
+    #[serde(default)]
+    languages: Vec<String>,
+    /// The language whose numbering gives the structure.
+    #[serde(default)]
+    structural: Option<String>,
     /// The import profile: levels of schemes by scheme id …
     #[serde(default)]
     levels: BTreeMap<String, LevelDef>,
@@ -57,7 +68,8 @@ struct RawEntry {
 /// One import to make: the source file and the options.
 #[derive(Debug, Clone)]
 pub struct Job {
-    pub source: PathBuf,
+    /// One source, or one file per language of one document.
+    pub sources: Vec<PathBuf>,
     pub options: Options,
 }
 
@@ -82,6 +94,15 @@ pub fn read(path: &Path, sources: Option<&Path>) -> Result<Manifest, Error> {
     let mut jobs = Vec::new();
     let mut problems = Vec::new();
     for e in raw.imports {
+        let files: Vec<String> = e.source.iter().chain(&e.sources).cloned().collect();
+        let named = files.join(", ");
+        if files.is_empty() || (e.source.is_some() && !e.sources.is_empty()) {
+            problems.push(
+                Diagnostic::new(path, None, format!("import `{}`: give either `source` (one file) or `sources` (a file per language)", e.id))
+                    .help("e.g. source = \"plan.zh-en.txt\", or sources = [\"plan.zh.md\", \"plan.en.md\"]"),
+            );
+            continue;
+        }
         let mut schemes = e.scheme.clone();
         schemes.extend(
             raw.scheme
@@ -97,12 +118,8 @@ pub fn read(path: &Path, sources: Option<&Path>) -> Result<Manifest, Error> {
                 Err(found) => {
                     problems.extend(found.into_iter().map(|p| {
                         let line = p.span.map(|s| lines.line(s.start));
-                        Diagnostic::new(
-                            path,
-                            line,
-                            format!("import of `{}`: {}", e.source, p.message),
-                        )
-                        .help("see content/README.md, \"Numbering schemes\"")
+                        Diagnostic::new(path, line, format!("import of `{}`: {}", named, p.message))
+                            .help("see content/README.md, \"Numbering schemes\"")
                     }));
                     continue;
                 }
@@ -113,7 +130,7 @@ pub fn read(path: &Path, sources: Option<&Path>) -> Result<Manifest, Error> {
                 Diagnostic::new(
                     path,
                     None,
-                    format!("import of `{}`: `{}` is not a kind id", e.source, e.kind),
+                    format!("import of `{}`: `{}` is not a kind id", named, e.kind),
                 )
                 .help(format!(
                     "use lower-case letters, digits and single hyphens: one of the default kinds ({}) or one declared in site.toml",
@@ -124,7 +141,7 @@ pub fn read(path: &Path, sources: Option<&Path>) -> Result<Manifest, Error> {
         }
         let kind = e.kind.clone();
         jobs.push(Job {
-            source: source_dir.join(&e.source),
+            sources: files.iter().map(|f| source_dir.join(f)).collect(),
             options: Options {
                 format: e.format,
                 id: Some(e.id),
@@ -134,6 +151,8 @@ pub fn read(path: &Path, sources: Option<&Path>) -> Result<Manifest, Error> {
                 date: e.date,
                 title: e.title,
                 lang: e.lang,
+                languages: e.languages,
+                structural: e.structural,
                 schemes: Some(table),
             },
         });

@@ -1,75 +1,46 @@
 //! `accord import`: a raw source text into a content file, with a report.
 //!
-//! read (format-specific: [`bilingual`], [`monolingual`]) → blocks of text
-//! per language → [`structure`] (numbering → node tree and ids) → [`emit`].
+//! read (format-specific: [`parallel`], [`rows`], [`monolingual`], and for a
+//! text given once per language [`blocks`], [`frontmatter`] or several
+//! files, [`several`]) → blocks of text per language → [`structure`]
+//! (numbering → node tree and ids; per language, then [`align`]ed by the
+//! numbering) → [`emit`].
 
-pub mod bilingual;
+pub mod align;
+pub mod blocks;
 mod checks;
 pub mod clean;
 pub mod command;
 pub mod dateline;
 pub mod emit;
+mod files;
+mod format;
+pub mod frontmatter;
 pub mod fullwidth;
+pub mod lang;
 pub mod manifest;
 pub mod markup;
+mod meta;
 pub mod monolingual;
 mod nodes;
 pub mod numbering;
 pub mod numerals;
+pub mod parallel;
 pub mod report;
+pub mod rows;
 pub mod schemes;
+pub mod several;
 pub mod structure;
 
 use std::sync::Arc;
 
+use crate::diag::Diagnostic;
 use crate::source::raw::LangMap;
-use clean::has_cjk;
+pub use files::import_files;
+pub use format::Format;
+pub use meta::default_id;
+use meta::{find_period, guess_kind};
 pub use report::Report;
-
-/// The shapes of source this importer reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    /// Chinese and English lines interleaved, or both on one line.
-    Interleaved,
-    /// `中文 | English | |` rows.
-    Rows,
-    /// Markdown in one language.
-    Markdown,
-    /// Plain text in one language.
-    Text,
-}
-
-impl Format {
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Interleaved => "interleaved zh/en lines",
-            Format::Rows => "zh | en rows",
-            Format::Markdown => "one-language Markdown",
-            Format::Text => "one-language text",
-        }
-    }
-
-    /// Guesses the format from the file name and the text.
-    pub fn detect(name: &str, text: &str) -> Format {
-        let lines: Vec<&str> = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        let rows = lines.iter().filter(|l| l.contains(" | ")).count();
-        let zh = lines.iter().filter(|l| has_cjk(l)).count();
-        if rows * 2 > lines.len() {
-            Format::Rows
-        } else if zh * 5 > lines.len() && zh * 5 < lines.len() * 4 {
-            Format::Interleaved
-        } else if name.ends_with(".md") {
-            Format::Markdown
-        } else {
-            Format::Text
-        }
-    }
-}
 
 /// What the caller says about the document; what is left out is guessed.
 #[derive(Debug, Clone, Default)]
@@ -85,8 +56,33 @@ pub struct Options {
     pub title: LangMap,
     /// The language of a one-language source.
     pub lang: Option<String>,
+    /// The languages of a source in several, in the source's order (the
+    /// columns of rows, the lines of an interleaved paragraph, the blocks,
+    /// the files) [default: from the file names, else found in the text].
+    pub languages: Vec<String>,
+    /// The language whose numbering gives the structure [default: the first].
+    pub structural: Option<String>,
     /// The numbering schemes [default: the built-in table].
     pub schemes: Option<Arc<schemes::Table>>,
+}
+
+impl Options {
+    /// The languages given: `languages`, else `lang`.
+    pub fn declared(&self) -> Vec<String> {
+        if self.languages.is_empty() {
+            self.lang.iter().cloned().collect()
+        } else {
+            self.languages.clone()
+        }
+    }
+
+    /// The index of the structural language among `langs`.
+    fn structural_in(&self, langs: &[String]) -> usize {
+        self.structural
+            .as_deref()
+            .and_then(|s| lang::find_in(langs, s))
+            .unwrap_or(0)
+    }
 }
 
 /// A paragraph of the source in one or more languages, with the source
@@ -111,19 +107,6 @@ impl Block {
         }
     }
 
-    pub fn pair(first: usize, last: usize, zh: &str, z: &str, en: &str, e: &str) -> Block {
-        let texts = LangMap::from([
-            (zh.to_string(), z.trim().to_string()),
-            (en.to_string(), e.trim().to_string()),
-        ]);
-        Block {
-            first,
-            last,
-            texts,
-            heading: 0,
-        }
-    }
-
     pub fn text(&self, lang: &str) -> &str {
         self.texts.get(lang).map_or("", String::as_str)
     }
@@ -138,6 +121,8 @@ impl Block {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NodeOut {
     pub id: String,
+    /// The source line it starts at (not written out).
+    pub line: usize,
     pub kind: String,
     pub label: LangMap,
     pub heading: LangMap,
@@ -161,10 +146,21 @@ pub struct DocumentOut {
 pub struct Imported {
     pub document: DocumentOut,
     pub report: Report,
+    /// Problems that forbid writing the document (a declared language the
+    /// text contradicts), each with its file, line and what to do.
+    pub errors: Vec<Diagnostic>,
 }
 
 pub const ZH: &str = "zh-Hans";
 pub const EN: &str = "en";
+
+/// What a reader and [`structure::shape`] (or [`align`]) made of a source.
+pub(crate) struct Made {
+    pub title: LangMap,
+    pub title_line: usize,
+    pub nodes: Vec<NodeOut>,
+    pub languages: Vec<String>,
+}
 
 /// Imports `text`, read from a file named `source`.
 pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
@@ -172,49 +168,108 @@ pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
     let format = opts.format.unwrap_or_else(|| Format::detect(source, text));
     let mut report = Report::new(source, format.name(), text);
     let table = opts.schemes.clone().unwrap_or_else(schemes::Table::builtin);
-    let (blocks, languages) = match format {
-        Format::Interleaved => (
-            bilingual::interleaved(text, ZH, EN, &mut report),
-            vec![ZH.to_string(), EN.to_string()],
-        ),
-        Format::Rows => (
-            bilingual::rows(text, ZH, EN, &mut report),
-            vec![ZH.to_string(), EN.to_string()],
-        ),
-        Format::Markdown | Format::Text => {
-            let lang = opts.lang.clone().unwrap_or_else(|| {
-                let zh = text.lines().filter(|l| has_cjk(l)).count();
-                if zh * 2 > text.lines().filter(|l| !l.trim().is_empty()).count() {
-                    ZH
-                } else {
-                    EN
-                }
-                .to_string()
-            });
-            (
-                monolingual::read(text, &lang, &table, &mut report),
-                vec![lang],
-            )
-        }
-    };
-    let mut title = opts.title.clone();
     let kind = opts
         .kind
         .clone()
-        .unwrap_or_else(|| guess_kind(&title, text));
-    let langs = structure::Langs {
-        structural: &languages[0],
-        all: &languages,
-        table: &table,
+        .unwrap_or_else(|| guess_kind(&opts.title, text));
+    let mut errors = Vec::new();
+    let mut declared = opts.declared();
+    let named = declared.is_empty();
+    if named {
+        declared = lang::from_file_name(source);
+    }
+    let made = match format {
+        Format::Interleaved | Format::Rows => {
+            let given = declared.len() >= 2;
+            let langs = if given {
+                declared
+            } else if format == Format::Rows {
+                rows::columns(text)
+            } else {
+                lang::order(text)
+            };
+            let langs = if langs.len() < 2 {
+                vec![ZH.to_string(), EN.to_string()]
+            } else {
+                langs
+            };
+            let blocks = if format == Format::Rows {
+                rows::rows(text, &langs, &mut report)
+            } else {
+                parallel::interleaved(text, &langs, &mut report)
+            };
+            for l in langs.iter().filter(|_| given) {
+                let pieces: Vec<(usize, &str)> = blocks
+                    .iter()
+                    .filter_map(|b| Some((b.first, b.texts.get(l)?.as_str())))
+                    .collect();
+                errors.extend(several::mismatch(source, l, &pieces, named));
+            }
+            let structural = langs[opts.structural_in(&langs)].clone();
+            several::shape_one(
+                blocks,
+                &langs,
+                &structural,
+                &table,
+                &kind,
+                true,
+                &mut report,
+            )
+        }
+        Format::Markdown | Format::Text => {
+            let lang = declared
+                .first()
+                .cloned()
+                .unwrap_or_else(|| lang::detect(text).unwrap_or_else(|| EN.to_string()));
+            if !declared.is_empty() {
+                let pieces: Vec<(usize, &str)> =
+                    text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
+                errors.extend(several::mismatch(source, &lang, &pieces, named));
+            }
+            let blocks = monolingual::read(text, &lang, &table, &mut report);
+            let langs = vec![lang.clone()];
+            several::shape_one(blocks, &langs, &lang, &table, &kind, true, &mut report)
+        }
+        Format::Blocks => several::blocks(
+            source,
+            text,
+            &declared,
+            opts,
+            &table,
+            &kind,
+            &mut report,
+            &mut errors,
+        ),
+        Format::FrontMatter => {
+            several::front_matter(source, text, opts, &table, &kind, &mut report, &mut errors)
+        }
     };
-    let shaped = structure::shape(blocks, &langs, &kind, &mut report);
-    // The source's title is its word: a title given for a language the
-    // source prints is not used, and the report says so.
-    for (lang, t) in shaped.title {
+    report.format = format.describe(&made.languages);
+    let document = document(source, made, opts, kind, &mut report);
+    report.finish(text);
+    Imported {
+        document,
+        report,
+        errors,
+    }
+}
+
+/// The document of what was made: the source's titles (a given title
+/// fills in only a language the source does not print, and the report says
+/// when one is not used), id, edition and series.
+fn document(
+    source: &str,
+    made: Made,
+    opts: &Options,
+    kind: String,
+    report: &mut Report,
+) -> DocumentOut {
+    let mut title = opts.title.clone();
+    for (lang, t) in made.title {
         if let Some(given) = title.insert(lang.clone(), t.clone()) {
             if given != t {
                 report.warn(
-                    shaped.title_line,
+                    made.title_line,
                     format!("the source prints its own `{lang}` title «{t}»: it is kept, and the title given for `{lang}` («{given}») is not used"),
                 );
             }
@@ -223,7 +278,10 @@ pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
     if title.is_empty() {
         report.warn(1, "no document title in the source: give one with --title LANG=TEXT (or `title` in the manifest)");
     }
-    report.finish(text);
+    report.kinds.clear();
+    for n in &made.nodes {
+        *report.kinds.entry(n.kind.clone()).or_default() += 1;
+    }
     let id = opts.id.clone().unwrap_or_else(|| default_id(source));
     let edition = opts
         .edition
@@ -235,157 +293,15 @@ pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
             .map(|s| s.trim_end_matches('-').to_string())
             .filter(|s| !s.is_empty())
     });
-    let document = DocumentOut {
+    DocumentOut {
         id,
         kind,
         series,
         edition,
         title,
         date: opts.date.clone(),
-        languages,
+        languages: made.languages,
         source: source.to_string(),
-        nodes: shaped.nodes,
-    };
-    Imported { document, report }
-}
-
-/// `china-celac-action-plan-2022-2024.en.md` → `china-celac-action-plan-2022-2024-en`.
-pub fn default_id(source: &str) -> String {
-    let stem = source.rsplit('/').next().unwrap_or(source);
-    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
-    let mut id = String::new();
-    for c in stem.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            id.push(c);
-        } else if !id.is_empty() && !id.ends_with('-') {
-            id.push('-');
-        }
-    }
-    let id = id.trim_end_matches('-').to_string();
-    if id.is_empty() {
-        "document".to_string()
-    } else {
-        id
-    }
-}
-
-/// A period such as `2025-2027` in a text.
-fn find_period(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    (0..b.len().saturating_sub(8)).find_map(|i| {
-        let w = &b[i..i + 9];
-        let digits = |r: std::ops::Range<usize>| w[r].iter().all(u8::is_ascii_digit);
-        let bounded = i == 0 || !b[i - 1].is_ascii_digit();
-        (bounded && digits(0..4) && w[4] == b'-' && digits(5..9)).then(|| s[i..i + 9].to_string())
-    })
-}
-
-/// Words in a title (or the first lines) that name a default kind, in the
-/// order they are tried: a "plan of action" that "adopts a resolution" is
-/// a plan first.
-const KIND_WORDS: [(&str, &[&str]); 6] = [
-    (
-        "policy-paper",
-        &["政策文件", "policy paper", "documento de política"],
-    ),
-    (
-        "action-plan",
-        &[
-            "行动计划",
-            "action plan",
-            "plan of action",
-            "plan de acción",
-            "plano de ação",
-        ],
-    ),
-    (
-        "resolution",
-        &["决议", "resolution", "resolución", "resolução"],
-    ),
-    (
-        "treaty",
-        &[
-            "条约",
-            "公约",
-            "协定",
-            "宪章",
-            "treaty",
-            "convention",
-            "agreement",
-            "charter",
-            "tratado",
-            "convenio",
-            "acuerdo",
-            "carta de",
-        ],
-    ),
-    (
-        "statement",
-        &[
-            "声明",
-            "宣言",
-            "statement",
-            "declaration",
-            "communiqué",
-            "declaración",
-            "declaração",
-        ],
-    ),
-    (
-        "law",
-        &["法律", "条例", "law", " act", "código", "ley ", "lei "],
-    ),
-];
-
-/// The kind a document's title suggests (`action-plan` when none does).
-fn guess_kind(title: &LangMap, text: &str) -> String {
-    let head: String = text.chars().take(400).collect::<String>().to_lowercase();
-    let titles: Vec<String> = title.values().map(|t| t.to_lowercase()).collect();
-    let named = |words: &[&str]| {
-        // A Chinese law's title ends in 法 (数据安全法), which, within a
-        // title, is too common a character to look for anywhere.
-        let law = words == KIND_WORDS[5].1;
-        let has = |t: &str| words.iter().any(|w| t.contains(w)) || (law && t.ends_with('法'));
-        titles.iter().any(|t| has(t))
-    };
-    let found = KIND_WORDS
-        .iter()
-        .find(|(_, words)| named(words))
-        .or_else(|| {
-            KIND_WORDS[..2]
-                .iter()
-                .find(|(_, words)| words.iter().any(|w| head.contains(w)))
-        });
-    found.map_or("action-plan", |(kind, _)| kind).to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::guess_kind;
-    use crate::source::raw::LangMap;
-
-    fn kind_of(lang: &str, title: &str) -> String {
-        let mut t = LangMap::new();
-        t.insert(lang, title.to_string());
-        guess_kind(&t, "")
-    }
-
-    #[test]
-    fn the_title_names_the_kind() {
-        assert_eq!(
-            kind_of("zh-Hans", "中国对拉丁美洲和加勒比政策文件"),
-            "policy-paper"
-        );
-        assert_eq!(
-            kind_of("en", "China-CELAC Joint Plan of Action 2025-2027"),
-            "action-plan"
-        );
-        assert_eq!(kind_of("zh-Hans", "中华人民共和国数据安全法"), "law");
-        assert_eq!(kind_of("en", "Foreign Relations Act"), "law");
-        assert_eq!(kind_of("en", "Charter of the United Nations"), "treaty");
-        assert_eq!(kind_of("es", "Declaración de Beijing"), "statement");
-        assert_eq!(kind_of("en", "Resolution 2758 (XXVI)"), "resolution");
-        // A method is not a law: 法 counts only at the end of a title.
-        assert_eq!(kind_of("zh-Hans", "合作方法备忘"), "action-plan");
+        nodes: made.nodes,
     }
 }

@@ -78,6 +78,7 @@ pub(super) fn finish(work: &[Work], table: &Table, report: &mut Report) -> Vec<N
         *report.kinds.entry(kind.as_str().to_string()).or_default() += 1;
         out.push(NodeOut {
             id,
+            line: w.first,
             kind: kind.as_str().to_string(),
             label: zh_punctuation(w.label.clone()),
             heading: zh_punctuation(heading),

@@ -17,6 +17,8 @@ pub enum Severity {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// The file of the line, when the document is made of several.
+    pub file: Option<String>,
     pub line: usize,
     pub severity: Severity,
     pub message: String,
@@ -35,6 +37,8 @@ pub struct Report {
     /// For each line, whether it was placed in the output (`true`) or
     /// reported as dropped; `None` for blank lines and lines not yet seen.
     ledger: Vec<Option<bool>>,
+    /// The ledgers of the files of a document made of several, by name.
+    files: Vec<(String, Vec<Option<bool>>)>,
 }
 
 impl Report {
@@ -98,6 +102,7 @@ impl Report {
 
     fn push(&mut self, line: usize, severity: Severity, message: String) {
         self.entries.push(Entry {
+            file: None,
             line,
             severity,
             message,
@@ -112,7 +117,19 @@ impl Report {
                 self.drop(i + 1, "line not accounted for by the importer", l);
             }
         }
-        self.entries.sort_by_key(|e| (e.line, e.severity));
+        self.sort();
+    }
+
+    /// Orders the entries by file (in the order they were taken in), line
+    /// and severity.
+    pub fn sort(&mut self) {
+        let files: Vec<String> = self.files.iter().map(|(f, _)| f.clone()).collect();
+        let at = |f: &Option<String>| {
+            f.as_ref()
+                .map_or(0, |f| 1 + files.iter().position(|x| x == f).unwrap_or(0))
+        };
+        self.entries
+            .sort_by_key(|e| (at(&e.file), e.line, e.severity));
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -120,6 +137,37 @@ impl Report {
             .iter()
             .filter(|e| e.severity == severity)
             .count()
+    }
+
+    /// Takes in the report of one of the files a document is made of: its
+    /// entries, named by the file, and its ledger.
+    pub fn absorb(&mut self, part: Report) {
+        let file = part.source.clone();
+        self.lines += part.lines;
+        self.entries.extend(part.entries.into_iter().map(|mut e| {
+            e.file.get_or_insert_with(|| file.clone());
+            e
+        }));
+        self.files.push((file, part.ledger));
+    }
+
+    /// A doubt about line `line` of file `file` (None: this report's own).
+    pub fn warn_in(&mut self, file: Option<&str>, line: usize, message: impl Into<String>) {
+        self.warn(line, message);
+        if let Some(e) = self.entries.last_mut() {
+            e.file = file.map(str::to_string);
+        }
+    }
+
+    /// Like [`Report::accounts_for_every_line`], for `text`, the file
+    /// `file` of a document made of several.
+    pub fn accounts_for_file(&self, file: &str, text: &str) -> bool {
+        let Some((_, ledger)) = self.files.iter().find(|(f, _)| f == file) else {
+            return false;
+        };
+        text.lines()
+            .enumerate()
+            .all(|(i, l)| l.trim().is_empty() || ledger.get(i + 1).copied().flatten().is_some())
     }
 
     /// True when every non-blank line was placed in the output or dropped
@@ -165,7 +213,10 @@ impl fmt::Display for Report {
                 Severity::Warning => "warning",
                 Severity::Cleaned => "cleaned",
             };
-            writeln!(f, "  line {}: {what}: {}", e.line, e.message)?;
+            match &e.file {
+                Some(file) => writeln!(f, "  {file}:{}: {what}: {}", e.line, e.message)?,
+                None => writeln!(f, "  line {}: {what}: {}", e.line, e.message)?,
+            }
         }
         Ok(())
     }

@@ -74,6 +74,9 @@ pub struct Langs<'a> {
     pub all: &'a [String],
     /// The numbering schemes.
     pub table: &'a Table,
+    /// Whether the first lines may be the document's title (not when the
+    /// title is given apart, as in front matter).
+    pub title: bool,
 }
 
 /// Kinds whose node holds the unnumbered paragraphs after its own text
@@ -110,7 +113,7 @@ pub fn shape(blocks: Vec<Block>, langs: &Langs, doc_kind: &str, report: &mut Rep
 
     // Front matter: page headers, the title, the preamble.
     while let Some((_, b)) = iter.next_if(|(i, _)| *i < first_marked) {
-        if title.is_empty() && work.is_empty() {
+        if title.is_empty() && work.is_empty() && langs.title {
             if !b.texts.contains_key(langs.structural) {
                 report.drop(
                     b.first,

@@ -30,6 +30,8 @@ fn import_targets_replay() {
         ("import_rows", Format::Rows),
         ("import_markdown", Format::Markdown),
         ("import_text", Format::Text),
+        ("import_blocks", Format::Blocks),
+        ("import_front_matter", Format::FrontMatter),
     ] {
         let cases = inputs(target);
         assert!(cases.len() >= 2, "{target}: seed corpus missing");

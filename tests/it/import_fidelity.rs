@@ -6,10 +6,9 @@
 //! reported removals.
 
 use accord::import::report::Severity;
-use accord::import::{import, DocumentOut, Imported, NodeOut, Options};
-use unicode_normalization::UnicodeNormalization;
+use accord::import::{import, Imported, NodeOut, Options};
 
-use crate::support::root;
+use crate::support::{each_once_and_nothing_else, output, root};
 
 fn run(name: &str) -> (Imported, String) {
     let text = std::fs::read_to_string(root().join("tests/fixtures/import").join(name)).unwrap();
@@ -36,33 +35,6 @@ fn entries(i: &Imported) -> Vec<(usize, Severity, String)> {
         .iter()
         .map(|e| (e.line, e.severity, e.message.clone()))
         .collect()
-}
-
-/// NFKC, white space removed: what "word for word" compares.
-fn normalise(s: &str) -> String {
-    s.nfkc().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// The output's text of one language in reading order: title, then each
-/// node's label, heading and text.
-fn output(doc: &DocumentOut, lang: &str) -> String {
-    let mut out: String = doc.title.get(lang).cloned().unwrap_or_default();
-    for n in &doc.nodes {
-        for map in [&n.label, &n.heading, &n.text] {
-            out.extend(map.get(lang).map(String::as_str));
-        }
-    }
-    normalise(&out)
-}
-
-/// Each paragraph is in `out` exactly once, and together, in order, they are
-/// all of it.
-fn each_once_and_nothing_else(paragraphs: &[String], out: &str) {
-    for p in paragraphs {
-        let p = normalise(p);
-        assert_eq!(out.matches(&p).count(), 1, "«{p}» in «{out}»");
-    }
-    assert_eq!(normalise(&paragraphs.concat()), out);
 }
 
 #[test]

@@ -3,6 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use accord::import::DocumentOut;
+use unicode_normalization::UnicodeNormalization;
+
 /// The project root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -70,4 +73,33 @@ pub fn edit(path: &Path, from: &str, to: &str) {
         path.display()
     );
     std::fs::write(path, text.replace(from, to)).unwrap();
+}
+
+// Fidelity: every paragraph of a source, word for word, in the output.
+
+/// NFKC, white space removed: what "word for word" compares.
+pub fn normalise(s: &str) -> String {
+    s.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The output's text of one language in reading order: title, then each
+/// node's label, heading and text.
+pub fn output(doc: &DocumentOut, lang: &str) -> String {
+    let mut out: String = doc.title.get(lang).cloned().unwrap_or_default();
+    for n in &doc.nodes {
+        for map in [&n.label, &n.heading, &n.text] {
+            out.extend(map.get(lang).map(String::as_str));
+        }
+    }
+    normalise(&out)
+}
+
+/// Each paragraph is in `out` exactly once, and together, in order, they are
+/// all of it.
+pub fn each_once_and_nothing_else(paragraphs: &[String], out: &str) {
+    for p in paragraphs {
+        let p = normalise(p);
+        assert_eq!(out.matches(&p).count(), 1, "«{p}» in «{out}»");
+    }
+    assert_eq!(normalise(&paragraphs.concat()), out);
 }
