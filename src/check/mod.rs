@@ -187,3 +187,33 @@ fn documents(
         .collect();
     made
 }
+
+/// The problems `check` finds in one document file on its own (its links
+/// and notes apart), on a site of `langs` and `kinds`: what `accord import`
+/// verifies before it writes a document.
+pub fn check_one_document(
+    file: &Sourced<RawDocument>,
+    langs: &[String],
+    kinds: &[crate::model::DocKind],
+) -> Vec<Diagnostic> {
+    let mut out = document::check_document(file, langs)
+        .err()
+        .unwrap_or_default();
+    document::check_kind(file, kinds, &mut out);
+    diag::sort(&mut out);
+    out
+}
+
+/// The languages and kinds of the site whose `site.toml` is at `path`,
+/// when it reads and checks clean.
+pub fn site_terms(path: &Path) -> Option<(Vec<String>, Vec<crate::model::DocKind>)> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut out = Vec::new();
+    let raw =
+        crate::source::load::parse_toml::<crate::source::raw::RawSite>(path, &text, &mut out)?;
+    let head = site::check_site(&raw, &mut out);
+    out.is_empty().then(|| {
+        let langs = head.languages.iter().map(|l| l.code.clone()).collect();
+        (langs, head.kinds)
+    })
+}

@@ -97,6 +97,7 @@ pub fn align(trees: Vec<Tree>, base: usize) -> Aligned {
             }
         }
         let lang = tree.lang;
+        let file = tree.file;
         let mut matched = vec![false; nodes.len()];
         // This tree's node ids → merged index.
         let mut mine: HashMap<String, usize> = HashMap::new();
@@ -131,6 +132,7 @@ pub fn align(trees: Vec<Tree>, base: usize) -> Aligned {
             let i = nodes.len();
             nodes.push(NodeOut {
                 id: id.clone(),
+                file: file.clone(),
                 ..node
             });
             children.push(Vec::new());

@@ -2,10 +2,11 @@
 //! (one source, several, or every document of a manifest).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use super::instructions::Instruction;
 use super::{emit, manifest, Format, Options};
 use crate::build::Paths;
 use crate::cli::RootArg;
@@ -73,6 +74,16 @@ pub struct ImportArgs {
     /// The language whose numbering gives the structure [default: the first].
     #[arg(long)]
     pub structural: Option<String>,
+    /// Join source lines FIRST to LAST into one (a title or note a
+    /// conversion broke over lines), e.g. 3-5, or FILE:3-5 with several
+    /// files; repeatable. Record it as `join` in content/imports.toml.
+    #[arg(long, value_name = "FIRST-LAST", value_parser = |s: &str| Instruction::parse(s, true))]
+    pub join: Vec<Instruction>,
+    /// Leave source line LINE out (a duplicated line), e.g. 12, or
+    /// FILE:12; repeatable; the report lists it. Record it as `drop` in
+    /// content/imports.toml.
+    #[arg(long, value_name = "LINE", value_parser = |s: &str| Instruction::parse(s, false))]
+    pub drop: Vec<Instruction>,
 }
 
 /// A kind id: one of the defaults ([`DocKind::DEFAULTS`]) or any other the
@@ -118,6 +129,7 @@ pub fn run(args: ImportArgs, out: &mut dyn Write) -> Result<(), Error> {
                 },
                 structural: args.structural.clone(),
                 schemes: None,
+                instructions: args.join.iter().chain(&args.drop).cloned().collect(),
             };
             // With --id, the files are one document; else one each.
             let jobs = if args.id.is_some() {
@@ -141,6 +153,13 @@ pub fn run(args: ImportArgs, out: &mut dyn Write) -> Result<(), Error> {
         }
     };
     let dir = args.out.clone().unwrap_or(default_out);
+    // What is written must check on the site it is for: its languages and
+    // kinds, when there is one.
+    let site_toml = match &args.manifest {
+        Some(m) => m.parent().unwrap_or(Path::new(".")).join("site.toml"),
+        None => Paths::under(&args.root.root).content.join("site.toml"),
+    };
+    let site = crate::check::site_terms(&site_toml);
     for job in jobs {
         let mut files = Vec::new();
         for source in &job.sources {
@@ -175,9 +194,15 @@ pub fn run(args: ImportArgs, out: &mut dyn Write) -> Result<(), Error> {
                 .collect();
             return Err(Error::Content(errors));
         }
+        let toml = emit::to_toml(&imported.document);
+        let problems =
+            super::verify::problems(&imported.document, &toml, &job.sources, site.as_ref());
+        if !problems.is_empty() {
+            return Err(Error::Content(problems));
+        }
         if !args.dry_run {
             let path = dir.join(format!("{}.toml", imported.document.id));
-            crate::fsutil::write_atomic(&path, emit::to_toml(&imported.document).as_bytes())?;
+            crate::fsutil::write_atomic(&path, toml.as_bytes())?;
             writeln!(out, "  wrote {}", path.display()).map_err(w)?;
         }
     }

@@ -40,6 +40,12 @@ pub fn import_files(files: &[(String, String)], opts: &Options) -> Imported {
             _ => Format::Text,
         };
         let mut report = Report::new(name, format.name(), text);
+        let applied = super::instructions::apply(name, text, &opts.instructions, &mut report)
+            .unwrap_or_else(|e| {
+                errors.push(super::instruction_error(name, e));
+                text.to_string()
+            });
+        let text = applied.as_str();
         let lang = match &given {
             Some((l, named)) => {
                 let pieces: Vec<(usize, &str)> =

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use super::instructions::Instruction;
 use super::schemes::{LevelDef, SchemeDef, Table};
 use super::{Format, Options};
 use crate::diag::Diagnostic;
@@ -63,6 +64,13 @@ struct RawEntry {
     /// … and schemes of this source only.
     #[serde(default)]
     scheme: Vec<SchemeDef>,
+    /// Lines to join, `"FIRST-LAST"` (or `"FILE:FIRST-LAST"`), as decided
+    /// once for this source.
+    #[serde(default)]
+    join: Vec<String>,
+    /// Lines to leave out, `"LINE"` (or `"FILE:LINE"`).
+    #[serde(default)]
+    drop: Vec<String>,
 }
 
 /// One import to make: the source file and the options.
@@ -140,6 +148,22 @@ pub fn read(path: &Path, sources: Option<&Path>) -> Result<Manifest, Error> {
             continue;
         }
         let kind = e.kind.clone();
+        let parsed: Vec<Result<Instruction, String>> = e
+            .join
+            .iter()
+            .map(|s| Instruction::parse(s, true))
+            .chain(e.drop.iter().map(|s| Instruction::parse(s, false)))
+            .collect();
+        let mut instructions = Vec::new();
+        for p in parsed {
+            match p {
+                Ok(i) => instructions.push(i),
+                Err(message) => problems.push(
+                    Diagnostic::new(path, None, format!("import of `{named}`: {message}"))
+                        .help("`join = [\"3-5\"]` joins source lines 3 to 5; `drop = [\"12\"]` leaves line 12 out"),
+                ),
+            }
+        }
         jobs.push(Job {
             sources: files.iter().map(|f| source_dir.join(f)).collect(),
             options: Options {
@@ -154,6 +178,7 @@ pub fn read(path: &Path, sources: Option<&Path>) -> Result<Manifest, Error> {
                 languages: e.languages,
                 structural: e.structural,
                 schemes: Some(table),
+                instructions,
             },
         });
     }

@@ -17,6 +17,7 @@ mod files;
 mod format;
 pub mod frontmatter;
 pub mod fullwidth;
+pub mod instructions;
 pub mod lang;
 pub mod manifest;
 pub mod markup;
@@ -31,6 +32,7 @@ pub mod rows;
 pub mod schemes;
 pub mod several;
 pub mod structure;
+mod verify;
 
 use std::sync::Arc;
 
@@ -64,6 +66,8 @@ pub struct Options {
     pub structural: Option<String>,
     /// The numbering schemes [default: the built-in table].
     pub schemes: Option<Arc<schemes::Table>>,
+    /// Lines to join or drop, as a person decided ([`instructions`]).
+    pub instructions: Vec<instructions::Instruction>,
 }
 
 impl Options {
@@ -123,6 +127,8 @@ pub struct NodeOut {
     pub id: String,
     /// The source line it starts at (not written out).
     pub line: usize,
+    /// The file of that line, when the document is made of several.
+    pub file: Option<String>,
     pub kind: String,
     pub label: LangMap,
     pub heading: LangMap,
@@ -167,12 +173,18 @@ pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let format = opts.format.unwrap_or_else(|| Format::detect(source, text));
     let mut report = Report::new(source, format.name(), text);
+    let mut errors = Vec::new();
+    let applied = instructions::apply(source, text, &opts.instructions, &mut report)
+        .unwrap_or_else(|e| {
+            errors.push(instruction_error(source, e));
+            text.to_string()
+        });
+    let text = applied.as_str();
     let table = opts.schemes.clone().unwrap_or_else(schemes::Table::builtin);
     let kind = opts
         .kind
         .clone()
         .unwrap_or_else(|| guess_kind(&opts.title, text));
-    let mut errors = Vec::new();
     let mut declared = opts.declared();
     let named = declared.is_empty();
     if named {
@@ -304,4 +316,10 @@ fn document(
         source: source.to_string(),
         nodes: made.nodes,
     }
+}
+
+/// A recorded instruction that cannot be applied, as a problem of the import.
+pub(crate) fn instruction_error(source: &str, message: String) -> crate::diag::Diagnostic {
+    crate::diag::Diagnostic::new(source, None, message)
+        .help("fix the instruction (--join FIRST-LAST, --drop LINE; `join`/`drop` in content/imports.toml): line numbers are the source's as it is now")
 }

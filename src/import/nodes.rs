@@ -79,6 +79,7 @@ pub(super) fn finish(work: &[Work], table: &Table, report: &mut Report) -> Vec<N
         out.push(NodeOut {
             id,
             line: w.first,
+            file: None,
             kind: kind.as_str().to_string(),
             label: zh_punctuation(w.label.clone()),
             heading: zh_punctuation(heading),

@@ -9,7 +9,7 @@
 use accord::import::report::Severity;
 use accord::import::{import, import_files, Format, Imported, Options};
 
-use crate::support::{accord, each_once_and_nothing_else, fixture, output, root, stderr};
+use crate::support::{accord, each_once_and_nothing_else, fixture, output, root, stderr, stdout};
 
 fn path(name: &str) -> std::path::PathBuf {
     root().join("tests/fixtures/import/languages").join(name)
@@ -506,8 +506,35 @@ fn cli_and_manifest_take_several_files_and_languages() {
     let mut args = vec!["import"];
     args.extend(files.iter().map(String::as_str));
     args.extend(["--id", "plan", "--out", "out"]);
+    // Item 3 is in the English file only: what check would refuse is
+    // refused here, at the English file's line, and nothing is written.
+    let o = accord(dir.path(), &args);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let err = stderr(&o);
+    let en = path("plan.en.md");
+    for lang in ["es", "zh-Hans"] {
+        assert!(
+            err.contains(&format!(
+                "error: {}:15: node `art_2__para_3` as imported: text of node `art_2__para_3` is missing in `{lang}`",
+                en.display()
+            )),
+            "{err}"
+        );
+    }
+    assert!(
+        err.contains("`drop = [\"LINE\"]` for a stray line"),
+        "{err}"
+    );
+    assert!(!dir.path().join("out/plan.toml").exists());
+    // The person's decision, given on the command line: the line is left out, and said so.
+    args.extend(["--drop", "plan.en.md:15"]);
     let o = accord(dir.path(), &args);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("dropped as instructed"),
+        "{}",
+        stdout(&o)
+    );
     let made = std::fs::read_to_string(dir.path().join("out/plan.toml")).unwrap();
     assert!(
         made.contains("languages = [\"zh-Hans\", \"en\", \"es\"]\n"),
@@ -515,7 +542,7 @@ fn cli_and_manifest_take_several_files_and_languages() {
     );
 
     let manifest = format!(
-        "sources = \"{}\"\noutput = \"m\"\n\n[[import]]\nsources = [\"plan.zh.md\", \"plan.en.md\", \"plan.es.md\"]\nid = \"plan\"\nkind = \"action-plan\"\n\n[[import]]\nsource = \"charter-excerpt.txt\"\nid = \"charter\"\nkind = \"treaty\"\nlanguages = [\"en\", \"zh-Hans\", \"es\"]\nstructural = \"zh-Hans\"\n",
+        "sources = \"{}\"\noutput = \"m\"\n\n[[import]]\nsources = [\"plan.zh.md\", \"plan.en.md\", \"plan.es.md\"]\nid = \"plan\"\nkind = \"action-plan\"\ndrop = [\"plan.en.md:15\"]\n\n[[import]]\nsource = \"charter-excerpt.txt\"\nid = \"charter\"\nkind = \"treaty\"\nlanguages = [\"en\", \"zh-Hans\", \"es\"]\nstructural = \"zh-Hans\"\n",
         path("").display()
     );
     std::fs::write(dir.path().join("imports.toml"), manifest).unwrap();

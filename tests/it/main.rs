@@ -13,6 +13,7 @@ mod gallery;
 mod hardening;
 mod import_fidelity;
 mod import_fixtures;
+mod import_instructions;
 mod import_languages;
 mod import_schemes;
 mod init;
