@@ -44,9 +44,13 @@ pub fn problems(
                 .or(sources.first())
                 .map_or(Path::new(""), |p| p.as_path());
             let help = d.help.map_or(String::new(), |h| format!("{h}; "));
-            Diagnostic::new(source, line, format!("{what} as imported: {}", d.message)).help(format!(
-                "{help}in the source: pair the line with its translation, or record in content/imports.toml how to read it (`join = [\"FIRST-LAST\"]` for lines broken apart, `drop = [\"LINE\"]` for a stray line; --join/--drop on the command line); nothing was written"
-            ))
+            let todo = if node.is_some() {
+                "in the source: pair the line with its translation, or record in content/imports.toml how to read it (`join = [\"FIRST-LAST\"]` for lines broken apart, `drop = [\"LINE\"]` for a stray line; --join/--drop on the command line)"
+            } else {
+                "give what the source lacks in its entry in content/imports.toml (`title.LANG = \"…\"`, `kind`, `date`) or on the command line (--title LANG=TEXT, --kind, --date)"
+            };
+            Diagnostic::new(source, line, format!("{what} as imported: {}", d.message))
+                .help(format!("{help}{todo}; nothing was written"))
         })
         .collect()
 }

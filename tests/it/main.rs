@@ -11,6 +11,7 @@ mod fidelity;
 mod fuzz_regressions;
 mod gallery;
 mod hardening;
+mod import_all;
 mod import_fidelity;
 mod import_fixtures;
 mod import_instructions;
