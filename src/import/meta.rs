@@ -84,23 +84,38 @@ const KIND_WORDS: [(&str, &[&str]); 6] = [
             "communiqué",
             "declaración",
             "declaração",
+            "déclaration",
         ],
     ),
     (
         "law",
-        &["法律", "条例", "law", " act", "código", "ley ", "lei "],
+        &[
+            "法律", "条例", "law", " act", "código", "ley ", "lei ", "loi ",
+        ],
     ),
 ];
 
 /// The kind a document's title suggests (`action-plan` when none does).
 pub(super) fn guess_kind(title: &LangMap, text: &str) -> String {
     let head: String = text.chars().take(400).collect::<String>().to_lowercase();
-    let titles: Vec<String> = title.values().map(|t| t.to_lowercase()).collect();
+    // The titles given, else the source's first line, which is its title
+    // more often than not (Markdown's `#` and a front matter aside).
+    let first = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .find(|l| !l.is_empty() && *l != "---")
+        .map(|l| format!("{} ", l.to_lowercase()));
+    let titles: Vec<String> = if title.is_empty() {
+        first.into_iter().collect()
+    } else {
+        title.values().map(|t| t.to_lowercase()).collect()
+    };
     let named = |words: &[&str]| {
         // A Chinese law's title ends in 法 (数据安全法), which, within a
         // title, is too common a character to look for anywhere.
         let law = words == KIND_WORDS[5].1;
-        let has = |t: &str| words.iter().any(|w| t.contains(w)) || (law && t.ends_with('法'));
+        let has =
+            |t: &str| words.iter().any(|w| t.contains(w)) || (law && t.trim_end().ends_with('法'));
         titles.iter().any(|t| has(t))
     };
     let found = KIND_WORDS

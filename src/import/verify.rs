@@ -28,6 +28,29 @@ pub fn problems(
         Some((langs, kinds)) => (langs.clone(), kinds.clone()),
         None => (doc.languages.clone(), DocKind::defaults()),
     };
+    // A language the site does not have: one problem, not one per text.
+    let foreign: Vec<&str> = doc
+        .languages
+        .iter()
+        .filter(|l| !langs.contains(l))
+        .map(String::as_str)
+        .collect();
+    if !foreign.is_empty() {
+        let source = sources.first().map_or(Path::new(""), |p| p.as_path());
+        return vec![Diagnostic::new(
+            source,
+            None,
+            format!(
+                "the source is in `{}`, which is not one of the site's languages ({})",
+                foreign.join("`, `"),
+                langs.join(", ")
+            ),
+        )
+        .help(format!(
+            "add a [[language]] with code = \"{}\" to content/site.toml, or give the source's language with --lang if it was found wrongly; nothing was written",
+            foreign[0]
+        ))];
+    }
     crate::check::check_one_document(&file, &langs, &kinds)
         .into_iter()
         .map(|d| {

@@ -1,6 +1,6 @@
 //! Every import fixture (`tests/fixtures/import/`, every format and
 //! numbering scheme), imported with `accord import` into one site in
-//! Chinese, English and Spanish: each checks clean as written (import
+//! Chinese, English, Spanish, Portuguese and French: each checks clean as written (import
 //! refuses what would not), or with the instructions a person would record;
 //! every line of each source that the report does not account for as
 //! dropped or changed is in the output word for word (NFKC, white space
@@ -10,11 +10,12 @@ use std::path::Path;
 
 use crate::support::{accord, normalise, root, stderr, stdout};
 
-const SITE: &str = "base_url = \"https://example.org/all/\"\ntitle.zh-Hans = \"全部\"\ntitle.en = \"All\"\ntitle.es = \"Todo\"\n\n[[language]]\ncode = \"zh-Hans\"\nname = \"中文\"\n\n[[language]]\ncode = \"en\"\nname = \"English\"\n\n[[language]]\ncode = \"es\"\nname = \"Español\"\n";
+const SITE: &str = "base_url = \"https://example.org/all/\"\ntitle.zh-Hans = \"全部\"\ntitle.en = \"All\"\ntitle.es = \"Todo\"\ntitle.pt = \"Tudo\"\ntitle.fr = \"Tout\"\n\n[[language]]\ncode = \"zh-Hans\"\nname = \"中文\"\n\n[[language]]\ncode = \"en\"\nname = \"English\"\n\n[[language]]\ncode = \"es\"\nname = \"Español\"\n\n[[language]]\ncode = \"pt\"\nname = \"Português\"\n\n[[language]]\ncode = \"fr\"\nname = \"Français\"\n";
 
 /// Each fixture, the id it is imported as, and what a person decided
 /// about it (the fixtures that have broken lines on purpose).
 const FIXTURES: &[(&str, &str, &[&str])] = &[
+    ("book.zh.txt", "book-zh", &[]),
     (
         "broken.zh-en.txt",
         "broken",
@@ -26,7 +27,9 @@ const FIXTURES: &[(&str, &str, &[&str])] = &[
     ("fidelity-urls.txt", "fidelity-urls", &[]),
     ("focac-plan.en.md", "focac-plan", &[]),
     ("law.zh.txt", "law-zh", &[]),
+    ("lei.pt.txt", "lei-pt", &[]),
     ("ley.es.txt", "ley-es", &[]),
+    ("loi.fr.md", "loi-fr", &[]),
     ("plan.md", "plan-md", &[]),
     ("resolution.en.md", "resolution", &[]),
     (

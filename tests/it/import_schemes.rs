@@ -58,7 +58,7 @@ fn checks_clean(i: &Imported, extra_language: Option<(&str, &str)>) {
         let site = content.join("site.toml");
         let mut s = std::fs::read_to_string(&site).unwrap().replace(
             "title.en = \"Test site\"\n",
-            "title.en = \"Test site\"\ntitle.es = \"Sitio\"\n",
+            &format!("title.en = \"Test site\"\ntitle.{code} = \"{name}\"\n"),
         );
         s.push_str(&format!(
             "\n[[language]]\ncode = \"{code}\"\nname = \"{name}\"\n"
@@ -377,4 +377,93 @@ fn a_given_title_never_replaces_the_sources_title_silently() {
         ..Options::default()
     };
     clean_report(&run("resolution.en.md", &same));
+}
+
+#[test]
+fn chinese_books_chapters_articles_bracketed_and_circled_items() {
+    let i = run("book.zh.txt", &Options::default());
+    assert_eq!(i.document.languages, ["zh-Hans"]);
+    assert_eq!(i.document.kind, "law", "条例 in the title");
+    assert_eq!(i.document.title["zh-Hans"], "海洋合作条例");
+    assert_eq!(
+        tree(&i, "zh-Hans"),
+        [
+            ("book_1", "book", "第一编"),
+            ("book_1__chp_1", "chapter", "第一章"),
+            ("book_1__chp_1__art_1", "article", "第一条"),
+            ("book_1__chp_1__art_2", "article", "第二条"),
+            ("book_1__chp_1__art_2__cl_1", "clause", "（1）"),
+            ("book_1__chp_1__art_2__cl_2", "clause", "（2）"),
+            ("book_2", "book", "第二编"),
+            ("book_2__chp_1", "chapter", "第一章"),
+            ("book_2__chp_1__art_3", "article", "第三条"),
+            ("book_2__chp_1__art_3__subpoint_1", "subpoint", "①"),
+            ("book_2__chp_1__art_3__subpoint_2", "subpoint", "②"),
+        ]
+    );
+    assert_eq!(node(&i, "book_2").heading["zh-Hans"], "分则");
+    assert_eq!(
+        node(&i, "book_2__chp_1__art_3__subpoint_2").text["zh-Hans"],
+        "数据共享。"
+    );
+    clean_report(&i);
+    checks_clean(&i, None);
+}
+
+#[test]
+fn portuguese_law_chapters_sections_articles_and_points() {
+    let i = run("lei.pt.txt", &Options::default());
+    assert_eq!(i.document.languages, ["pt"], "found from the words");
+    assert_eq!(i.document.kind, "law");
+    assert_eq!(
+        tree(&i, "pt"),
+        [
+            ("chp_1", "chapter", "Capítulo I"),
+            ("chp_1__art_1", "article", "Artigo 1"),
+            ("chp_1__art_2", "article", "Artigo 2"),
+            ("chp_1__art_2__point_1", "point", "a)"),
+            ("chp_1__art_2__point_2", "point", "b)"),
+            ("chp_2", "chapter", "Capítulo II"),
+            ("chp_2__sec_1", "section", "Seção I"),
+            ("chp_2__sec_1__art_3", "article", "Artigo 3"),
+        ]
+    );
+    assert_eq!(node(&i, "chp_1").heading["pt"], "Disposições gerais");
+    assert_eq!(
+        node(&i, "chp_1__art_1").text["pt"],
+        "A presente lei regula a cooperação marítima entre as partes."
+    );
+    clean_report(&i);
+    checks_clean(&i, Some(("pt", "Português")));
+}
+
+#[test]
+fn french_markdown_titles_chapters_articles_and_numbered_paragraphs() {
+    let i = run("loi.fr.md", &Options::default());
+    assert_eq!(i.document.languages, ["fr"]);
+    assert_eq!(i.document.kind, "statement", "Déclaration in the title");
+    assert_eq!(
+        i.document.title["fr"],
+        "Déclaration sur la coopération océanique"
+    );
+    assert_eq!(
+        tree(&i, "fr"),
+        [
+            ("title_1", "title", "Titre I"),
+            ("title_1__chp_1", "chapter", "Chapitre I"),
+            ("title_1__chp_1__art_1", "article", "Article 1"),
+            ("title_1__chp_1__art_2", "article", "Article 2"),
+            ("title_1__chp_1__art_2__para_1", "para", "1."),
+            ("title_1__chp_1__art_2__para_2", "para", "2."),
+            ("title_1__chp_2", "chapter", "Chapitre II"),
+            ("title_1__chp_2__art_3", "article", "Article 3"),
+        ]
+    );
+    assert_eq!(node(&i, "title_1__chp_2").heading["fr"], "Mise en œuvre");
+    assert_eq!(
+        node(&i, "title_1__chp_1__art_2").text["fr"],
+        "Les parties s'engagent à :"
+    );
+    clean_report(&i);
+    checks_clean(&i, Some(("fr", "Français")));
 }
