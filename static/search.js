@@ -1,8 +1,22 @@
-// accord: the search box. The index is made by `accord build` with
-// Pagefind, one index per language; both are searched, the reader's
-// language first. Pagefind's results are document views, each node of one
-// an anchor; the box lists the nodes (Pagefind's sub-results), so each
-// result is one clause and opens at its permalink.
+// accord: the search box. `accord build` makes one Pagefind index of every
+// document view (a document in one language), each node an anchor in it;
+// the language and the document are Pagefind filters. The box lists
+// clauses, each opening at its permalink, with the same clause in the
+// site's other languages beside it.
+//
+// What Pagefind does here and what this script adds. Pagefind finds the
+// documents that hold every word of the query (filters, ranking, its exact
+// mode for a quoted query) and gives their text. Its records are whole
+// document views (src/search/mod.rs says why), so it matches at the
+// document's level: a clause with one of the words, or a word that merely
+// starts like one ("reduction" in "reductions", 北斗 in a longer word), or
+// "and", would be listed; its exact mode reports only the first place of a
+// phrase in each page. So this script reads the documents found and keeps
+// the clauses that hold every word of the query as whole words (Chinese cut
+// into words as the index cut it) and every quoted phrase, word after word;
+// it ranks them by phrase, then by how many of the query's words they hold.
+// Words like "and", "the", 的 are not required, unless the query has no
+// other words.
 (function () {
   "use strict";
   var form = document.querySelector("form.search");
@@ -10,15 +24,27 @@
   var input = form.querySelector("input");
   var list = form.querySelector(".search-results");
   var status = form.querySelector(".search-status");
+  var langSelect = form.querySelector("#search-lang");
+  var docSelect = form.querySelector("#search-doc");
   var root = new URL(form.getAttribute("data-root") || "./", location.href);
   var langs = JSON.parse(form.getAttribute("data-langs") || "[]");
-  var PER_LANGUAGE = 8;
-  // Documents read per language, best first: each is one file of the
-  // view's whole text, so this bounds what a query downloads.
-  var DOCUMENTS = 3;
+  var indexLang = form.getAttribute("data-index-lang") || "und";
+  // Documents read per query, best first: each is one file of a view's
+  // whole text, so this bounds what a query downloads.
+  var DOCUMENTS = 5;
+  var SHOWN = 12;
+  var STOP = {};
+  ("a an and are as at be by for from in into is it its of on or that the their this to with " +
+    "y e o u de del la las el los en por para con que un una al " +
+    "的 和 与 及 等 在 了 并")
+    .split(" ").forEach(function (w) { STOP[w] = true; });
   form.hidden = false;
 
   function say(text) { status.textContent = text; }
+  function open(on) {
+    if (on) form.setAttribute("data-open", "");
+    else form.removeAttribute("data-open");
+  }
 
   // "/" puts the cursor in the box from anywhere on the page.
   document.addEventListener("keydown", function (e) {
@@ -44,77 +70,248 @@
     return;
   }
 
-  // One Pagefind module per language, each imported under its own URL:
-  // instances inside one module share its WebAssembly memory, which breaks
-  // when their languages differ. Pagefind takes a module's language from
-  // <html lang> at init, so the attribute is set for that call and restored
-  // at once. noWorker: the index is small, and every download stays with
-  // the page.
-  var instances = null;
+  // One Pagefind module and instance for every language: pagefind.js, the
+  // WebAssembly and the index's metadata are loaded once. Pagefind cuts the
+  // query into words by the language it is started in, taken from
+  // <html lang>: the index's language (Chinese) is set for that call and
+  // restored at once. noWorker: every download stays with the page.
+  var instance = null;
   function load() {
-    if (!instances) {
-      var html = document.documentElement;
-      instances = Promise.all(langs.map(function (lang) {
-        return import(new URL("pagefind/pagefind.js?lang=" + encodeURIComponent(lang), root).href).then(function (pagefind) {
-          return pagefind.options({ basePath: new URL("pagefind/", root).href, baseUrl: root.pathname, noWorker: true }).then(function () {
-            var own = html.getAttribute("lang");
-            html.setAttribute("lang", lang);
-            var ready = pagefind.init();
-            html.setAttribute("lang", own);
-            return ready;
-          }).then(function () { return { lang: lang, pagefind: pagefind }; });
-        });
-      }));
+    if (!instance) {
+      instance = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
+        return pagefind.options({
+          basePath: new URL("pagefind/", root).href,
+          baseUrl: root.pathname,
+          noWorker: true,
+          // A page is a whole document: a long one is no worse a match
+          // (pageLength 0); a word as long as the query's scores well above
+          // longer words that only start with it (termSimilarity).
+          ranking: { pageLength: 0, termSimilarity: 5 },
+        }).then(function () {
+          var html = document.documentElement;
+          var own = html.getAttribute("lang");
+          html.setAttribute("lang", indexLang);
+          var ready = pagefind.init();
+          html.setAttribute("lang", own);
+          return ready;
+        }).then(function () { return pagefind; });
+      });
     }
-    return instances;
+    return instance;
   }
   input.addEventListener("focus", function () { load().catch(function () {}); }, { once: true });
 
-  var generation = 0;
-  var lastKey = 0;
-  var timer = null;
+  // Words as the index holds them: lower case, without accents, letters and
+  // digits only (a hyphen or an apostrophe separates words). Chinese, with
+  // no spaces, is cut as Pagefind cuts a query (Intl.Segmenter).
+  var segmenter = null;
+  try { segmenter = new Intl.Segmenter(indexLang === "und" ? undefined : indexLang, { granularity: "word" }); } catch (e) { segmenter = null; }
+  function normal(w) {
+    return w.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+  }
+  function tokens(text) {
+    var out = [];
+    var parts = segmenter && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(text)
+      ? Array.from(segmenter.segment(text), function (s) { return s.segment; })
+      : [text];
+    parts.forEach(function (p) {
+      (normal(p).match(/[\p{L}\p{N}]+/gu) || []).forEach(function (t) { out.push(t); });
+    });
+    return out;
+  }
 
-  // The clauses of the documents found, best first: those that match more
-  // distinct words of the query, then those whose matches score higher
-  // (the sum of Pagefind's score of each word found), then those of the
-  // better document, then in reading order.
-  function clauses(pages, lang) {
+  // The query: quoted phrases and single words. Required: each phrase, and
+  // each word but the stop words (all of them if there is nothing else).
+  function parse(query) {
+    var phrases = [];
+    var words = [];
+    var rest = query.replace(/["“”«»「」『』]([^"“”«»「」『』]+)["“”«»「」『』]/g, function (_, p) {
+      var t = tokens(p);
+      if (t.length) phrases.push(t);
+      return " ";
+    });
+    tokens(rest).forEach(function (t) { if (words.indexOf(t) < 0) words.push(t); });
+    var content = words.filter(function (w) { return !STOP[w]; });
+    var required = (content.length || phrases.length ? content : words).map(function (w) { return [w]; });
+    var all = [];
+    phrases.forEach(function (p) { all = all.concat(p); });
+    all = all.concat(words);
+    return {
+      required: phrases.concat(required),
+      all: all,
+      // The whole query, word after word, for the ranking's phrase bonus.
+      sequence: tokens(query),
+      // What Pagefind is asked: one quoted phrase alone runs its exact
+      // search; otherwise the required words, without quotes.
+      term: phrases.length === 1 && !words.length ? '"' + phrases[0].join(" ") + '"'
+        : [].concat.apply([], phrases.concat(required)).join(" "),
+    };
+  }
+
+  // A view's indexed text as Pagefind numbers its words: split at the
+  // zero-width spaces it puts after each word of a segmented (Chinese)
+  // index, else at white space. &lt; and &gt; are Pagefind's escapes.
+  function wordsOf(raw) {
+    var zws = raw.indexOf("\u200B") >= 0;
+    var words = zws ? raw.split("\u200B") : raw.split(/[^\S\uFEFF]+/);
+    return {
+      joiner: zws ? "" : " ",
+      words: words.map(function (w) { return w.replace(/&lt;/g, "<").replace(/&gt;/g, ">"); }),
+    };
+  }
+
+  // Where `seq` (tokens) occurs in `toks` (tokens, each with the word it is
+  // in), word after word: a query word may also be several of the index's
+  // words in a row (the query cut coarser than the text). Returns the
+  // positions of each occurrence, as word numbers.
+  function find(toks, seq) {
+    var found = [];
+    for (var i = 0; i < toks.length; i++) {
+      var at = i;
+      var hit = [];
+      var ok = seq.every(function (w) {
+        var s = "";
+        var j = at;
+        while (j < toks.length && s.length < w.length) {
+          s += toks[j].t;
+          hit.push(toks[j].w);
+          j++;
+          if (s !== w.slice(0, s.length)) return false;
+        }
+        at = j;
+        return s === w;
+      });
+      if (ok) found.push(hit);
+    }
+    return found;
+  }
+
+  // The clauses of the documents found that hold every required word and
+  // phrase, with what ranks them.
+  function clauses(pages, q) {
     var found = [];
     pages.forEach(function (page, rank) {
-      var words = wordsOf(page.raw_content || "");
-      (page.sub_results || []).forEach(function (sub) {
-        // Words before a document's first node: there are none.
-        if (!sub.anchor) return;
-        var matched = {};
-        var score = 0;
-        (sub.weighted_locations || []).forEach(function (w) {
-          matched[normal(words[w.location] || "")] = true;
-          score += w.balanced_score;
+      var text = wordsOf(page.raw_content || "");
+      var anchors = (page.anchors || []).filter(function (a) { return a.title && /\S/.test(a.title); })
+        .sort(function (a, b) { return a.location - b.location; });
+      var meta = page.meta || {};
+      var filters = page.filters || {};
+      anchors.forEach(function (a, k) {
+        var end = k + 1 < anchors.length ? anchors[k + 1].location : text.words.length;
+        var toks = [];
+        for (var w = a.location; w < end; w++) {
+          tokens(text.words[w] || "").forEach(function (t) { toks.push({ t: t, w: w }); });
+        }
+        var marks = {};
+        var ok = q.required.every(function (seq) {
+          var hits = find(toks, seq);
+          hits.forEach(function (h) { h.forEach(function (w) { marks[w] = true; }); });
+          return hits.length > 0;
         });
-        var meta = page.meta || {};
+        if (!ok) return;
+        var words = 0;
+        q.all.forEach(function (w) {
+          var hits = find(toks, [w]);
+          if (hits.length) words++;
+          if (!STOP[w] || q.required.some(function (r) { return r.indexOf(w) >= 0; })) {
+            hits.forEach(function (h) { h.forEach(function (x) { marks[x] = true; }); });
+          }
+        });
+        var phrase = q.sequence.length > 1 && find(toks, q.sequence).length > 0;
+        var lang = meta.lang || (filters.lang || [])[0] || "";
         found.push({
-          // A node without a label has a word joiner for a title (Pagefind
-          // keeps only anchors with a title).
-          url: sub.url, title: meta.title || "", label: (sub.title || "").replace(/\u2060/g, ""),
-          excerpt: sub.excerpt,
-          lang: meta.lang || lang, words: Object.keys(matched).length, score: score,
-          rank: rank, at: sub.anchor.location,
+          url: urlOf(page, a), key: a.id, doc: (filters.doc || [])[0] || "", lang: lang,
+          title: meta.title || "", label: a.title.replace(/\u2060/g, ""),
+          excerpt: excerpt(text, a.location, end, marks),
+          phrase: phrase ? 1 : 0, words: words, count: Object.keys(marks).length,
+          rank: rank, at: a.location, order: langs.indexOf(lang) < 0 ? langs.length : langs.indexOf(lang),
         });
       });
     });
     found.sort(function (a, b) {
-      return b.words - a.words || b.score - a.score || a.rank - b.rank || a.at - b.at;
+      return b.phrase - a.phrase || b.words - a.words || a.order - b.order ||
+        a.rank - b.rank || b.count - a.count || a.at - b.at;
     });
-    return found;
+    // A clause found in two languages is listed once, in the reader's
+    // language where it can be: the other is shown beside it.
+    var seen = {};
+    return found.filter(function (r) {
+      var id = r.doc + "#" + r.key;
+      if (seen[id]) return false;
+      seen[id] = true;
+      return true;
+    });
   }
-  // A view's indexed text as Pagefind numbers its words: split at the
-  // zero-width spaces it puts between segmented (Chinese) words, else at
-  // white space.
-  function wordsOf(content) {
-    return content.indexOf("\u200B") >= 0 ? content.split("\u200B") : content.split(/[^\S\uFEFF]+/);
+  function urlOf(page, anchor) {
+    return page.url.replace(/#.*$/, "") + "#" + anchor.id;
   }
-  function normal(word) {
-    return word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+
+  // About 30 words around the first match, the matches marked.
+  function excerpt(text, start, end, marks) {
+    var first = start;
+    for (var w = start; w < end; w++) { if (marks[w]) { first = w; break; } }
+    var from = Math.max(start, Math.min(first - 8, end - 30));
+    var to = Math.min(end, from + 30);
+    var parts = [];
+    if (from > start) parts.push({ text: "… " });
+    for (var i = from; i < to; i++) {
+      // The space after a word is not marked with it.
+      var word = /^(.*?)(\s*)$/.exec(text.words[i]);
+      parts.push({ text: word[1], mark: !!marks[i] });
+      parts.push({ text: word[2] + (i + 1 < to ? text.joiner : "") });
+    }
+    if (to < end) parts.push({ text: " …" });
+    return parts;
+  }
+
+  // The same clause in the site's other languages: the view of the same
+  // document in that language (a Pagefind search by filters only), its
+  // anchor of the same key.
+  function aligned(pagefind, results) {
+    var wanted = {};
+    results.forEach(function (r) {
+      r.aligned = [];
+      if (!r.doc) return;
+      langs.forEach(function (l) { if (l !== r.lang) wanted[r.doc + "\u0000" + l] = { doc: r.doc, lang: l }; });
+    });
+    var views = {};
+    return Promise.all(Object.keys(wanted).map(function (id) {
+      var w = wanted[id];
+      return pagefind.search(null, { filters: { doc: [w.doc], lang: [w.lang] } }).then(function (found) {
+        var hit = found && found.results && found.results[0];
+        return hit ? hit.data() : null;
+      }).then(function (page) { views[id] = page; }, function () { views[id] = null; });
+    })).then(function () {
+      results.forEach(function (r) {
+        langs.forEach(function (l) {
+          var page = l !== r.lang && views[r.doc + "\u0000" + l];
+          if (!page) return;
+          var text = clauseText(page, r.key);
+          if (text) r.aligned.push({ lang: l, text: text });
+        });
+      });
+    });
+  }
+
+  // The text of the clause `key` in a view: its words, from its anchor to
+  // the next.
+  function clauseText(page, key) {
+    var anchors = (page.anchors || []).slice().sort(function (a, b) { return a.location - b.location; });
+    var text = wordsOf(page.raw_content || "");
+    for (var k = 0; k < anchors.length; k++) {
+      if (anchors[k].id !== key) continue;
+      var end = text.words.length;
+      for (var n = k + 1; n < anchors.length; n++) {
+        if (anchors[n].location > anchors[k].location) { end = anchors[n].location; break; }
+      }
+      return text.words.slice(anchors[k].location, end).join(text.joiner).trim();
+    }
+    return "";
+  }
+
+  var langName = {};
+  if (langSelect) {
+    Array.prototype.forEach.call(langSelect.options, function (o) { if (o.value) langName[o.value] = o.textContent; });
   }
 
   function option(result, index) {
@@ -135,10 +332,30 @@
     where.appendChild(label);
     var excerpt = document.createElement("span");
     excerpt.className = "excerpt";
-    // Pagefind's excerpt is the indexed text, escaped, with <mark> around matches.
-    excerpt.innerHTML = result.excerpt || "";
+    result.excerpt.forEach(function (p) {
+      var node = document.createTextNode(p.text);
+      if (p.mark) {
+        var m = document.createElement("mark");
+        m.appendChild(node);
+        node = m;
+      }
+      excerpt.appendChild(node);
+    });
     a.appendChild(where);
     a.appendChild(excerpt);
+    result.aligned.forEach(function (al) {
+      var span = document.createElement("span");
+      span.className = "aligned";
+      span.setAttribute("lang", al.lang);
+      var name = document.createElement("span");
+      name.className = "in";
+      name.setAttribute("lang", document.documentElement.getAttribute("lang"));
+      name.textContent = langName[al.lang] || al.lang;
+      name.title = form.getAttribute("data-aligned");
+      span.appendChild(name);
+      span.appendChild(document.createTextNode(al.text.length > 160 ? al.text.slice(0, 160) + "…" : al.text));
+      a.appendChild(span);
+    });
     li.appendChild(a);
     return li;
   }
@@ -148,33 +365,51 @@
     results.forEach(function (r, i) { list.appendChild(option(r, i)); });
     input.setAttribute("aria-expanded", results.length ? "true" : "false");
     input.removeAttribute("aria-activedescendant");
+    open(results.length > 0);
     var count = form.getAttribute("data-count").replace("{n}", String(results.length));
     say(results.length ? count : form.getAttribute("data-none"));
   }
 
+  var generation = 0;
+  var lastKey = 0;
+  var timer = null;
+
   function run(query) {
     var mine = ++generation;
-    if (!query.trim()) {
+    var q = parse(query);
+    if (!q.required.length) {
       list.textContent = "";
-      say("");
+      open(false);
       input.setAttribute("aria-expanded", "false");
+      if (!query.trim()) {
+        say("");
+        return;
+      }
+      // Punctuation alone: nothing to look for.
+      say(form.getAttribute("data-none"));
+      form.setAttribute("data-state", "done");
       return;
     }
+    var filters = {};
+    if (langSelect && langSelect.value) filters.lang = [langSelect.value];
+    if (docSelect && docSelect.value) filters.doc = [docSelect.value];
+    var pagefind = null;
     load()
-      .then(function (all) {
-        return Promise.all(all.map(function (i) {
-          return i.pagefind.search(query).then(function (found) {
-            var hits = (found && found.results) || [];
-            return Promise.all(hits.slice(0, DOCUMENTS).map(function (h) { return h.data(); }));
-          }).then(function (pages) {
-            return clauses(pages, i.lang).slice(0, PER_LANGUAGE);
-          });
-        }));
+      .then(function (p) {
+        pagefind = p;
+        return pagefind.search(q.term, { filters: filters });
       })
-      .then(function (perLanguage) {
-        if (mine !== generation) return;
-        // Instances are in the order of data-langs: the reader's language first.
-        var results = [].concat.apply([], perLanguage);
+      .then(function (found) {
+        var hits = (found && found.results) || [];
+        return Promise.all(hits.slice(0, DOCUMENTS).map(function (h) { return h.data(); }));
+      })
+      .then(function (pages) {
+        if (mine !== generation) return null;
+        var results = clauses(pages, q).slice(0, SHOWN);
+        return aligned(pagefind, results).then(function () { return results; });
+      })
+      .then(function (results) {
+        if (!results || mine !== generation) return;
         show(results);
         var ms = Math.round(performance.now() - lastKey);
         form.setAttribute("data-last-ms", String(ms));
@@ -183,13 +418,14 @@
       .catch(function (err) {
         if (mine !== generation) return;
         list.textContent = "";
+        open(false);
         form.setAttribute("data-state", "failed");
         say(form.getAttribute("data-failed"));
         if (window.console) console.error(err);
       });
   }
 
-  input.addEventListener("input", function () {
+  function again() {
     // A keystroke makes any search still under way stale at once, not only
     // when the next search starts after the pause.
     generation++;
@@ -197,6 +433,10 @@
     form.setAttribute("data-state", "typing");
     clearTimeout(timer);
     timer = setTimeout(function () { run(input.value); }, 120);
+  }
+  input.addEventListener("input", again);
+  [langSelect, docSelect].forEach(function (s) {
+    if (s) s.addEventListener("change", function () { if (input.value.trim()) again(); });
   });
 
   // Arrows move through the results, Enter opens one, Escape closes them.
@@ -214,13 +454,21 @@
       items[at].scrollIntoView({ block: "nearest" });
     } else if (e.key === "Escape") {
       list.textContent = "";
+      open(false);
       input.setAttribute("aria-expanded", "false");
       say("");
     }
   });
 
-  // A query in the address (?q=…) runs at once: search links can be shared.
-  var q = new URLSearchParams(location.search).get("q");
+  // A query in the address (?q=…, with ?lang=… and ?doc=…) runs at once:
+  // search links can be shared.
+  var params = new URLSearchParams(location.search);
+  var pick = function (select, value) {
+    if (select && value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) select.value = value;
+  };
+  pick(langSelect, params.get("lang"));
+  pick(docSelect, params.get("doc"));
+  var q = params.get("q");
   if (q) {
     input.value = q;
     lastKey = performance.now();

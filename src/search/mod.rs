@@ -10,8 +10,17 @@
 //! compression. A page per document view makes the records few
 //! (documents × languages) and lets a document's nodes share one word map.
 //!
-//! Each language is indexed by its own Pagefind instance, one after the
-//! other, and their bundles are merged into one (see `merge`).
+//! One Pagefind index holds every language, each page's language a
+//! filter (`lang`, with the document's id as `doc`): the browser loads
+//! `pagefind.js`, its WebAssembly and one metadata file once, whatever the
+//! number of languages. Why not one index per language, merged in the
+//! browser with `mergeIndex`: Pagefind skips a merged index at the primary
+//! bundle's own address, and searches merged indexes with the primary's
+//! WebAssembly (one language's stemmer), so it would cost a second bundle
+//! folder and still not analyse each language apart. The one index is made
+//! in the language that needs segmenting (Chinese, see [`index_language`]),
+//! which also splits Latin text at word boundaries; no stemming: the search
+//! box matches whole words as written (static/search.js).
 
 mod merge;
 mod page;
@@ -26,7 +35,7 @@ use crate::model::Site;
 use crate::render::OutFile;
 use crate::Error;
 
-pub use page::pagefind_lang;
+pub use page::{index_language, pagefind_lang};
 
 /// The folder of the index in the site.
 pub const BUNDLE: &str = "pagefind";
@@ -67,29 +76,18 @@ pub fn index(site: &Site, pages: &Path) -> Result<Index, Error> {
         .enable_all()
         .build()
         .map_err(|e| Error::io("search index runtime", e))?;
-    let mut records = 0;
-    let mut bundles = Vec::new();
-    // One language at a time: Pagefind keeps the word maps of every page
-    // until it builds the index, and copies them to build it; the peak of
-    // memory is then one language's, not the sum.
-    for views in page::views(site).values() {
-        let (files, n) = runtime.block_on(language(site, pages, views))?;
-        records += n;
-        bundles.push(files);
-    }
-    if bundles.is_empty() {
-        // No document: the bundle still has its script, for the search box.
-        bundles.push(runtime.block_on(language(site, pages, &[]))?.0);
-    }
+    let views: Vec<page::DocumentView> = page::views(site).into_values().flatten().collect();
+    // With no document, the bundle still has its script, for the search box.
+    let (files, records) = runtime.block_on(bundle(site, pages, &views))?;
     Ok(Index {
-        files: merge::bundles(bundles)?,
+        files: merge::bundles(vec![files])?,
         records,
     })
 }
 
-/// The bundle of one language's views, read from the site's pages under
+/// The bundle of every document view, read from the site's pages under
 /// `pages`, and the nodes it indexed.
-async fn language(
+async fn bundle(
     site: &Site,
     pages: &Path,
     views: &[page::DocumentView<'_>],
@@ -98,6 +96,7 @@ async fn language(
     let config = PagefindServiceConfig::builder()
         .keep_index_url(true)
         .write_playground(false)
+        .force_language(index_language(site))
         .exclude_selectors(page::EXCLUDED.iter().map(|s| s.to_string()).collect())
         .build();
     let mut index = PagefindIndex::new(Some(config)).map_err(fail)?;

@@ -10,7 +10,7 @@ use crate::model::Site;
 use crate::render::text::plain;
 use crate::render::urls;
 
-pub use crate::render::frame::pagefind_lang;
+pub use crate::render::frame::{index_language, pagefind_lang};
 
 /// A document in one of its languages.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::nodes::{self, TocEntry};
 use crate::model::Document;
-use crate::render::frame::{Frame, NavLink, Span};
+use crate::render::frame::{Frame, NavLink, SearchDoc, Span};
 use crate::render::{urls, Ctx};
 
 #[derive(Serialize)]
@@ -60,6 +60,10 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
     let page_lang = columns[0].clone();
     let title = doc.title.get(&page_lang).cloned().unwrap_or_default();
     let mut frame = cx.frame(&path, &page_lang, &title);
+    frame.search_doc = Some(SearchDoc {
+        id: doc.id.clone(),
+        title: title.clone(),
+    });
     if doc.languages.len() > 1 {
         frame.alternates =
             std::iter::once(("x-default".to_string(), urls::document(&doc.id, None)))
