@@ -90,7 +90,13 @@ try {
         page.waitForFunction((want) => location.href === want, { timeout: 15000 }, selected),
         page.keyboard.press("Enter"),
       ]);
-      await new Promise((r) => setTimeout(r, 300));
+      // The browser scrolls to the clause once the page is laid out: wait
+      // for it (up to 5 s on a busy machine), then look.
+      await page.waitForFunction(() => {
+        const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+        const r = el && el.getBoundingClientRect();
+        return !!r && r.top < window.innerHeight && r.bottom > 0;
+      }, { timeout: 5000 }).catch(() => {});
       landed = await page.evaluate(() => {
         const id = decodeURIComponent(location.hash.slice(1));
         const el = document.getElementById(id);
