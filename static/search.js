@@ -141,6 +141,7 @@
       all: all,
       // The whole query, word after word, for the ranking's phrase bonus.
       sequence: tokens(query),
+      cjk: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(query),
       // What Pagefind is asked: one quoted phrase alone runs its exact
       // search; otherwise the required words, without quotes.
       term: phrases.length === 1 && !words.length ? '"' + phrases[0].join(" ") + '"'
@@ -398,6 +399,13 @@
       .then(function (p) {
         pagefind = p;
         return pagefind.search(q.term, { filters: filters });
+      })
+      .then(function (found) {
+        // Pagefind's exact search wants the phrase's words as the index cut
+        // them; Chinese cut otherwise in the browser finds nothing there:
+        // then the documents with every word, and the phrase checked here.
+        if (found && found.results.length || !q.cjk || q.term.charAt(0) !== '"') return found;
+        return pagefind.search(q.term.replace(/"/g, ""), { filters: filters });
       })
       .then(function (found) {
         var hits = (found && found.results) || [];
