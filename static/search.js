@@ -1,22 +1,22 @@
 // accord: the search box. `accord build` makes one Pagefind index of every
-// document view (a document in one language), each node an anchor in it;
-// the language and the document are Pagefind filters. The box lists
+// document view (a document in one language), the language and the
+// document as filters, and one file per document of its clauses in every
+// language (search/<id>.json.gz, src/search/clauses.rs). The box lists
 // clauses, each opening at its permalink, with the same clause in the
 // site's other languages beside it.
 //
 // What Pagefind does here and what this script adds. Pagefind finds the
-// documents that hold every word of the query (filters, ranking, its exact
-// mode for a quoted query) and gives their text. Its records are whole
-// document views (src/search/mod.rs says why), so it matches at the
-// document's level: a clause with one of the words, or a word that merely
-// starts like one ("reduction" in "reductions", 北斗 in a longer word), or
-// "and", would be listed; its exact mode reports only the first place of a
-// phrase in each page. So this script reads the documents found and keeps
-// the clauses that hold every word of the query as whole words (Chinese cut
-// into words as the index cut it) and every quoted phrase, word after word;
-// it ranks them by phrase, then by how many of the query's words they hold.
-// Words like "and", "the", 的 are not required, unless the query has no
-// other words.
+// documents that hold every word of the query, with the filters, ranked.
+// Its records are whole document views, each word once (src/search/mod.rs
+// says why), so it knows neither clauses nor the places of words; and it
+// matches words by their beginning ("reduction" in "reductions", 北斗 in a
+// longer word). Its exact search for a quoted phrase needs those places,
+// so it is not asked for one. This script reads the clause files of the
+// documents found and keeps the clauses that hold every word of the query
+// as whole words (Chinese cut into words as the index cut it) and every
+// quoted phrase, word after word; it ranks them by phrase, then by how many
+// of the query's words they hold. Words like "and", "the", 的 are not
+// required, unless the query has no other words.
 (function () {
   "use strict";
   var form = document.querySelector("form.search");
@@ -142,23 +142,36 @@
       // The whole query, word after word, for the ranking's phrase bonus.
       sequence: tokens(query),
       cjk: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(query),
-      // What Pagefind is asked: one quoted phrase alone runs its exact
-      // search; otherwise the required words, without quotes.
-      term: phrases.length === 1 && !words.length ? '"' + phrases[0].join(" ") + '"'
-        : [].concat.apply([], phrases.concat(required)).join(" "),
+      // What Pagefind is asked: the required words, phrases' included.
+      term: [].concat.apply([], phrases.concat(required)).join(" "),
     };
   }
 
-  // A view's indexed text as Pagefind numbers its words: split at the
-  // zero-width spaces it puts after each word of a segmented (Chinese)
-  // index, else at white space. &lt; and &gt; are Pagefind's escapes.
+  // A clause's text as the index cut it: zero-width spaces between the
+  // words of a segmented (Chinese) index, else white space.
   function wordsOf(raw) {
     var zws = raw.indexOf("\u200B") >= 0;
-    var words = zws ? raw.split("\u200B") : raw.split(/[^\S\uFEFF]+/);
-    return {
-      joiner: zws ? "" : " ",
-      words: words.map(function (w) { return w.replace(/&lt;/g, "<").replace(/&gt;/g, ">"); }),
-    };
+    return { joiner: zws ? "" : " ", words: zws ? raw.split("\u200B") : raw.split(/[^\S\uFEFF]+/) };
+  }
+
+  // The clause file of a document, once per page.
+  var files = {};
+  function clauseFile(doc) {
+    if (!files[doc]) {
+      files[doc] = fetch(new URL("search/" + encodeURIComponent(doc) + ".json.gz", root).href)
+        .then(function (r) {
+          if (!r.ok) throw new Error(r.status + " " + r.url);
+          return r.arrayBuffer();
+        })
+        .then(function (buf) {
+          var bytes = new Uint8Array(buf);
+          // gzip, unless the server sent it decompressed.
+          if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+          return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).json();
+        });
+      files[doc].catch(function () { delete files[doc]; });
+    }
+    return files[doc];
   }
 
   // Where `seq` (tokens) occurs in `toks` (tokens, each with the word it is
@@ -187,22 +200,20 @@
     return found;
   }
 
-  // The clauses of the documents found that hold every required word and
-  // phrase, with what ranks them.
-  function clauses(pages, q) {
+  // The clauses of the views found (with their documents' clause files)
+  // that hold every required word and phrase, with what ranks them.
+  function clauses(views, q) {
     var found = [];
-    pages.forEach(function (page, rank) {
-      var text = wordsOf(page.raw_content || "");
-      var anchors = (page.anchors || []).filter(function (a) { return a.title && /\S/.test(a.title); })
-        .sort(function (a, b) { return a.location - b.location; });
-      var meta = page.meta || {};
-      var filters = page.filters || {};
-      anchors.forEach(function (a, k) {
-        var end = k + 1 < anchors.length ? anchors[k + 1].location : text.words.length;
+    views.forEach(function (view, rank) {
+      var file = view.file;
+      (file.nodes || []).forEach(function (node) {
+        var raw = node.text[view.lang];
+        if (!raw) return;
+        var text = wordsOf(raw);
         var toks = [];
-        for (var w = a.location; w < end; w++) {
-          tokens(text.words[w] || "").forEach(function (t) { toks.push({ t: t, w: w }); });
-        }
+        text.words.forEach(function (word, w) {
+          tokens(word).forEach(function (t) { toks.push({ t: t, w: w }); });
+        });
         var marks = {};
         var ok = q.required.every(function (seq) {
           var hits = find(toks, seq);
@@ -219,19 +230,24 @@
           }
         });
         var phrase = q.sequence.length > 1 && find(toks, q.sequence).length > 0;
-        var lang = meta.lang || (filters.lang || [])[0] || "";
+        var aligned = [];
+        langs.forEach(function (l) {
+          var other = l !== view.lang && node.text[l];
+          if (other) aligned.push({ lang: l, text: other.replace(/\u200B/g, "") });
+        });
         found.push({
-          url: urlOf(page, a), key: a.id, doc: (filters.doc || [])[0] || "", lang: lang,
-          title: meta.title || "", label: a.title.replace(/\u2060/g, ""),
-          excerpt: excerpt(text, a.location, end, marks),
+          url: view.url.replace(/#.*$/, "") + "#" + node.key, key: node.key, doc: file.id,
+          lang: view.lang, title: view.title, label: node.label[view.lang] || "",
+          excerpt: excerpt(text, 0, text.words.length, marks), aligned: aligned,
           phrase: phrase ? 1 : 0, words: words, count: Object.keys(marks).length,
-          rank: rank, at: a.location, order: langs.indexOf(lang) < 0 ? langs.length : langs.indexOf(lang),
+          rank: rank, order: langs.indexOf(view.lang) < 0 ? langs.length : langs.indexOf(view.lang),
         });
       });
     });
+    // Stable: clauses of one document stay in reading order.
     found.sort(function (a, b) {
       return b.phrase - a.phrase || b.words - a.words || a.order - b.order ||
-        a.rank - b.rank || b.count - a.count || a.at - b.at;
+        a.rank - b.rank || b.count - a.count;
     });
     // A clause found in two languages is listed once, in the reader's
     // language where it can be: the other is shown beside it.
@@ -242,9 +258,6 @@
       seen[id] = true;
       return true;
     });
-  }
-  function urlOf(page, anchor) {
-    return page.url.replace(/#.*$/, "") + "#" + anchor.id;
   }
 
   // About 30 words around the first match, the matches marked.
@@ -263,51 +276,6 @@
     }
     if (to < end) parts.push({ text: " …" });
     return parts;
-  }
-
-  // The same clause in the site's other languages: the view of the same
-  // document in that language (a Pagefind search by filters only), its
-  // anchor of the same key.
-  function aligned(pagefind, results) {
-    var wanted = {};
-    results.forEach(function (r) {
-      r.aligned = [];
-      if (!r.doc) return;
-      langs.forEach(function (l) { if (l !== r.lang) wanted[r.doc + "\u0000" + l] = { doc: r.doc, lang: l }; });
-    });
-    var views = {};
-    return Promise.all(Object.keys(wanted).map(function (id) {
-      var w = wanted[id];
-      return pagefind.search(null, { filters: { doc: [w.doc], lang: [w.lang] } }).then(function (found) {
-        var hit = found && found.results && found.results[0];
-        return hit ? hit.data() : null;
-      }).then(function (page) { views[id] = page; }, function () { views[id] = null; });
-    })).then(function () {
-      results.forEach(function (r) {
-        langs.forEach(function (l) {
-          var page = l !== r.lang && views[r.doc + "\u0000" + l];
-          if (!page) return;
-          var text = clauseText(page, r.key);
-          if (text) r.aligned.push({ lang: l, text: text });
-        });
-      });
-    });
-  }
-
-  // The text of the clause `key` in a view: its words, from its anchor to
-  // the next.
-  function clauseText(page, key) {
-    var anchors = (page.anchors || []).slice().sort(function (a, b) { return a.location - b.location; });
-    var text = wordsOf(page.raw_content || "");
-    for (var k = 0; k < anchors.length; k++) {
-      if (anchors[k].id !== key) continue;
-      var end = text.words.length;
-      for (var n = k + 1; n < anchors.length; n++) {
-        if (anchors[n].location > anchors[k].location) { end = anchors[n].location; break; }
-      }
-      return text.words.slice(anchors[k].location, end).join(text.joiner).trim();
-    }
-    return "";
   }
 
   var langName = {};
@@ -401,20 +369,26 @@
         return pagefind.search(q.term, { filters: filters });
       })
       .then(function (found) {
-        // Pagefind's exact search wants the phrase's words as the index cut
-        // them; Chinese cut otherwise in the browser finds nothing there:
-        // then the documents with every word, and the phrase checked here.
-        if (found && found.results.length || !q.cjk || q.term.charAt(0) !== '"') return found;
-        return pagefind.search(q.term.replace(/"/g, ""), { filters: filters });
+        // Chinese the browser cut coarser than the index (a word of the
+        // query two of the index's): each character alone finds the
+        // documents, the whole words are checked here.
+        if (found && found.results.length || !q.cjk) return found;
+        return pagefind.search(q.term.replace(/[\p{Script=Han}]/gu, "$& "), { filters: filters });
       })
       .then(function (found) {
-        var hits = (found && found.results) || [];
-        return Promise.all(hits.slice(0, DOCUMENTS).map(function (h) { return h.data(); }));
+        var hits = ((found && found.results) || []).slice(0, DOCUMENTS);
+        return Promise.all(hits.map(function (h) {
+          return h.data().then(function (page) {
+            var meta = page.meta || {};
+            return clauseFile(meta.doc).then(function (file) {
+              return { url: page.url, lang: meta.lang, title: meta.title || "", file: file };
+            });
+          });
+        }));
       })
-      .then(function (pages) {
+      .then(function (views) {
         if (mine !== generation) return null;
-        var results = clauses(pages, q).slice(0, SHOWN);
-        return aligned(pagefind, results).then(function () { return results; });
+        return clauses(views, q).slice(0, SHOWN);
       })
       .then(function (results) {
         if (!results || mine !== generation) return;
