@@ -47,10 +47,8 @@ pub use page::{index_language, pagefind_lang};
 pub const BUNDLE: &str = "pagefind";
 
 /// Pagefind's size of a word index chunk, in word locations, read when an
-/// index is made. A query downloads the chunk of each of its words, in
-/// each language; Pagefind's default (20,000) makes a chunk of about
-/// 35 KB once a page holds a whole document view, which would take the
-/// real site over the 300 KB a query may download (README, Search).
+/// index is made. A query downloads the chunk of each of its words;
+/// Pagefind's default (20,000) makes chunks four times larger.
 const CHUNK_VAR: &str = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
 const CHUNK_SIZE: &str = "5000";
 

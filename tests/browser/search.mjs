@@ -74,7 +74,8 @@ try {
         label: document.querySelector("label[for=search-input]").textContent,
       };
     });
-    const searchFiles = [...sizes.values()].filter((s) => s.url.includes("/pagefind/"));
+    // Pagefind's bundle and the documents' clause files (search/<id>.json.gz).
+    const searchFiles = [...sizes.values()].filter((s) => s.url.includes("/pagefind/") || /\/search\/[^/]*\.json\.gz$/.test(s.url));
     const searchBytes = searchFiles.reduce((n, s) => n + s.bytes, 0);
     // pagefind.js and the WebAssembly: once per page, whatever the languages.
     const loads = {
@@ -105,7 +106,7 @@ try {
       });
       landed.selected = selected;
     }
-    out.push({ query: q, focused, ...found, searchBytes, loads, files: searchFiles.map((s) => [s.url.replace(/^.*\/pagefind\//, ""), s.bytes]), landed, errors, foreign });
+    out.push({ query: q, focused, ...found, searchBytes, loads, files: searchFiles.map((s) => [s.url.replace(/^.*\/(pagefind|search)\//, "$1/"), s.bytes]), landed, errors, foreign });
     } catch (e) {
       out.push({ query: q, failure: String(e && e.stack || e) });
     }
