@@ -29,8 +29,9 @@
   var root = new URL(form.getAttribute("data-root") || "./", location.href);
   var langs = JSON.parse(form.getAttribute("data-langs") || "[]");
   var indexLang = form.getAttribute("data-index-lang") || "und";
-  // Documents read per query, best first: each is one file of a view's
-  // whole text, so this bounds what a query downloads.
+  // Document views read per query, best first: each costs its Pagefind
+  // record and its document's clause file (every language; two views of
+  // one document share it), so this bounds what a query downloads.
   var DOCUMENTS = 5;
   var SHOWN = 12;
   var STOP = {};
