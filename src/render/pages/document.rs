@@ -22,9 +22,12 @@ pub struct DocPage {
     pub toc: Vec<TocEntry>,
     /// The language of a one-language view; `None` in the parallel view.
     pub view: Option<String>,
-    /// The page the search index holds for its language, with the title
-    /// shown with its results: a one-language view, or the only page of a
-    /// one-language document.
+    /// The page search results open for its language, with the title
+    /// shown with them: a one-language view, or the only page of a
+    /// one-language document. Its nodes carry their labels for the search
+    /// index (`data-pagefind-title`); its `data-pagefind-body` and
+    /// `-meta` marks are Pagefind's own, for its command line: the build
+    /// gives Pagefind records of its own (src/search/).
     pub search: Option<Span>,
     pub data_href: String,
     pub print_css: String,
