@@ -161,7 +161,7 @@ pub fn file(
         id: &doc.id,
         title: views
             .iter()
-            .filter_map(|(l, _, _)| doc.title.get(*l).map(|t| (*l, t.as_str())))
+            .filter_map(|(l, _, _)| doc.title.get(l).map(|t| (*l, t.as_str())))
             .collect(),
         url: views
             .iter()
