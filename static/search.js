@@ -115,10 +115,13 @@
     var parts = segmenter && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(text)
       ? Array.from(segmenter.segment(text), function (s) { return s.segment; })
       : [text];
-    parts.forEach(function (p) {
-      (normal(p).match(/[\p{L}\p{N}]+/gu) || []).forEach(function (t) { out.push(t); });
-    });
+    parts.forEach(function (p) { out.push.apply(out, pieces(p)); });
     return out;
+  }
+  // The tokens of one word of a clause file, cut already as the index cut
+  // it: not cut again.
+  function pieces(word) {
+    return normal(word).match(/[\p{L}\p{N}]+/gu) || [];
   }
 
   // The query: quoted phrases and single words. Required: each phrase, and
@@ -213,7 +216,7 @@
         var text = wordsOf(raw);
         var toks = [];
         text.words.forEach(function (word, w) {
-          tokens(word).forEach(function (t) { toks.push({ t: t, w: w }); });
+          pieces(word).forEach(function (t) { toks.push({ t: t, w: w }); });
         });
         var marks = {};
         var ok = q.required.every(function (seq) {
