@@ -13,7 +13,9 @@
 //! (default 600): see `bench::full_plan`; ACCORD_BENCH_SEED;
 //! ACCORD_BENCH_DIR (default target/bench); ACCORD_BENCH_NO_HUGO=1;
 //! HUGO=/path/to/hugo; ACCORD_BENCH_RUNS_SERVE (saves per corpus, default
-//! 5); ACCORD_BENCH_NO_SERVE=1.
+//! 5); ACCORD_BENCH_NO_SERVE=1; ACCORD_BENCH_NO_SEARCH_DOWNLOAD=1 (else,
+//! after each corpus's full build, what one query of the search box
+//! downloads, in headless Chromium: see `search_download`).
 
 mod bench;
 mod edit;
@@ -24,6 +26,7 @@ mod hugo_html;
 mod measure;
 mod report;
 mod rng;
+mod search_download;
 mod serve;
 mod server;
 mod synth;
@@ -143,6 +146,9 @@ fn main() {
         }
         let hugo_src = bench.hugo.as_ref().map(|_| hugo_src.as_path());
         let mut r = bench.measure(&name, &content, hugo_src, &base, runs, plan);
+        if r.full.is_ok() && std::env::var_os("ACCORD_BENCH_NO_SEARCH_DOWNLOAD").is_none() {
+            search_download_report(root, &name, &base.join("out-accord"));
+        }
         r.serve = measure_serve(&name, &content, &base);
         if let Ok(full) = &r.full {
             prev = Some((r.pages(), full.wall(), full.peak_rss()));
@@ -151,6 +157,27 @@ fn main() {
     }
     report::print(&results, hugo.as_ref().ok().map(|(_, v)| v.as_str()));
     measure::empty_trash(&bench.trash, false);
+}
+
+/// Prints what each query of `search_download::QUERIES` downloads from
+/// the built site `out`, and the largest.
+fn search_download_report(root: &Path, name: &str, out: &Path) {
+    match search_download::measure(root, out) {
+        Ok(rows) => {
+            for (q, bytes, js) in &rows {
+                println!(
+                    "  {name}: search {q}: {:.0} KB of search files, pagefind.js fetched {js}×",
+                    *bytes as f64 / 1024.0
+                );
+            }
+            let max = rows.iter().map(|r| r.1).max().unwrap_or(0);
+            println!(
+                "  {name}: search download per query, largest: {:.0} KB (budget 300 KB)",
+                max as f64 / 1024.0
+            );
+        }
+        Err(why) => println!("  {name}: search download not measured: {why}"),
+    }
 }
 
 /// Generates the corpus of about `pages` pages and writes it as accord

@@ -12,6 +12,13 @@ pub struct Span {
     pub text: String,
 }
 
+/// A document as the search box's filter names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchDoc {
+    pub id: String,
+    pub title: String,
+}
+
 #[derive(Serialize)]
 pub struct NavLink {
     pub href: String,
@@ -34,8 +41,17 @@ pub struct Frame {
     pub site_title: Vec<Span>,
     /// The site's Markdown pages.
     pub nav: Vec<NavLink>,
-    /// The languages of the search index, the page's first, as JSON.
+    /// The site's languages, the page's first, as JSON: the search box
+    /// lists results in this order.
     pub search_langs: String,
+    /// The language the search index is made in ([`index_language`]).
+    pub search_index_lang: String,
+    /// The search box's language filter: each language of the site,
+    /// named in the page's language.
+    pub search_lang_options: Vec<Span>,
+    /// On a document's pages, the document, which the search box can be
+    /// limited to.
+    pub search_doc: Option<SearchDoc>,
     /// The footer's line in each language of the site's title.
     pub footer: Vec<Span>,
 }
@@ -47,6 +63,20 @@ pub fn pagefind_lang(lang: &str) -> String {
     lang.to_ascii_lowercase()
 }
 
+/// The language the one index of the site is made in: the first of the
+/// site's languages that Pagefind segments into words (Chinese, Japanese,
+/// Thai), so that their text is cut into words; Latin text is cut at
+/// word boundaries all the same. Without such a language, `und`: a
+/// language with no stemmer, so that every language's words are indexed
+/// as written, as the search box matches them.
+pub fn index_language(site: &crate::model::Site) -> String {
+    site.languages
+        .iter()
+        .map(|l| pagefind_lang(&l.code))
+        .find(|l| matches!(l.split('-').next(), Some("zh" | "ja" | "th")))
+        .unwrap_or_else(|| "und".to_string())
+}
+
 impl Ctx<'_> {
     /// The frame of the page at `path`, in `lang`.
     pub fn frame(&self, path: &str, lang: &str, title: &str) -> Frame {
@@ -54,12 +84,8 @@ impl Ctx<'_> {
         let main_title = site.title.text_in(lang).to_string();
         let root = urls::root(path);
         let site_title = self.site_title();
-        let mut search_langs: Vec<String> = site
-            .languages
-            .iter()
-            .map(|l| pagefind_lang(&l.code))
-            .collect();
-        search_langs.sort_by_key(|l| *l != pagefind_lang(lang));
+        let mut search_langs: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
+        search_langs.sort_by_key(|l| l != lang);
         Frame {
             lang: lang.to_string(),
             title: if title.is_empty() || title == main_title {
@@ -72,6 +98,16 @@ impl Ctx<'_> {
             home: format!("{root}{}", urls::HOME),
             nav: self.nav(&root),
             search_langs: serde_json::to_string(&search_langs).unwrap_or_default(),
+            search_index_lang: index_language(site),
+            search_lang_options: site
+                .languages
+                .iter()
+                .map(|l| Span {
+                    lang: l.code.clone(),
+                    text: self.language_name_in(&l.code, lang),
+                })
+                .collect(),
+            search_doc: None,
             footer: site_title
                 .iter()
                 .map(|s| Span {

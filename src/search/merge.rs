@@ -1,7 +1,9 @@
-//! One bundle from the bundles of several Pagefind instances, one
-//! language each: their files side by side (each language's index files
-//! are named by language and content), minus what the site does not ship,
-//! and one `pagefind-entry.json` that lists every language.
+//! The bundle the site ships: the files of Pagefind's bundles minus what
+//! the site does not use. The build makes one bundle, every language in
+//! one index (see the module above); several bundles (one instance per
+//! language, as before) would be put side by side, their index files
+//! named by language and content, with one `pagefind-entry.json` listing
+//! every language.
 
 use std::collections::BTreeMap;
 

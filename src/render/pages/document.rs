@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::nodes::{self, TocEntry};
 use crate::model::Document;
-use crate::render::frame::{Frame, NavLink, Span};
+use crate::render::frame::{Frame, NavLink, SearchDoc, Span};
 use crate::render::{cite, urls, Ctx};
 
 #[derive(Serialize)]
@@ -22,9 +22,12 @@ pub struct DocPage {
     pub toc: Vec<TocEntry>,
     /// The language of a one-language view; `None` in the parallel view.
     pub view: Option<String>,
-    /// The page the search index holds for its language, with the title
-    /// shown with its results: a one-language view, or the only page of a
-    /// one-language document.
+    /// The page search results open for its language, with the title
+    /// shown with them: a one-language view, or the only page of a
+    /// one-language document. Its nodes carry their labels for the search
+    /// index (`data-pagefind-title`); its `data-pagefind-body` and
+    /// `-meta` marks are Pagefind's own, for its command line: the build
+    /// gives Pagefind records of its own (src/search/).
     pub search: Option<Span>,
     pub data_href: String,
     /// The `citation_*` and `DC.*` tags that reference managers read.
@@ -71,6 +74,10 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
     let page_lang = columns[0].clone();
     let title = doc.title.get(&page_lang).cloned().unwrap_or_default();
     let mut frame = cx.frame(&path, &page_lang, &title);
+    frame.search_doc = Some(SearchDoc {
+        id: doc.id.clone(),
+        title: title.clone(),
+    });
     if doc.languages.len() > 1 {
         frame.alternates =
             std::iter::once(("x-default".to_string(), urls::document(&doc.id, None)))

@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::model::{NodeRef, Relation};
+use crate::model::{NodeKind, NodeRef, Relation};
 use crate::render::cite::citation;
 use crate::render::locator::Locators;
 use crate::render::text::{cite_label, inline_in, plain, snippet};
@@ -19,8 +19,7 @@ use crate::render::{urls, Ctx};
 pub struct NodeView<'a> {
     /// The citation key, also the node's anchor.
     pub key: String,
-    /// Its id in the document, which names it in search results when it
-    /// has no number.
+    /// Its id in the document.
     pub id: &'a str,
     pub kind: &'static str,
     pub depth: usize,
@@ -46,6 +45,10 @@ pub struct CellView {
     /// The node's citation in the cell's language, which the Cite button
     /// copies (src/render/cite.rs).
     pub cite: String,
+    /// What names the node in search results: its number as cited, or for
+    /// an unnumbered paragraph its section's and its place in it
+    /// (`Preamble, para. 2`, `序言 第2段`). Never an id.
+    pub search_label: String,
     /// What names a container with no label, heading or text of its own:
     /// its kind, in the cell's language.
     pub caption: Option<String>,
@@ -180,6 +183,7 @@ fn cell(cx: &Ctx, here: NodeRef, lang: &str, locators: &Locators) -> CellView {
         text,
         number: cite_label(doc, here.node, lang),
         cite: citation(cx, doc, lang, &locators.of(here.node), &site.key(here)),
+        search_label: search_label(cx, doc, here.node, lang),
         caption,
         refs: LINK_GROUPS
             .iter()
@@ -192,6 +196,60 @@ fn cell(cx: &Ctx, here: NodeRef, lang: &str, locators: &Locators) -> CellView {
             })
             .collect(),
         notes: notes(cx, here, lang),
+    }
+}
+
+/// Whether node `i` is numbered (or named) in `lang` on its own: its
+/// citation ends with its own label, not a number taken from its id.
+fn numbered(node: &crate::model::Node, lang: &str) -> bool {
+    node.label.get(lang).is_some_and(|l| !l.trim().is_empty())
+        || (matches!(node.kind, NodeKind::Annex | NodeKind::Preface)
+            && node.heading.get(lang).is_some())
+}
+
+/// How search results name node `i` of `doc` in `lang`: its number as
+/// cited when it has one (`第二条 三、（三）`, `Article 2.3(3)`); else its
+/// section's name and its place among the section's paragraphs
+/// (`Preamble, para. 2`, `序言 第2段`).
+pub fn search_label(cx: &Ctx, doc: &crate::model::Document, i: usize, lang: &str) -> String {
+    let node = &doc.nodes[i];
+    if numbered(node, lang) {
+        return cite_label(doc, i, lang);
+    }
+    let siblings = doc
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.parent == node.parent && n.depth == node.depth);
+    // The number in its id (`p_2`), else its place among its siblings.
+    let n = node
+        .id
+        .rsplit("__")
+        .next()
+        .and_then(|last| last.rsplit_once('_'))
+        .and_then(|(_, n)| n.parse::<usize>().ok())
+        .unwrap_or_else(|| siblings.take_while(|(j, _)| *j <= i).count());
+    let para = cx.ui(lang, "search_para").replace("{n}", &n.to_string());
+    let section = node.parent.map(|p| {
+        let parent = &doc.nodes[p];
+        let caption = cx
+            .ui_opt(lang, &format!("node_{}", parent.kind.as_str()))
+            .unwrap_or_default();
+        if numbered(parent, lang) || caption.is_empty() {
+            match parent.heading.get(lang) {
+                Some(h) if !numbered(parent, lang) => plain(h),
+                _ => cite_label(doc, p, lang),
+            }
+        } else {
+            caption
+        }
+    });
+    match section {
+        Some(s) if !s.trim().is_empty() => cx
+            .ui(lang, "search_para_in")
+            .replace("{section}", &s)
+            .replace("{para}", &para),
+        _ => para,
     }
 }
 
