@@ -49,8 +49,13 @@ pub(super) fn check_numbering(work: &[Work], report: &mut Report) {
             let family = m.key();
             let prev = last.iter_mut().find(|(f, _, _)| *f == family);
             let (expected, prev_line) = prev.as_ref().map_or((1, 0), |(_, n, l)| (n + 1, *l));
-            let continues =
-                prev.is_none() && num > 1 && first.get(&(family, num - 1)).is_some_and(|&i| i < c);
+            // An excerpt may start at any number at the top (written as
+            // `first`); a gap inside is still a gap.
+            let excerpt = p.is_none() && prev.is_none();
+            let continues = excerpt
+                || (prev.is_none()
+                    && num > 1
+                    && first.get(&(family, num - 1)).is_some_and(|&i| i < c));
             if num != expected && !continues {
                 let what = if num > expected {
                     format!("numbering gap: number {num} where {expected} was expected")

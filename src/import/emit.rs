@@ -50,6 +50,9 @@ pub fn to_toml(doc: &DocumentOut) -> String {
     let langs: Vec<String> = doc.languages.iter().map(|l| string(l)).collect();
     let _ = writeln!(out, "languages = [{}]", langs.join(", "));
     let _ = writeln!(out, "source = {}", string(&doc.source));
+    if let Some(k) = doc.first {
+        let _ = writeln!(out, "first = {k}");
+    }
     if doc.title.is_empty() {
         // No title in the source and none given: `check` will ask for one.
         let _ = writeln!(out, "title = {{}}");

@@ -146,6 +146,9 @@ pub struct DocumentOut {
     pub date: Option<String>,
     pub languages: Vec<String>,
     pub source: String,
+    /// The number of its first numbered node at the top, when it is not 1
+    /// (an excerpt from Article 3).
+    pub first: Option<u32>,
     pub nodes: Vec<NodeOut>,
 }
 
@@ -305,6 +308,29 @@ fn document(
             .map(|s| s.trim_end_matches('-').to_string())
             .filter(|s| !s.is_empty())
     });
+    // A source that starts at Article 3 is an excerpt: say where it starts.
+    let first = made
+        .nodes
+        .iter()
+        .filter(|n| !n.id.contains("__") && n.kind != "paragraph")
+        .find_map(|n| {
+            n.id.rsplit_once('_')
+                .and_then(|(_, k)| k.parse::<u32>().ok())
+        })
+        .filter(|&k| k > 1);
+    if let Some(k) = first {
+        let line = made
+            .nodes
+            .iter()
+            .find(|n| !n.id.contains("__") && n.kind != "paragraph")
+            .map_or(1, |n| n.line);
+        report.warn(
+            line,
+            format!(
+                "the document starts at number {k}, not 1 (an excerpt?): written as `first = {k}`"
+            ),
+        );
+    }
     DocumentOut {
         id,
         kind,
@@ -314,6 +340,7 @@ fn document(
         date: opts.date.clone(),
         languages: made.languages,
         source: source.to_string(),
+        first,
         nodes: made.nodes,
     }
 }

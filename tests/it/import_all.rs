@@ -24,6 +24,7 @@ const FIXTURES: &[(&str, &str, &[&str])] = &[
     ("comments.md", "comments", &[]),
     ("datelines-zh.md", "datelines-zh", &[]),
     ("datelines.md", "datelines", &[]),
+    ("excerpt.zh-en.txt", "excerpt", &[]),
     ("fidelity-urls.txt", "fidelity-urls", &[]),
     ("focac-plan.en.md", "focac-plan", &[]),
     ("law.zh.txt", "law-zh", &[]),
@@ -186,6 +187,9 @@ fn every_fixture_imports_checks_clean_keeps_its_text_and_builds() {
         let page = dir.path().join(format!("public/documents/{id}/index.html"));
         assert!(page.is_file(), "{}", page.display());
     }
+    // An excerpt from Article 3 says where it starts.
+    let excerpt = std::fs::read_to_string(content.join("documents/excerpt.toml")).unwrap();
+    assert!(excerpt.contains("\nfirst = 3\n"), "{excerpt}");
     // The one fixture with a numbering gap on purpose is refused as it is.
     let o = accord(
         dir.path(),
