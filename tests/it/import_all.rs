@@ -27,6 +27,7 @@ const FIXTURES: &[(&str, &str, &[&str])] = &[
     ("excerpt.zh-en.txt", "excerpt", &[]),
     ("fidelity-urls.txt", "fidelity-urls", &[]),
     ("focac-plan.en.md", "focac-plan", &[]),
+    ("headings.en.md", "headings", &[]),
     ("law.zh.txt", "law-zh", &[]),
     ("lei.pt.txt", "lei-pt", &[]),
     ("ley.es.txt", "ley-es", &[]),

@@ -467,3 +467,36 @@ fn french_markdown_titles_chapters_articles_and_numbered_paragraphs() {
     clean_report(&i);
     checks_clean(&i, Some(("fr", "Français")));
 }
+
+#[test]
+fn markdown_headings_without_numbers_nest_by_their_level() {
+    let i = run("headings.en.md", &Options::default());
+    assert_eq!(i.document.kind, "statement", "Statement in the title");
+    assert_eq!(
+        i.document.title["en"],
+        "Joint Statement on Ocean Cooperation"
+    );
+    assert_eq!(
+        tree(&i, "en"),
+        [
+            ("sec_1", "section", ""),
+            ("sec_1__p_1", "paragraph", ""),
+            ("sec_2", "section", ""),
+            ("sec_2__sec_1", "section", ""),
+            ("sec_2__sec_1__item_1", "item", "1."),
+            ("sec_2__sec_1__item_2", "item", "2."),
+            ("sec_2__sec_2", "section", ""),
+            ("sec_2__sec_2__item_1", "item", "1."),
+        ]
+    );
+    let headings: Vec<&str> = ["sec_1", "sec_2", "sec_2__sec_1", "sec_2__sec_2"]
+        .iter()
+        .map(|id| node(&i, id).heading["en"].as_str())
+        .collect();
+    assert_eq!(
+        headings,
+        ["Background", "Commitments", "Science", "Fisheries"]
+    );
+    clean_report(&i);
+    checks_clean(&i, None);
+}
