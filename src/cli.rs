@@ -189,10 +189,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
             timings,
         } => {
             if let Some(url) = &base_url {
-                if !(url.starts_with("https://") || url.starts_with("http://")) {
-                    return Err(Error::Usage(format!(
-                        "--base-url `{url}` is not an absolute http(s) URL"
-                    )));
+                // A missing final `/` is added (see build::base_url).
+                let url = if url.ends_with('/') {
+                    url.clone()
+                } else {
+                    format!("{url}/")
+                };
+                if let Some(problem) = crate::model::ids::base_url_problem(&url) {
+                    return Err(Error::Usage(format!("--base-url `{url}` {problem}")));
                 }
             }
             let options = crate::build::Options {

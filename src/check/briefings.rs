@@ -63,7 +63,10 @@ fn check_briefing(
         out.push(
             file.diag(
                 b.date.span(),
-                format!("date `{}` is not YYYY-MM-DD", b.date.get_ref()),
+                format!(
+                    "date `{}` is not a day of the calendar written YYYY-MM-DD",
+                    b.date.get_ref()
+                ),
             )
             .help("write the date of the briefing as e.g. `2025-06-10`"),
         );

@@ -46,7 +46,10 @@ fn document(
         if !ids::is_date(date.get_ref()) {
             out.push(file.diag(
                 date.span(),
-                format!("date `{}` is not YYYY-MM-DD", date.get_ref()),
+                format!(
+                    "date `{}` is not a day of the calendar written YYYY-MM-DD",
+                    date.get_ref()
+                ),
             ));
         }
     }

@@ -54,13 +54,10 @@ pub(super) fn check_site(site: &Sourced<RawSite>, out: &mut Vec<Diagnostic>) -> 
         );
     }
     let url = s.base_url.get_ref();
-    if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') {
+    if let Some(problem) = ids::base_url_problem(url) {
         out.push(
-            site.diag(
-                s.base_url.span(),
-                format!("base_url `{url}` is not an absolute URL ending in `/`"),
-            )
-            .help("write it as `https://example.org/` or `https://USER.github.io/REPO/`"),
+            site.diag(s.base_url.span(), format!("base_url `{url}` {problem}"))
+                .help("write it as `https://example.org/` or `https://USER.github.io/REPO/`"),
         );
     }
     let kinds = check_kinds(site, &langs, out);

@@ -47,8 +47,53 @@ pub fn is_date(s: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
-    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d))
+    let num = |r: std::ops::Range<usize>| {
+        let part = &s[r];
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    // The days of each month, February's in a leap year of the Gregorian calendar.
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// What is wrong with `s` as the URL a site is served at, if anything: it
+/// must be an absolute http(s) URL with a host, no user, query or
+/// fragment, and a path that ends in `/` with no empty segment (a `//` in
+/// it would make `//host/` links of the site's own files).
+pub fn base_url_problem(s: &str) -> Option<&'static str> {
+    let Ok(url) = url::Url::parse(s) else {
+        return Some("is not an absolute URL");
+    };
+    if !matches!(url.scheme(), "http" | "https") {
+        Some("is not an http or https URL")
+    } else if url.host_str().is_none_or(str::is_empty) {
+        Some("has no host")
+    } else if !url.username().is_empty() || url.password().is_some() {
+        Some("has a user name or password in it")
+    } else if url.query().is_some() || url.fragment().is_some() {
+        Some("has a query or fragment")
+    } else if url.path().contains("//") {
+        Some("has an empty segment (`//`) in its path")
+    } else if !s.ends_with('/') {
+        Some("does not end in `/`")
+    } else if url.as_str() != s {
+        Some("is not written in its normal form (lower-case host, escaped characters)")
+    } else {
+        None
+    }
 }
 
 /// One segment of a node id: `sec_3` is `("sec", Some(3))`, `annex` is
@@ -98,6 +143,57 @@ pub fn node_id_depth_last(id: &str) -> Option<(usize, (&str, Option<u32>))> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_urls() {
+        for ok in [
+            "https://example.org/",
+            "https://user.github.io/accord/",
+            "http://127.0.0.1:8000/x/",
+        ] {
+            assert_eq!(base_url_problem(ok), None, "{ok}");
+        }
+        for (bad, why) in [
+            (
+                "https://example.org//evil.example/",
+                "has an empty segment (`//`) in its path",
+            ),
+            ("https://example.org", "does not end in `/`"),
+            ("ftp://example.org/", "is not an http or https URL"),
+            ("example.org/", "is not an absolute URL"),
+            (
+                "https://a:b@example.org/",
+                "has a user name or password in it",
+            ),
+            ("https://example.org/?x=1", "has a query or fragment"),
+            (
+                "https://Example.org/",
+                "is not written in its normal form (lower-case host, escaped characters)",
+            ),
+        ] {
+            assert_eq!(base_url_problem(bad), Some(why), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_are_days_of_the_calendar() {
+        for ok in ["2025-05-13", "2024-02-29", "2000-02-29", "1999-12-31"] {
+            assert!(is_date(ok), "{ok}");
+        }
+        for bad in [
+            "2025-02-31",
+            "2025-02-29",
+            "1900-02-29",
+            "2025-04-31",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-1-01",
+            "2025-+1-01",
+            "2025/05/13",
+        ] {
+            assert!(!is_date(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn node_ids() {

@@ -141,14 +141,31 @@ pub(super) fn read_folder<T: DeserializeOwned + Send>(dir: &Path) -> Read<Vec<So
     Read { value, diags }
 }
 
-/// The `.toml` files of a folder, sorted by name; any other file is a problem.
+/// A symbolic link in the content, refused: what it points to may be
+/// anywhere on the machine.
+pub(crate) fn symlink_refused(path: &Path) -> Diagnostic {
+    Diagnostic::new(
+        path,
+        None,
+        "is a symbolic link: accord reads only the files and folders of the project itself",
+    )
+    .help("replace the link with a copy of what it points to")
+}
+
+/// The `.toml` files of a folder, sorted by name; any other file is a
+/// problem, and so is a symbolic link (the folder's own included).
 pub(super) fn toml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut files = Vec::new();
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        diags.push(symlink_refused(dir));
+        return files;
+    }
     if !dir.is_dir() {
         return files;
     }
     for entry in WalkDir::new(dir).min_depth(1).sort_by_file_name() {
         match entry {
+            Ok(e) if e.path_is_symlink() => diags.push(symlink_refused(e.path())),
             Ok(e) if e.file_type().is_dir() => {}
             Ok(e) if e.path().extension().is_some_and(|x| x == "toml") => files.push(e.into_path()),
             Ok(e) => diags.push(
@@ -212,35 +229,56 @@ pub fn parse_toml<T: DeserializeOwned>(
 }
 
 /// Reads a file as UTF-8 text, reporting size, I/O and encoding problems.
+/// Only a regular file is read (a FIFO would never end, `/dev/zero` never
+/// stop), and no further than the size limit, whatever its size says; a
+/// symbolic link is refused, so that nothing outside the project is read.
 pub fn read_text(path: &Path, diags: &mut Vec<Diagnostic>, required: bool) -> Option<String> {
     let cannot_read =
         |e: std::io::Error| Diagnostic::new(path, None, format!("cannot read file: {e}"));
-    let len = match std::fs::metadata(path) {
-        Ok(m) => m.len(),
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            diags.push(symlink_refused(path));
+            return None;
+        }
+        Ok(m) if !m.is_file() => {
+            diags.push(
+                Diagnostic::new(
+                    path,
+                    None,
+                    "not a regular file (a folder, a pipe or a device)",
+                )
+                .help("content files are plain files; remove this one or put the file itself here"),
+            );
+            return None;
+        }
+        Ok(_) => {}
         Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => return None,
         Err(e) => {
             diags.push(cannot_read(e));
             return None;
         }
+    }
+    let too_big = |len: u64| {
+        Diagnostic::new(
+            path,
+            None,
+            format!("file is {len} bytes, over the limit of {MAX_FILE_BYTES}"),
+        )
+        .help("split the document into smaller files or remove what does not belong")
     };
-    if len > MAX_FILE_BYTES {
-        diags.push(
-            Diagnostic::new(
-                path,
-                None,
-                format!("file is {len} bytes, over the limit of {MAX_FILE_BYTES}"),
-            )
-            .help("split the document into smaller files or remove what does not belong"),
-        );
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| {
+        std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes)
+    });
+    if let Err(e) = read {
+        diags.push(cannot_read(e));
         return None;
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(cannot_read(e));
-            return None;
-        }
-    };
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let len = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        diags.push(too_big(len));
+        return None;
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Some(text),
         Err(e) => {

@@ -33,6 +33,10 @@ pub struct Page {
 pub fn load(root: &Path, langs: &[String], diags: &mut Vec<Diagnostic>) -> Vec<Page> {
     let dir = root.join("pages");
     let mut pages = Vec::new();
+    if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        diags.push(super::load::symlink_refused(&dir));
+        return pages;
+    }
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return pages;
     };
@@ -61,6 +65,8 @@ pub fn load(root: &Path, langs: &[String], diags: &mut Vec<Diagnostic>) -> Vec<P
         let Some(text) = super::load::read_text(&path, diags, true) else {
             continue;
         };
+        // Saved with Windows line ends: the same lines.
+        let text = text.replace("\r\n", "\n");
         let Some(rest) = text.strip_prefix("+++\n") else {
             diags.push(
                 Diagnostic::new(&path, Some(1), "missing front matter")

@@ -84,7 +84,7 @@ fn title_missing_in_a_language_of_the_site() {
 fn date_not_a_date() {
     fails_with(
         &[(FINANCE, "2025-06-16", "16.06.2025")],
-        &["error: content/briefings/finance.toml:3: date `16.06.2025` is not YYYY-MM-DD"],
+        &["error: content/briefings/finance.toml:3: date `16.06.2025` is not a day of the calendar written YYYY-MM-DD"],
     );
 }
 

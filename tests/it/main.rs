@@ -22,6 +22,7 @@ mod render;
 mod search;
 mod serve;
 mod site;
+mod special_files;
 mod support;
 mod validation;
 mod variants;

@@ -241,7 +241,7 @@ fn unknown_note_kind() {
 fn site_base_url_not_absolute() {
     fails_with(
         &[("content/site.toml", "https://example.org/", "/accord")],
-        &["error: content/site.toml:1: base_url `/accord` is not an absolute URL ending in `/`"],
+        &["error: content/site.toml:1: base_url `/accord` is not an absolute URL"],
     );
 }
 
