@@ -17,6 +17,8 @@ pub(super) struct Keys<'a> {
     docs: HashMap<&'a str, Doc<'a>>,
     /// What comes before the first `:` of the ids of documents with nodes.
     prefixes: HashSet<&'a str>,
+    /// The ids (file names) of document files that could not be read.
+    unreadable: HashSet<String>,
 }
 
 struct Doc<'a> {
@@ -57,7 +59,24 @@ impl<'a> Keys<'a> {
                 prefixes.insert(id.split(':').next().unwrap_or(id));
             }
         }
-        Keys { docs, prefixes }
+        Keys {
+            docs,
+            prefixes,
+            unreadable: HashSet::new(),
+        }
+    }
+
+    /// The keys, knowing the ids of the document files that could not be
+    /// read: a key into one of them is not reported as missing (the file's
+    /// own problem is).
+    pub fn with_unreadable(mut self, ids: HashSet<String>) -> Keys<'a> {
+        self.unreadable = ids;
+        self
+    }
+
+    /// Whether `doc` is a document whose file could not be read.
+    pub fn is_unreadable(&self, doc: &str) -> bool {
+        self.unreadable.contains(doc)
     }
 
     pub fn get(&self, key: &str) -> Option<Found<'a>> {

@@ -135,7 +135,11 @@ pub(super) fn check_key<'a, T>(
     out: &mut Vec<Diagnostic>,
 ) -> Option<Found<'a>> {
     let found = keys.get(key.get_ref());
-    if found.is_none() {
+    let unreadable = key
+        .get_ref()
+        .split_once(':')
+        .is_some_and(|(doc, _)| keys.is_unreadable(doc));
+    if found.is_none() && !unreadable {
         let help = match key.get_ref().split_once(':') {
             None => "write the key as `document:node`, e.g. `china-celac-action-plan-2025-2027:art_2__sec_3`".to_string(),
             Some((doc, _)) if !keys.has_document(doc) => {

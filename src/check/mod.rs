@@ -69,7 +69,36 @@ pub fn check_cached(
     cache: &mut Cache,
 ) -> Result<Checked, Vec<Diagnostic>> {
     let mut out = read;
+    let before = out.len();
     let head = raw.site.as_ref().map(|s| site::check_site(s, &mut out));
+    // Everything else is checked against site.toml's languages: when they
+    // cannot be read, that would be a problem in every text of every file,
+    // the real one lost among them. Only the files' reading problems are
+    // kept, and the site's.
+    let declared = raw.site.as_ref().map_or(0, |s| s.value.languages.len());
+    let langs_failed = head
+        .as_ref()
+        .is_none_or(|h| h.languages.is_empty() || h.languages.len() < declared);
+    if langs_failed {
+        if out.len() == before {
+            out.push(Diagnostic::new(
+                root.join("site.toml"),
+                None,
+                "no site.toml",
+            ));
+        }
+        if let Some(first) = out[before..].iter_mut().next() {
+            let help = first
+                .help
+                .take()
+                .map_or(String::new(), |h| format!("{h}; "));
+            first.help = Some(format!(
+                "{help}the documents, notes, cross-links and briefings are checked once the site's languages are"
+            ));
+        }
+        diag::sort(&mut out);
+        return Err(out);
+    }
     let langs: Vec<String> = head
         .as_ref()
         .map(|h| h.languages.iter().map(|l| l.code.clone()).collect())
@@ -105,7 +134,15 @@ pub fn check_cached(
         }
     }
     let files: Vec<&Sourced<RawDocument>> = raw.documents.iter().map(|f| &**f).collect();
-    let keys = keys::Keys::new(&files, &place);
+    // A document file that could not be read is reported once, not again
+    // at every key into it.
+    let unreadable = out
+        .iter()
+        .filter(|d| d.file.parent().is_some_and(|p| p.ends_with("documents")))
+        .filter_map(|d| d.file.file_stem()?.to_str().map(str::to_string))
+        .filter(|id| !raw.documents.iter().any(|f| doc_id(f) == id))
+        .collect();
+    let keys = keys::Keys::new(&files, &place).with_unreadable(unreadable);
     let notes = links::check_notes(&raw.notes, &langs, &keys, &mut out);
     let links = match &raw.crosswalk {
         Some(cw) => links::check_crosswalk(cw, &keys, &mut out),

@@ -24,7 +24,11 @@ pub(super) fn check_langs<T>(
                     span.clone(),
                     format!("{what} has language `{lang}`, which is not declared"),
                 )
-                .help(format!("use one of: {}", langs.join(", "))),
+                .help(if langs.is_empty() {
+                    "the document declares no language it may use; fix its `languages`".to_string()
+                } else {
+                    format!("use one of: {}", langs.join(", "))
+                }),
             );
         } else if text.trim().is_empty() {
             out.push(
