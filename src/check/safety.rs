@@ -26,6 +26,70 @@ pub fn safe_url(url: &str) -> bool {
     }
 }
 
+/// Why a link's target may not be in content, if it may not: another
+/// scheme than http, https and mailto, or a `//host` address (which
+/// resolves against the page's scheme, and from disk to `file://`).
+fn link_problem(url: &str) -> Option<&'static str> {
+    if !safe_url(url) {
+        Some("links may go to http, https, mailto or pages of this site only")
+    } else if url.trim_start().starts_with("//") {
+        Some("write the full address, with https://")
+    } else {
+        None
+    }
+}
+
+/// Why an image's source may not be in content, if it may not: nothing of
+/// a page is loaded from another host, so images are the site's own files.
+fn image_problem(url: &str) -> Option<&'static str> {
+    let url = url.trim_start();
+    let scheme = url
+        .split_once(':')
+        .is_some_and(|(s, _)| !s.contains(['/', '?', '#']));
+    (scheme || url.starts_with("//"))
+        .then_some("an image must be a file of this site (put it in static/ and give its path): nothing is loaded from another host")
+}
+
+/// The first problem of a Markdown page or a briefing's text (which may
+/// hold code spans, so it is read as Markdown): raw HTML, a link or an
+/// image that may not be there, a control character. What the page shows
+/// is what pulldown-cmark reads, so the check reads the same events.
+pub fn markdown_problem(text: &str) -> Option<(String, &'static str)> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    if let Some(c) = text
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+    {
+        return Some((
+            format!("control character U+{:04X} in the text", c as u32),
+            "remove it: only printable text, tabs and line breaks are allowed",
+        ));
+    }
+    for event in Parser::new_ext(text, crate::render::markdown::OPTIONS) {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let tag: String = html.chars().take(24).take_while(|c| *c != '>').collect();
+                return Some((
+                    format!("raw HTML `{}` in the text", tag.trim()),
+                    "write Markdown, not HTML: `<` as `&lt;` if it is meant as text",
+                ));
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(help) = link_problem(&dest_url) {
+                    return Some((format!("link to `{dest_url}`"), help));
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                if let Some(help) = image_problem(&dest_url) {
+                    return Some((format!("image from `{dest_url}`"), help));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The first problem of a content text, with what to do about it.
 pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
     if text.len() <= MAX_TEXT_CHARS && plain(text.as_bytes()) {
@@ -81,11 +145,18 @@ pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
                 true
             })
             .collect();
-        if !safe_url(&url) {
-            return Some((
-                format!("link to `{url}`"),
-                "links may go to http, https, mailto or pages of this site only",
-            ));
+        // `![alt](src)`: an image, whose `[` follows a `!`.
+        let image = text[..i]
+            .rfind('[')
+            .is_some_and(|open| open > 0 && b[open - 1] == b'!');
+        let problem = if image {
+            image_problem(&url)
+        } else {
+            link_problem(&url)
+        };
+        if let Some(help) = problem {
+            let what = if image { "image from" } else { "link to" };
+            return Some((format!("{what} `{url}`"), help));
         }
     }
     for line in text.lines() {
@@ -94,11 +165,8 @@ pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
             .strip_prefix('[')
             .and_then(|l| l.split_once("]:"))
         {
-            if !safe_url(url) {
-                return Some((
-                    format!("link to `{}`", url.trim()),
-                    "links may go to http, https, mailto or pages of this site only",
-                ));
+            if let Some(help) = link_problem(url) {
+                return Some((format!("link to `{}`", url.trim()), help));
             }
         }
     }

@@ -5,6 +5,12 @@
 use std::sync::OnceLock;
 
 use pulldown_cmark::{html, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+/// The Markdown the site reads: CommonMark with tables, strike-through and
+/// footnotes (what `check` reads too: crate::check::safety).
+pub const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_FOOTNOTES);
 use syntect::highlighting::ThemeSet;
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
@@ -59,7 +65,7 @@ use super::escape::html as escape;
 /// Markdown to HTML: raw HTML shown as text, unsafe links reduced to
 /// their text, code blocks highlighted.
 pub fn to_html(md: &str) -> String {
-    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let opts = OPTIONS;
     let mut events = Vec::new();
     let mut code: Option<(String, String)> = None;
     let mut dropped = Vec::new();

@@ -84,6 +84,20 @@ pub fn load(root: &Path, langs: &[String], diags: &mut Vec<Diagnostic>) -> Vec<P
         let lines = LineIndex::new(&text);
         match toml::from_str::<FrontMatter>(front) {
             Ok(fm) => {
+                // The title and the text reach the page: checked as
+                // every content text is.
+                let problem = crate::check::safety::text_problem(&fm.title)
+                    .map(|(p, h)| (2, format!("title: {p}"), h))
+                    .or_else(|| {
+                        crate::check::safety::markdown_problem(body).map(|(p, h)| {
+                            let at = front.lines().count() + 3;
+                            (at, p, h)
+                        })
+                    });
+                if let Some((line, problem, help)) = problem {
+                    diags.push(Diagnostic::new(&path, Some(line), problem).help(help));
+                    continue;
+                }
                 if !langs.contains(&fm.lang) {
                     diags.push(Diagnostic::new(
                         &path,
