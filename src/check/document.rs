@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::text::check_required;
 use crate::diag::Diagnostic;
 use crate::model::ids;
-use crate::model::{DocKind, Document};
+use crate::model::{DocKind, Document, Official};
 use crate::source::load::Sourced;
 use crate::source::raw::RawDocument;
 
@@ -74,11 +74,16 @@ fn document(
         out.push(file.diag(d.languages.span(), "the document declares no language"));
     }
     check_required(file, &d.title, site_langs, &langs, &"title", out);
-    for (field, what) in [(&d.author, "author"), (&d.publisher, "publisher")] {
+    for (field, what) in [
+        (&d.author, "author"),
+        (&d.publisher, "publisher"),
+        (&d.place, "place"),
+    ] {
         if let Some(f) = field {
             super::text::check_langs(file, f.span(), f.get_ref(), site_langs, &what, out);
         }
     }
+    let official = official(file, site_langs, out);
     let nodes = super::nodes::check_nodes(file, &langs, out);
     Some(Document {
         id: id.clone(),
@@ -98,6 +103,12 @@ fn document(
             .as_ref()
             .map(|p| p.get_ref().clone())
             .unwrap_or_default(),
+        place: d
+            .place
+            .as_ref()
+            .map(|p| p.get_ref().clone())
+            .unwrap_or_default(),
+        official,
         // In the site's order.
         languages: site_langs
             .iter()
@@ -107,6 +118,93 @@ fn document(
         source: d.source.clone(),
         nodes,
     })
+}
+
+/// The `[[official]]` sources: each in one of the site's languages (a
+/// document's official text may exist in a language the site does not
+/// publish it in), at an absolute `http:` or `https:` address, once.
+fn official(
+    file: &Sourced<RawDocument>,
+    site_langs: &[String],
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Official> {
+    let mut found: Vec<Official> = Vec::new();
+    for o in &file.value.official {
+        let o = o.get_ref();
+        let (lang, url) = (o.lang.get_ref(), o.url.get_ref());
+        let mut ok = true;
+        if !site_langs.contains(lang) {
+            out.push(
+                file.diag(
+                    o.lang.span(),
+                    format!("official source in `{lang}`: not one of the site's languages"),
+                )
+                .help(format!("use one of: {}", site_langs.join(", "))),
+            );
+            ok = false;
+        }
+        if !is_web_address(url) {
+            out.push(
+                file.diag(
+                    o.url.span(),
+                    format!("official source `{url}` is not an absolute http(s) address"),
+                )
+                .help("write the address of the official page, e.g. `https://www.example.gov/text.html`"),
+            );
+            ok = false;
+        } else if found.iter().any(|f| &f.url == url && &f.lang == lang) {
+            out.push(file.diag(
+                o.url.span(),
+                format!("official source `{url}` is listed twice for `{lang}`"),
+            ));
+            ok = false;
+        }
+        if let Some(title) = &o.title {
+            let t = title.get_ref();
+            let problem = if t.trim().is_empty() {
+                Some(("is empty".to_string(), "write the title or remove it"))
+            } else {
+                super::safety::text_problem(t)
+            };
+            if let Some((problem, help)) = problem {
+                out.push(
+                    file.diag(title.span(), format!("title of official source: {problem}"))
+                        .help(help),
+                );
+                ok = false;
+            }
+        }
+        if ok {
+            found.push(Official {
+                lang: lang.clone(),
+                url: url.clone(),
+                title: o.title.as_ref().map(|t| t.get_ref().clone()),
+            });
+        }
+    }
+    found
+}
+
+/// `http://HOST…` or `https://HOST…`, lower-case scheme, with a host and
+/// nothing that is not printable ASCII (no space, quote or angle bracket).
+pub(crate) fn is_web_address(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let Some(rest) = rest else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_ok = !host.is_empty()
+        && !host.starts_with(['.', '-', ':', '@'])
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    host_ok
+        && url.chars().all(|c| {
+            c.is_ascii_graphic()
+                && !matches!(c, '"' | '<' | '>' | '\\' | '`' | '{' | '}' | '|' | '^')
+        })
 }
 
 /// The document's kind is one of the site's (checked for the site, not

@@ -130,6 +130,7 @@ pub fn run(args: ImportArgs, out: &mut dyn Write) -> Result<(), Error> {
                 structural: args.structural.clone(),
                 schemes: None,
                 instructions: args.join.iter().chain(&args.drop).cloned().collect(),
+                provenance: Default::default(),
             };
             // With --id, the files are one document; else one each.
             let jobs = if args.id.is_some() {

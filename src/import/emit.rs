@@ -58,6 +58,18 @@ pub fn to_toml(doc: &DocumentOut) -> String {
         let _ = writeln!(out, "title = {{}}");
     }
     lang_keys(&mut out, "title", &doc.title, &doc.languages);
+    let p = &doc.provenance;
+    lang_keys(&mut out, "author", &p.author, &doc.languages);
+    lang_keys(&mut out, "publisher", &p.publisher, &doc.languages);
+    lang_keys(&mut out, "place", &p.place, &doc.languages);
+    for o in &p.official {
+        let _ = writeln!(out, "\n[[official]]");
+        let _ = writeln!(out, "lang = {}", string(&o.lang));
+        let _ = writeln!(out, "url = {}", string(&o.url));
+        if let Some(t) = &o.title {
+            let _ = writeln!(out, "title = {}", string(t));
+        }
+    }
     for node in &doc.nodes {
         let _ = writeln!(out, "\n[[node]]");
         let _ = writeln!(out, "id = {}", string(&node.id));

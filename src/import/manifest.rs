@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::instructions::Instruction;
 use super::schemes::{LevelDef, SchemeDef, Table};
-use super::{Format, Options};
+use super::{Format, OfficialSource, Options, Provenance};
 use crate::diag::Diagnostic;
 use crate::model::DocKind;
 use crate::source::raw::LangMap;
@@ -50,6 +50,18 @@ struct RawEntry {
     date: Option<String>,
     #[serde(default)]
     title: LangMap,
+    /// Who issued the document, per language (written as given).
+    #[serde(default)]
+    author: LangMap,
+    /// Who published it, per language (written as given).
+    #[serde(default)]
+    publisher: LangMap,
+    /// Where it was adopted, per language (written as given).
+    #[serde(default)]
+    place: LangMap,
+    /// Its official sources (written as given).
+    #[serde(default)]
+    official: Vec<OfficialSource>,
     #[serde(default)]
     lang: Option<String>,
     /// The languages of a source in several, in its order (or of the files).
@@ -179,6 +191,12 @@ pub fn read(path: &Path, sources: Option<&Path>) -> Result<Manifest, Error> {
                 structural: e.structural,
                 schemes: Some(table),
                 instructions,
+                provenance: Provenance {
+                    author: e.author,
+                    publisher: e.publisher,
+                    place: e.place,
+                    official: e.official,
+                },
             },
         });
     }

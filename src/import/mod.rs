@@ -68,6 +68,30 @@ pub struct Options {
     pub schemes: Option<Arc<schemes::Table>>,
     /// Lines to join or drop, as a person decided ([`instructions`]).
     pub instructions: Vec<instructions::Instruction>,
+    /// Where the document comes from, written into its content file as
+    /// given (only from a manifest).
+    pub provenance: Provenance,
+}
+
+/// What `imports.toml` says of a document's origin, beyond its text: who
+/// issued and who published it, where it was adopted, and its official
+/// sources. The importer writes it out as given; `check` checks it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Provenance {
+    pub author: LangMap,
+    pub publisher: LangMap,
+    pub place: LangMap,
+    pub official: Vec<OfficialSource>,
+}
+
+/// One `[[import.official]]`: the official text in `lang`, at `url`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficialSource {
+    pub lang: String,
+    pub url: String,
+    #[serde(default)]
+    pub title: Option<String>,
 }
 
 impl Options {
@@ -149,6 +173,7 @@ pub struct DocumentOut {
     /// The number of its first numbered node at the top, when it is not 1
     /// (an excerpt from Article 3).
     pub first: Option<u32>,
+    pub provenance: Provenance,
     pub nodes: Vec<NodeOut>,
 }
 
@@ -341,6 +366,7 @@ fn document(
         languages: made.languages,
         source: source.to_string(),
         first,
+        provenance: opts.provenance.clone(),
         nodes: made.nodes,
     }
 }

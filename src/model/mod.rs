@@ -67,8 +67,13 @@ pub struct Document {
     pub edition: Option<String>,
     pub title: LangMap,
     pub date: Option<String>,
-    /// Who issued it, per language (for citations; may be empty).
+    /// Who issued (adopted) it, per language (provenance and citations;
+    /// may be empty).
     pub author: LangMap,
+    /// Where it was adopted, per language (may be empty).
+    pub place: LangMap,
+    /// Its official sources, in the order of its file.
+    pub official: Vec<Official>,
     /// Who published it, per language (for citations; may be empty).
     pub publisher: LangMap,
     /// The languages the document has, in the site's display order.
@@ -84,6 +89,16 @@ impl Document {
     pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         (i + 1..self.nodes.len()).filter(move |&c| self.nodes[c].parent == Some(i))
     }
+}
+
+/// Where the official text of a document in one language is published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Official {
+    /// One of the document's languages.
+    pub lang: String,
+    /// An absolute `http:` or `https:` address.
+    pub url: String,
+    pub title: Option<String>,
 }
 
 #[derive(Debug, Clone)]

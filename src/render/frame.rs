@@ -54,6 +54,10 @@ pub struct Frame {
     pub search_doc: Option<SearchDoc>,
     /// The footer's line in each language of the site's title.
     pub footer: Vec<Span>,
+    /// The page's `<meta name="description">`: the site's description in
+    /// the page's language (else in another of its languages), or what a
+    /// page sets of its own; none when the site has no description.
+    pub description: Option<Span>,
 }
 
 /// The language code a search index is made and found under: Pagefind
@@ -115,9 +119,50 @@ impl Ctx<'_> {
                     text: self.ui(&s.lang, "footer"),
                 })
                 .collect(),
+            description: self.site_description(lang),
             site_title,
             root,
         }
+    }
+
+    /// The site's description in `lang`, else in the first language it
+    /// has.
+    pub fn site_description(&self, lang: &str) -> Option<Span> {
+        let d = &self.site.description;
+        let lang = if d.contains_key(lang) {
+            lang.to_string()
+        } else {
+            d.keys().next()?.to_string()
+        };
+        Some(Span {
+            text: d.text_in(&lang).to_string(),
+            lang,
+        })
+    }
+
+    /// A `YYYY-MM-DD` date written out in `lang` (string `date_long`,
+    /// with `{y}`, `{m}`, `{d}` and `{month}`, the month's name from the
+    /// comma-separated `months`): 2025年5月13日, 13 May 2025. A date
+    /// that is not of that form is given as it is.
+    pub fn long_date(&self, iso: &str, lang: &str) -> String {
+        let mut parts = iso.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+        let (Some(Some(y)), Some(Some(m)), Some(Some(d))) =
+            (parts.next(), parts.next(), parts.next())
+        else {
+            return iso.to_string();
+        };
+        let months = self.ui(lang, "months");
+        let month = months
+            .split(',')
+            .nth(m.saturating_sub(1) as usize)
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        self.ui(lang, "date_long")
+            .replace("{y}", &y.to_string())
+            .replace("{m}", &m.to_string())
+            .replace("{d}", &d.to_string())
+            .replace("{month}", &month)
     }
 
     /// The site's title in each of its languages.

@@ -64,9 +64,13 @@ pub struct RawDocument {
     pub title: Spanned<LangMap>,
     #[serde(default)]
     pub date: Option<Spanned<String>>,
-    /// Who issued the document, per language, for citations (optional).
+    /// Who issued (adopted) the document, per language: shown in its
+    /// provenance and used in citations (optional).
     #[serde(default)]
     pub author: Option<Spanned<LangMap>>,
+    /// Where it was adopted, per language (optional).
+    #[serde(default)]
+    pub place: Option<Spanned<LangMap>>,
     /// Who published it, per language, for citations (optional; the
     /// site's title stands in).
     #[serde(default)]
@@ -78,8 +82,24 @@ pub struct RawDocument {
     /// Article 3 has `first = 3`); 1 when absent.
     #[serde(default)]
     pub first: Option<Spanned<u32>>,
+    /// The official source of the text, one table per language (and
+    /// address).
+    #[serde(default)]
+    pub official: Vec<Spanned<RawOfficial>>,
     #[serde(default, rename = "node")]
     pub nodes: Vec<Spanned<RawNode>>,
+}
+
+/// One `[[official]]` source of a document: where its text in `lang` is
+/// published by the body that issued it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOfficial {
+    pub lang: Spanned<String>,
+    pub url: Spanned<String>,
+    /// The page's title as the source names it (optional).
+    #[serde(default)]
+    pub title: Option<Spanned<String>>,
 }
 
 /// One `[[node]]`: nodes are listed in reading order (a pre-order walk of the

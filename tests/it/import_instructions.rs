@@ -156,3 +156,62 @@ fn an_instruction_that_does_not_fit_the_source_is_an_error() {
         stderr(&o)
     );
 }
+
+/// What `imports.toml` says of a document's provenance (issuer, publisher,
+/// place, official sources) is written into its content file as given,
+/// after the titles, and the site checks clean with it.
+#[test]
+fn provenance_in_the_manifest_is_written_into_the_document() {
+    let dir = fixture("site");
+    let sources = root().join("tests/fixtures/import");
+    let manifest = format!(
+        r#"sources = "{}"
+output = "documents"
+
+[[import]]
+source = "broken.zh-en.txt"
+id = "broken-plan"
+kind = "action-plan"
+join = ["2-3"]
+drop = ["10"]
+author.en = "The Parties"
+author.zh-Hans = "双方"
+publisher.en = "Ministry of Plans"
+place.zh-Hans = "海港城"
+
+[[import.official]]
+lang = "en"
+url = "https://gov.example.com/plan.html"
+title = "Cooperation Plan"
+
+[[import.official]]
+lang = "zh-Hans"
+url = "https://gov.example.cn/plan.html"
+"#,
+        sources.display()
+    );
+    std::fs::write(dir.path().join("content/imports.toml"), manifest).unwrap();
+    let o = accord(
+        dir.path(),
+        &["import", "--manifest", "content/imports.toml"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let made =
+        std::fs::read_to_string(dir.path().join("content/documents/broken-plan.toml")).unwrap();
+    let expected = "title.en = \"Cooperation Plan (2025-2027)\"\n\
+         author.zh-Hans = \"双方\"\n\
+         author.en = \"The Parties\"\n\
+         publisher.en = \"Ministry of Plans\"\n\
+         place.zh-Hans = \"海港城\"\n\
+         \n[[official]]\n\
+         lang = \"en\"\n\
+         url = \"https://gov.example.com/plan.html\"\n\
+         title = \"Cooperation Plan\"\n\
+         \n[[official]]\n\
+         lang = \"zh-Hans\"\n\
+         url = \"https://gov.example.cn/plan.html\"\n\
+         \n[[node]]\n";
+    assert!(made.contains(expected), "{made}");
+    let o = accord(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

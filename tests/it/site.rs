@@ -696,3 +696,154 @@ fn every_page_has_a_content_security_policy_and_no_inline_code() {
         }
     }
 }
+
+/// The provenance of the three published documents, as their sources
+/// give it (../shared/sources; content/imports.toml says where): the
+/// 2025-2027 plan's date, place and parties (its lines 6-7), the policy
+/// paper's issuer (its preface; the source gives no date or place), the
+/// 2022-2024 plan's date and parties (its lines 9 and 11; the meeting was
+/// virtual: no place). No source gives an official address, so no page
+/// links to one.
+#[test]
+fn the_real_documents_show_their_provenance() {
+    let public = real_site().join("public");
+    let rows = |page: &str| -> Vec<(String, String, String)> {
+        let html = parse(&std::fs::read(public.join(page)).unwrap());
+        html.select(&sel(".doc-head dl.provenance > div"))
+            .map(|row| {
+                let text = |css: &str| {
+                    let e = row.select(&sel(css)).next().unwrap();
+                    let t: String = e.text().collect();
+                    (e.value().attr("lang").unwrap_or("-").to_string(), t)
+                };
+                let (_, dt) = text("dt");
+                let (lang, dd) = text("dd");
+                (dt, lang, dd)
+            })
+            .collect()
+    };
+    let r = |dt: &str, lang: &str, dd: &str| (dt.to_string(), lang.to_string(), dd.to_string());
+    let plan = "documents/china-celac-action-plan-2025-2027";
+    assert_eq!(
+        rows(&format!("{plan}/index.html")),
+        [
+            r("日期", "zh-Hans", "2025年5月13日"),
+            r("地点", "zh-Hans", "北京"),
+            r("发布方", "zh-Hans", "中华人民共和国与拉共体成员国"),
+            r("版本", "zh-Hans", "2025-2027"),
+            r("导入自", "-", "china-celac-action-plan-2025-2027.zh-en.txt"),
+        ]
+    );
+    assert_eq!(
+        rows(&format!("{plan}/en.html")),
+        [
+            r("Date", "en", "13 May 2025"),
+            r("Place", "en", "Beijing"),
+            r(
+                "Issued by",
+                "en",
+                "People’s Republic of China and the member states of CELAC"
+            ),
+            r("Edition", "en", "2025-2027"),
+            r(
+                "Imported from",
+                "-",
+                "china-celac-action-plan-2025-2027.zh-en.txt"
+            ),
+        ]
+    );
+    let paper = "documents/china-lac-policy-paper-2025";
+    assert_eq!(
+        rows(&format!("{paper}/zh-Hans.html")),
+        [
+            r("发布方", "zh-Hans", "中国政府"),
+            r("导入自", "-", "china-lac-policy-paper-2025.zh-en.txt"),
+        ]
+    );
+    assert_eq!(
+        rows(&format!("{paper}/en.html")),
+        [
+            r("Issued by", "en", "Chinese government"),
+            r(
+                "Imported from",
+                "-",
+                "china-lac-policy-paper-2025.zh-en.txt"
+            ),
+        ]
+    );
+    assert_eq!(
+        rows("documents/china-celac-action-plan-2022-2024/index.html"),
+        [
+            r("Date", "en", "3 December 2021"),
+            r(
+                "Issued by",
+                "en",
+                "People's Republic of China and the CELAC Member States"
+            ),
+            r("Edition", "en", "2022-2024"),
+            r(
+                "Imported from",
+                "-",
+                "china-celac-action-plan-2022-2024.en.md"
+            ),
+        ]
+    );
+    // The home page: the 2022-2024 plan under its own English title, its
+    // Chinese title after it and marked as a translation.
+    let home = parse(&std::fs::read(public.join("index.html")).unwrap());
+    let card = home
+        .select(&sel("li.card"))
+        .find(|c| {
+            c.select(&sel("h3 a")).next().unwrap().value().attr("href")
+                == Some("documents/china-celac-action-plan-2022-2024/index.html")
+        })
+        .unwrap();
+    let titles: Vec<(String, bool)> = card
+        .select(&sel("h3 .title"))
+        .map(|t| {
+            (
+                t.value().attr("lang").unwrap().to_string(),
+                t.select(&sel(".translated-mark")).next().is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [("en".to_string(), false), ("zh-Hans".to_string(), true)]
+    );
+    assert_eq!(home.select(&sel(".translated-mark")).count(), 1);
+    // The descriptions.
+    let description = |page: &str| {
+        let html = parse(&std::fs::read(public.join(page)).unwrap());
+        let m = html.select(&sel("meta[name=\"description\"]")).next();
+        m.and_then(|m| m.value().attr("content"))
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(
+        description(&format!("{plan}/en.html")),
+        "China-CELAC Joint Action Plan for Cooperation in Key Areas (2025-2027). Adopted on 13 May 2025 in Beijing. Text in Chinese, English."
+    );
+    assert_eq!(
+        description(&format!("{paper}/zh-Hans.html")),
+        "中国对拉丁美洲和加勒比政策文件。中文、英文文本。"
+    );
+    assert_eq!(
+        description("index.html"),
+        "中国—拉共体共同行动计划与中国对拉丁美洲和加勒比政策文件，中英文对照，逐条引用。"
+    );
+    for (path, bytes) in files(&public) {
+        if path.ends_with(".html") && !path.starts_with("pagefind/") {
+            let html = parse(&bytes);
+            assert_eq!(
+                html.select(&sel("head meta[name=\"description\"]")).count(),
+                1,
+                "{path}"
+            );
+            assert!(
+                html.select(&sel(".provenance .official")).next().is_none(),
+                "{path}"
+            );
+        }
+    }
+}

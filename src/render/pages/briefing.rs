@@ -145,7 +145,14 @@ pub fn page(cx: &Ctx, b: &Briefing) -> BriefingPage {
     let site = cx.site;
     let path = path(&b.id);
     let lang = &b.languages[0];
-    let frame = cx.frame(&path, lang, b.title.text_in(lang));
+    let mut frame = cx.frame(&path, lang, b.title.text_in(lang));
+    frame.description = Some(Span {
+        lang: lang.clone(),
+        text: cx
+            .ui(lang, "describe_briefing")
+            .replace("{date}", &cx.long_date(&b.date, lang))
+            .replace("{title}", b.title.text_in(lang)),
+    });
     let columns = b
         .languages
         .iter()

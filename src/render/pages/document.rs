@@ -12,7 +12,8 @@ use crate::render::{cite, urls, Ctx};
 pub struct DocPage {
     pub frame: Frame,
     pub titles: Vec<Span>,
-    pub meta: Vec<Span>,
+    /// Where the document comes from, in the page's language.
+    pub provenance: Provenance,
     pub views: Vec<ViewLink>,
     pub columns: Vec<Span>,
     /// For each column, its language's Cite button, which static/accord.js
@@ -37,6 +38,38 @@ pub struct DocPage {
     pub print_css: String,
     /// The briefings that cite this document.
     pub briefings: Vec<NavLink>,
+}
+
+/// A document's provenance as its head shows it: each value with the
+/// language it is written in (the page's, or the one the content gives).
+#[derive(Serialize)]
+pub struct Provenance {
+    pub date: Option<Date>,
+    pub place: Option<Span>,
+    pub issued_by: Option<Span>,
+    pub edition: Option<String>,
+    /// The official sources, in the order of the document's file.
+    pub official: Vec<OfficialLink>,
+    /// The raw source file the document was imported from.
+    pub source: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Date {
+    /// `YYYY-MM-DD`, for `<time datetime>`.
+    pub iso: String,
+    /// Written out in the page's language.
+    pub text: String,
+}
+
+/// A link to an official source: named by its language in the page's
+/// language, pointing at a text in `hreflang`.
+#[derive(Serialize)]
+pub struct OfficialLink {
+    pub href: String,
+    pub hreflang: String,
+    pub text: String,
+    pub title: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -129,19 +162,10 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
                 .replace("{missing}", &missing),
         }
     });
-    let mut meta = Vec::new();
-    if let Some(e) = &doc.edition {
-        meta.push(Span {
-            lang: page_lang.clone(),
-            text: e.clone(),
-        });
-    }
-    if let Some(date) = &doc.date {
-        meta.push(Span {
-            lang: page_lang.clone(),
-            text: date.clone(),
-        });
-    }
+    frame.description = Some(Span {
+        lang: page_lang.clone(),
+        text: description(cx, doc, &page_lang),
+    });
     DocPage {
         titles: columns
             .iter()
@@ -152,7 +176,7 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
                 })
             })
             .collect(),
-        meta,
+        provenance: provenance(cx, doc, &page_lang),
         views,
         columns: columns
             .iter()
@@ -207,6 +231,66 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
             .collect(),
         frame,
     }
+}
+
+/// The provenance of `doc` for a page in `lang`.
+fn provenance(cx: &Ctx, doc: &Document, lang: &str) -> Provenance {
+    let span = |map: &crate::source::raw::LangMap| {
+        (!map.is_empty()).then(|| {
+            let l = pick(map, lang);
+            Span {
+                text: map.text_in(&l).to_string(),
+                lang: l,
+            }
+        })
+    };
+    Provenance {
+        date: doc.date.as_ref().map(|d| Date {
+            iso: d.clone(),
+            text: cx.long_date(d, lang),
+        }),
+        place: span(&doc.place),
+        issued_by: span(&doc.author),
+        edition: doc.edition.clone(),
+        official: doc
+            .official
+            .iter()
+            .map(|o| OfficialLink {
+                href: o.url.clone(),
+                hreflang: o.lang.clone(),
+                text: cx.language_name_in(&o.lang, lang),
+                title: o.title.clone(),
+            })
+            .collect(),
+        source: doc.source.clone(),
+    }
+}
+
+/// The `<meta name="description">` of a document's page in `lang`: its
+/// title, where and when it was adopted and its languages (strings
+/// `describe_*`).
+fn description(cx: &Ctx, doc: &Document, lang: &str) -> String {
+    let date = doc.date.as_deref().map(|d| cx.long_date(d, lang));
+    let adopted = match (date, doc.place.get(lang)) {
+        (Some(date), Some(place)) => cx
+            .ui(lang, "describe_adopted_at")
+            .replace("{date}", &date)
+            .replace("{place}", place),
+        (Some(date), None) => cx.ui(lang, "describe_adopted").replace("{date}", &date),
+        (None, _) => String::new(),
+    };
+    let langs: Vec<String> = doc
+        .languages
+        .iter()
+        .map(|l| cx.language_name_in(l, lang))
+        .collect();
+    let languages = cx
+        .ui(lang, "describe_languages")
+        .replace("{languages}", &langs.join(&cx.ui(lang, "list_sep")));
+    cx.ui(lang, "describe_document")
+        .replace("{title}", doc.title.text_in(lang))
+        .replace("{adopted}", &adopted)
+        .replace("{languages}", &languages)
 }
 
 /// The print stylesheet of a document, for all its views.

@@ -21,10 +21,27 @@ pub struct Group {
     pub docs: Vec<Card>,
 }
 
+/// A title on a card. A document's title in a language it has no text in
+/// (an editorial translation, as `imports.toml` gives the 2022-2024 plan's
+/// Chinese title) is listed after its own and marked as translated.
+#[derive(Serialize)]
+pub struct CardTitle {
+    pub lang: String,
+    pub text: String,
+    /// The mark of a translated title and what it means, in its language.
+    pub translated: Option<Translated>,
+}
+
+#[derive(Serialize)]
+pub struct Translated {
+    pub mark: String,
+    pub note: String,
+}
+
 #[derive(Serialize)]
 pub struct Card {
     pub href: String,
-    pub titles: Vec<Span>,
+    pub titles: Vec<CardTitle>,
     pub edition: Option<String>,
     pub date: Option<String>,
     pub languages: Vec<Span>,
@@ -118,15 +135,20 @@ fn card(cx: &Ctx, d: usize) -> Card {
         }));
     }
     let order = |l: &String| cx.site.languages.iter().position(|s| &s.code == l);
-    let mut titles: Vec<Span> = doc
+    let mut titles: Vec<CardTitle> = doc
         .title
         .iter()
-        .map(|(l, t)| Span {
+        .map(|(l, t)| CardTitle {
             lang: l.to_string(),
             text: t.clone(),
+            translated: (!doc.languages.iter().any(|d| d == l)).then(|| Translated {
+                mark: cx.ui(l, "translated_title"),
+                note: cx.ui(l, "translated_title_note"),
+            }),
         })
         .collect();
-    titles.sort_by_key(|s| order(&s.lang));
+    // The document's own titles first, then the translated ones.
+    titles.sort_by_key(|s| (s.translated.is_some(), order(&s.lang)));
     Card {
         href: urls::document(&doc.id, None),
         titles,
@@ -154,9 +176,10 @@ fn briefing_card(cx: &Ctx, b: &crate::model::briefing::Briefing) -> Card {
             .languages
             .iter()
             .filter_map(|l| {
-                b.title.get(&l.code).map(|t| Span {
+                b.title.get(&l.code).map(|t| CardTitle {
                     lang: l.code.clone(),
                     text: t.clone(),
+                    translated: None,
                 })
             })
             .collect(),

@@ -83,12 +83,13 @@ fn each_cell_cites_in_its_language_with_a_locator_of_its_own() {
     );
 }
 
-/// The `<meta name content>` pairs of a page, in order, but the viewport.
+/// The `<meta name content>` pairs of a page, in order, but the viewport
+/// and the description (tests/it/render/provenance.rs).
 fn metas(site: &Built, page: &str) -> Vec<(String, String)> {
     let html = site.page(page);
     all(html.root_element(), "head meta[name]")
         .into_iter()
-        .filter(|m| attr(*m, "name") != "viewport")
+        .filter(|m| !matches!(attr(*m, "name"), "viewport" | "description"))
         .map(|m| (attr(m, "name").to_string(), attr(m, "content").to_string()))
         .collect()
 }
