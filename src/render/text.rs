@@ -169,16 +169,17 @@ pub fn lead(text: &str, max: usize) -> String {
     let t = plain(text);
     let t = t.trim();
     let chars: Vec<(usize, char)> = t.char_indices().collect();
-    // The end of the first sentence, 12 characters in at least (not `e.g.`).
+    // The end of the first sentence; in a Latin script, 12 characters in
+    // at least (not `e.g.`).
     let sentence = chars.iter().enumerate().find_map(|(k, &(i, c))| {
         let end = i + c.len_utf8();
         let next = chars.get(k + 1).map(|&(_, n)| n);
         let ends = match c {
             '。' | '！' | '？' => true,
-            '.' | '!' | '?' => next.is_none_or(char::is_whitespace),
+            '.' | '!' | '?' => k >= 12 && next.is_none_or(char::is_whitespace),
             _ => false,
         };
-        (ends && k >= 12).then_some((k + 1, end))
+        ends.then_some((k + 1, end))
     });
     let (count, end) = sentence.unwrap_or((chars.len(), t.len()));
     if count <= max {
