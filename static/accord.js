@@ -136,6 +136,27 @@
     });
   }
 
+  // The page's switch opens or closes every list of cross-links, as the
+  // reader last chose on this site (folded until asked: the page needs no
+  // script for them, and nothing moves as it loads).
+  var refsSwitch = document.querySelector(".refs-switch button");
+  if (refsSwitch) {
+    var REFS = "accord.refs-open";
+    var lists = document.querySelectorAll(".xrefs details");
+    var setOpen = function (open) {
+      refsSwitch.setAttribute("aria-pressed", open ? "true" : "false");
+      for (var d = 0; d < lists.length; d++) lists[d].open = open;
+    };
+    var wanted = false;
+    try { wanted = localStorage.getItem(REFS) === "1"; } catch (err) { wanted = false; }
+    if (wanted) setOpen(true);
+    refsSwitch.addEventListener("click", function () {
+      var open = refsSwitch.getAttribute("aria-pressed") !== "true";
+      setOpen(open);
+      try { localStorage.setItem(REFS, open ? "1" : "0"); } catch (err) { /* private mode */ }
+    });
+  }
+
   // A printed briefing's contents: the page of each item, from `?pages=`
   // (`accord pdf` prints twice: see src/pdf/contents.rs).
   var printed = /[?&]pages=([0-9,]+)/.exec(location.search);
@@ -172,8 +193,14 @@
         var off = hidden.indexOf(lang) >= 0;
         boxes[b].checked = !off;
         if (!off) left++;
-        var cells = document.querySelectorAll(".nodes .cell[lang='" + lang + "'], .colheads > [lang='" + lang + "']");
+        var cells = document.querySelectorAll(".nodes .cell[lang='" + lang + "'], .colheads > [lang='" + lang + "'], .xrefs .t[lang='" + lang + "']");
         for (var c = 0; c < cells.length; c++) cells[c].hidden = off;
+      }
+      // A cross-link keeps one name at least (its target may lack the
+      // languages shown).
+      var refs = document.querySelectorAll(".xrefs a.ref");
+      for (var r = 0; r < refs.length; r++) {
+        if (!refs[r].querySelector(".t:not([hidden])")) refs[r].querySelector(".t").hidden = false;
       }
       // The last language shown cannot be hidden.
       for (var b2 = 0; b2 < boxes.length; b2++) boxes[b2].disabled = left === 1 && boxes[b2].checked;

@@ -160,6 +160,69 @@ pub fn snippet(text: &str, n: usize) -> String {
     t
 }
 
+/// What names a node without a heading, `text` as plain text: its first
+/// sentence (ending with `.`, `!`, `?` and a space, or with `。！？`), or
+/// when that is longer than `max` characters, as many whole words as fit
+/// (a Chinese run is cut after a punctuation mark if one is near, else
+/// between two characters), then `…`. Never cut inside a word.
+pub fn lead(text: &str, max: usize) -> String {
+    let t = plain(text);
+    let t = t.trim();
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    // The end of the first sentence; in a Latin script, 12 characters in
+    // at least (not `e.g.`).
+    let sentence = chars.iter().enumerate().find_map(|(k, &(i, c))| {
+        let end = i + c.len_utf8();
+        let next = chars.get(k + 1).map(|&(_, n)| n);
+        let ends = match c {
+            '。' | '！' | '？' => true,
+            '.' | '!' | '?' => k >= 12 && next.is_none_or(char::is_whitespace),
+            _ => false,
+        };
+        ends.then_some((k + 1, end))
+    });
+    let (count, end) = sentence.unwrap_or((chars.len(), t.len()));
+    if count <= max {
+        return t[..end].to_string();
+    }
+    // Too long: in Chinese, after the last punctuation mark in the second
+    // half, else between two characters; else at the last space.
+    let limit = chars[max].0;
+    let han = is_han(chars[max].1) || is_han(chars[max - 1].1);
+    let cut = if han {
+        let mark = chars[max / 2..=max]
+            .iter()
+            .rev()
+            .find_map(|&(i, c)| matches!(c, '，' | '、' | '；' | '：').then_some(i + c.len_utf8()));
+        Some(mark.unwrap_or(limit))
+    } else {
+        chars[1..=max]
+            .iter()
+            .rev()
+            .find_map(|&(i, c)| c.is_whitespace().then_some(i))
+    };
+    let head = match cut {
+        Some(i) => &t[..i],
+        // One long word (a URL): up to its end, whole.
+        None => t[limit..]
+            .find(char::is_whitespace)
+            .map_or(t, |j| &t[..limit + j]),
+    };
+    let head = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:，、；：".contains(c));
+    if head.len() == t.len() {
+        return t.to_string();
+    }
+    match head.chars().next_back() {
+        Some(c) if is_han(c) => format!("{head}…"),
+        _ => format!("{head} …"),
+    }
+}
+
+/// A Chinese character or punctuation mark: a text may be cut beside it.
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
 /// The number of a node as cited, from its ancestors' labels: `II.4`,
 /// `Article 2.3.3`, `第二条 三、（三）`. A missing label falls back to the
 /// number in the node's id.
@@ -319,6 +382,45 @@ mod tests {
         assert_eq!(inline_in("中文", "zh-Hans", Some("zh-Hans")), "中文");
         assert!(
             safe_url("../x.html#k") && safe_url("mailto:a@b.org") && !safe_url("data:text/html,x")
+        );
+    }
+
+    #[test]
+    fn a_lead_is_a_first_sentence_or_whole_words() {
+        assert_eq!(
+            lead("The sea is shared. It is ours.", 160),
+            "The sea is shared."
+        );
+        assert_eq!(
+            lead("e.g. the sea is shared. More.", 160),
+            "e.g. the sea is shared."
+        );
+        assert_eq!(
+            lead("海洋是共同的财富。双方将共同保护。", 160),
+            "海洋是共同的财富。"
+        );
+        assert_eq!(lead("No full stop here", 160), "No full stop here");
+        assert_eq!(
+            lead("Version 2.5 is out now. Yes.", 160),
+            "Version 2.5 is out now."
+        );
+        let long = "Strengthen cooperation between the authorities of both sides in the fields of customs, quarantine and inspection";
+        assert_eq!(lead(long, 40), "Strengthen cooperation between the …");
+        assert_eq!(lead("Authorized Economic Operators", 12), "Authorized …");
+        assert_eq!(
+            lead(
+                "双方将加强海关、检验检疫领域合作，推动贸易便利化和经认证的经营者互认安排",
+                20
+            ),
+            "双方将加强海关、检验检疫领域合作…"
+        );
+        assert_eq!(
+            lead("双方将加强海关检验检疫领域合作推动贸易便利化", 10),
+            "双方将加强海关检验检…"
+        );
+        assert_eq!(
+            lead("see https://example.org/a/very/long/path today", 10),
+            "see …"
         );
     }
 }

@@ -152,7 +152,7 @@ fn png_size(path: &Path) -> (u32, u32) {
 }
 
 /// Where the screenshots and the PDF are kept for a reviewer.
-fn artifacts() -> PathBuf {
+pub fn artifacts() -> PathBuf {
     let dir = root().join("target/browser");
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -264,8 +264,9 @@ fn the_real_site_in_headless_chromium() {
             > pages,
         "the title on every page"
     );
+    // Cross-links printed as their targets' keys, one line per relation.
     assert!(
-        flat.contains("[china-lac-policy-paper-2025:part_3__prog_2__sec_4]"),
+        flat.contains("相关→china-lac-policy-paper-2025:part_3__prog_2__sec_4"),
         "link targets printed"
     );
     for nav in ["跳到正文", "中英对照", "目录", "About these documents"] {

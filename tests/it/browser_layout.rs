@@ -5,10 +5,13 @@
 //! Contents button that opens them over the page from the keyboard and
 //! closes them with Escape without moving the reader, the section being
 //! read marked, and 60–75 characters per line in a one-language view.
+//! The cross-links of the 2025 plan's parallel page (tests/browser/
+//! refs.mjs): folded, a small fraction of the text's height; the page's
+//! switch opens them all from the keyboard and is remembered.
 
 use std::process::Command;
 
-use crate::browser::{browser_available, serve};
+use crate::browser::{artifacts, browser_available, serve};
 use crate::site::build_into;
 use crate::support::root;
 
@@ -85,4 +88,90 @@ fn the_document_page_does_not_move_and_its_contents_are_at_hand() {
     }
     let chars = r["lineChars"].as_i64().unwrap();
     assert!((60..=75).contains(&chars), "{chars} characters per line");
+}
+
+/// Runs a script of tests/browser/ with its arguments; its JSON output.
+fn script(name: &str, args: &[String]) -> Option<serde_json::Value> {
+    if !browser_available() {
+        return None;
+    }
+    if !root()
+        .join("tests/browser/node_modules/puppeteer-core")
+        .is_dir()
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install tests/browser (npm ci): .ci/run does"
+        );
+        eprintln!("skipped: run `PUPPETEER_SKIP_DOWNLOAD=1 npm ci` in tests/browser");
+        return None;
+    }
+    let out = Command::new("node")
+        .arg(root().join("tests/browser").join(name))
+        .args(args)
+        .env("CHROMIUM_FLAGS", accord::pdf::CHROMIUM_FLAGS.join(" "))
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "{name} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(serde_json::from_slice(&out.stdout).unwrap())
+}
+
+#[test]
+fn cross_links_are_folded_under_a_fifth_of_the_text_and_open_on_demand() {
+    let served = tempfile::tempdir().unwrap();
+    build_into(&root().join("content"), &served.path().join("accord"));
+    let port = serve(served.path().to_path_buf());
+    let url = format!(
+        "http://127.0.0.1:{port}/accord/documents/china-celac-action-plan-2025-2027/index.html"
+    );
+    let shots = artifacts().display().to_string();
+    let Some(r) = script("refs.mjs", &[url, shots]) else {
+        return;
+    };
+    eprintln!("cross-links: {r}");
+    let n = |case: &str, what: &str| r[case][what].as_f64().unwrap();
+    let folded = &r["folded"];
+    // Every row with links shows them once, folded.
+    assert!(n("folded", "rows") > 100.0, "{folded}");
+    assert_eq!(n("folded", "twice"), 0.0, "{folded}");
+    assert_eq!(n("folded", "open"), 0.0, "{folded}");
+    assert!(n("folded", "all") >= n("folded", "rows"), "{folded}");
+    // Links well under a fifth of the text's height (the audit found them
+    // as tall as the text: 18,045 px against 19,248 px).
+    let share = n("folded", "links") / n("folded", "text");
+    assert!(
+        share < 0.15,
+        "links {share:.3} of the text's height: {folded}"
+    );
+    // Each marker a target of 24 × 24 px at least.
+    assert!(
+        n("folded", "minW") >= 24.0 && n("folded", "minH") >= 24.0,
+        "{folded}"
+    );
+    assert_eq!(folded["pressed"], "false");
+    assert_eq!(folded["switchVisible"], true);
+    // One marker opened by the keyboard: its list below the row's cells,
+    // across the columns, no title clipped.
+    let one = &r["oneOpened"];
+    for what in ["open", "below", "wide"] {
+        assert_eq!(one[what], true, "{what}: {one}");
+    }
+    assert_eq!(one["clipped"], 0, "{one}");
+    // The switch opens every list, says so, and the next page remembers.
+    for case in ["switched", "remembered"] {
+        assert_eq!(r[case]["pressed"], "true", "{case}: {r}");
+        assert_eq!(n(case, "open"), n(case, "all"), "{case}: {r}");
+    }
+    assert_eq!(r["focusVisible"], true, "{r}");
+    for case in ["closed", "closedRemembered"] {
+        assert_eq!(r[case]["pressed"], "false", "{case}: {r}");
+        assert_eq!(n(case, "open"), 0.0, "{case}: {r}");
+    }
+    // On a phone, still once per row.
+    assert_eq!(n("phone", "twice"), 0.0, "{r}");
+    assert_eq!(n("phone", "rows"), n("folded", "rows"), "{r}");
 }

@@ -351,6 +351,50 @@ fn pages_have_lang_hreflang_views_and_data() {
     assert_eq!(crosswalk.as_array().unwrap().len(), 202);
 }
 
+/// On every page of a document: each row's cross-links once, after its
+/// cells, folded; targets named with whole headings, or by a text cut
+/// only between words (a space or a Chinese character before the `…`).
+#[test]
+fn cross_links_are_shown_once_per_row_folded_with_whole_titles() {
+    let public = real_site().join("public");
+    let mut rows = 0;
+    let mut cut = 0;
+    for doc in [
+        "china-celac-action-plan-2025-2027",
+        "china-celac-action-plan-2022-2024",
+        "china-lac-policy-paper-2025",
+    ] {
+        for page in ["index.html", "zh-Hans.html", "en.html"] {
+            let path = public.join(format!("documents/{doc}/{page}"));
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            let html = parse(&bytes);
+            assert_eq!(html.select(&sel(".cell .refs, .cell .xrefs")).count(), 0);
+            assert_eq!(html.select(&sel(".xrefs details[open]")).count(), 0);
+            for row in html.select(&sel(".node")) {
+                let x = row.select(&sel(":scope > .xrefs")).count();
+                assert!(x <= 1, "{doc}/{page}: once per row");
+                rows += x;
+            }
+            for h in html.select(&sel(".xrefs .heading")) {
+                let t: String = h.text().collect();
+                assert!(!t.is_empty(), "{doc}/{page}: a target is named");
+                if let Some(head) = t.strip_suffix('…') {
+                    cut += 1;
+                    let before = head.chars().next_back().unwrap();
+                    assert!(
+                        before == ' ' || ('\u{3000}'..='\u{9fff}').contains(&before),
+                        "{doc}/{page}: cut inside a word: {t}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(rows > 300, "{rows} rows with links");
+    assert!(cut > 0, "some long texts are cut, between words");
+}
+
 #[test]
 fn cross_links_backlinks_and_notes_are_shown_in_the_readers_language() {
     let public = real_site().join("public");

@@ -21,6 +21,10 @@ pub struct DocPage {
     pub cite_buttons: Vec<CiteButton>,
     pub one_language_note: Option<Span>,
     pub toc: Vec<TocEntry>,
+    /// Whether a node of the document has cross-links: the page then has
+    /// a switch that opens or closes them all (shown by static/accord.js,
+    /// its room kept without it).
+    pub has_refs: bool,
     /// The language of a one-language view; `None` in the parallel view.
     pub view: Option<String>,
     /// The page search results open for its language, with the title
@@ -195,6 +199,10 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
             .collect(),
         one_language_note,
         toc: nodes::toc(cx, d, &page_lang),
+        has_refs: (0..doc.nodes.len()).any(|i| {
+            let a = site.attached(crate::model::NodeRef { doc: d, node: i });
+            !a.links_out.is_empty() || !a.links_in.is_empty()
+        }),
         view: view.map(str::to_string),
         search: (view.is_some() || doc.languages.len() == 1).then(|| Span {
             lang: page_lang.clone(),

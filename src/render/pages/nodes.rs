@@ -3,16 +3,20 @@
 //! made once and shared by its pages (the parallel view shows every cell,
 //! a one-language view the cells of its language), rendered by
 //! `templates/node.html`; and the table of contents' entries
-//! ([`TocEntry`]). Text fields are plain text, escaped by the templates;
+//! ([`TocEntry`]). A node's cross-links are the node's, not a cell's:
+//! one set per page it is shown on ([`NodeView::refs`], `refs_in`), each
+//! link titled in the languages of that page. Text fields are plain text, escaped by the templates;
 //! `heading`, `text` and notes are the HTML of the content's inline
 //! Markdown.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::model::{NodeKind, NodeRef, Relation};
 use crate::render::cite::citation;
 use crate::render::locator::Locators;
-use crate::render::text::{cite_label, inline_in, plain, snippet};
+use crate::render::text::{cite_label, inline_in, lead, plain};
 use crate::render::{urls, Ctx};
 
 #[derive(Serialize)]
@@ -28,6 +32,12 @@ pub struct NodeView<'a> {
     /// A node with no label, heading or text in any language.
     pub empty: bool,
     pub cells: Vec<CellView>,
+    /// Its cross-links as the parallel view (or the only page of a
+    /// one-language document) shows them: each link titled in every
+    /// language of the document.
+    pub refs: Vec<RefGroup>,
+    /// Its cross-links as the view of each language shows them.
+    pub refs_in: BTreeMap<String, Vec<RefGroup>>,
 }
 
 /// A node in one language.
@@ -52,7 +62,6 @@ pub struct CellView {
     /// What names a container with no label, heading or text of its own:
     /// its kind, in the cell's language.
     pub caption: Option<String>,
-    pub refs: Vec<RefGroup>,
     pub notes: Vec<NoteView>,
 }
 
@@ -64,22 +73,27 @@ pub struct RefGroup {
     pub items: Vec<RefView>,
 }
 
-/// A cross-link. A cell is shown on two pages of its document, at the
-/// same depth: the parallel view, whose links lead to the parallel views
-/// of their targets, and the view of its own language, whose links lead
-/// to the targets' pages in that language where they have one.
+/// A cross-link as one page shows it: the parallel view's links lead to
+/// the parallel views of their targets, a one-language view's to the
+/// targets' pages in its language where they have one.
 #[derive(Serialize)]
 pub struct RefView {
-    /// From the parallel view.
     pub href: String,
-    /// From the view of the cell's language.
-    pub href_own: String,
     pub key: String,
-    /// The language the target is shown in.
+    /// The target named in each language of the page, or for a language
+    /// its document lacks, in its first language (once).
+    pub titles: Vec<RefTitle>,
+}
+
+/// A cross-link's target named in one language.
+#[derive(Serialize)]
+pub struct RefTitle {
     pub lang: String,
     /// The target's document, short.
     pub doc: String,
     pub label: String,
+    /// Its heading whole, or for a node without one, its text's first
+    /// sentence or first words (never cut inside a word).
     pub heading: String,
 }
 
@@ -151,6 +165,18 @@ pub fn nodes<'a>(cx: &Ctx<'a>, d: usize) -> Vec<NodeView<'a>> {
                     .zip(&locators)
                     .map(|(l, loc)| cell(cx, here, l, loc))
                     .collect(),
+                refs: refs(cx, here, &doc.languages, None),
+                refs_in: if doc.languages.len() > 1 {
+                    doc.languages
+                        .iter()
+                        .map(|l| {
+                            let view = Some(l.as_str());
+                            (l.clone(), refs(cx, here, std::slice::from_ref(l), view))
+                        })
+                        .collect()
+                } else {
+                    BTreeMap::new()
+                },
             }
         })
         .collect()
@@ -185,16 +211,6 @@ fn cell(cx: &Ctx, here: NodeRef, lang: &str, locators: &Locators) -> CellView {
         cite: citation(cx, doc, lang, &locators.of(here.node), &site.key(here)),
         search_label: search_label(cx, doc, here.node, lang),
         caption,
-        refs: LINK_GROUPS
-            .iter()
-            .filter_map(|&(caption, outgoing, relation)| {
-                let items: Vec<RefView> = linked(cx, here, outgoing, relation)
-                    .into_iter()
-                    .map(|target| ref_view(cx, here, target, lang))
-                    .collect();
-                (!items.is_empty()).then_some(RefGroup { caption, items })
-            })
-            .collect(),
         notes: notes(cx, here, lang),
     }
 }
@@ -271,34 +287,67 @@ pub fn notes(cx: &Ctx, r: NodeRef, lang: &str) -> Vec<NoteView> {
         .collect()
 }
 
-/// A cross-link to `target` from a cell in `lang`.
-fn ref_view(cx: &Ctx, here: NodeRef, target: NodeRef, lang: &str) -> RefView {
+/// The cross-links of node `here` on the page of `view` (`None`: the
+/// parallel view), titled in `langs`, the languages of that page.
+fn refs(cx: &Ctx, here: NodeRef, langs: &[String], view: Option<&str>) -> Vec<RefGroup> {
+    LINK_GROUPS
+        .iter()
+        .filter_map(|&(caption, outgoing, relation)| {
+            let items: Vec<RefView> = linked(cx, here, outgoing, relation)
+                .into_iter()
+                .map(|target| ref_view(cx, here, target, langs, view))
+                .collect();
+            (!items.is_empty()).then_some(RefGroup { caption, items })
+        })
+        .collect()
+}
+
+/// The longest a target without a heading is named by its text.
+const LEAD_CHARS: usize = 160;
+
+/// A cross-link to `target` from the page of `view`, in `langs`.
+fn ref_view(
+    cx: &Ctx,
+    here: NodeRef,
+    target: NodeRef,
+    langs: &[String],
+    view: Option<&str>,
+) -> RefView {
     let site = cx.site;
     let doc = &site.documents[target.doc];
     let node = &doc.nodes[target.node];
-    let l = match doc.languages.iter().find(|x| *x == lang) {
-        Some(l) => l,
-        None => &doc.languages[0],
-    };
     let key = site.key(target);
     // Every page of a document is at the same depth.
-    let href = |view| {
-        let from = urls::document(&site.documents[here.doc].id, None);
-        format!("{}#{key}", urls::rel(&from, &urls::document_for(doc, view)))
-    };
+    let from = urls::document(&site.documents[here.doc].id, None);
+    let href = format!("{}#{key}", urls::rel(&from, &urls::document_for(doc, view)));
+    let mut shown: Vec<&String> = Vec::new();
+    for lang in langs {
+        let l = doc
+            .languages
+            .iter()
+            .find(|x| *x == lang)
+            .unwrap_or(&doc.languages[0]);
+        if !shown.contains(&l) {
+            shown.push(l);
+        }
+    }
     RefView {
-        href: href(None),
-        href_own: href(Some(lang)),
+        href,
         key,
-        lang: l.clone(),
-        doc: super::briefing::doc_short(cx, doc, l).into_owned(),
-        label: cite_label(doc, target.node, l),
-        heading: node
-            .heading
-            .get(l)
-            .map(|h| plain(h))
-            .or_else(|| node.text.get(l).map(|t| snippet(t, 60)))
-            .unwrap_or_default(),
+        titles: shown
+            .into_iter()
+            .map(|l| RefTitle {
+                lang: l.clone(),
+                doc: super::briefing::doc_short(cx, doc, l).into_owned(),
+                label: cite_label(doc, target.node, l),
+                heading: node
+                    .heading
+                    .get(l)
+                    .map(|h| plain(h))
+                    .or_else(|| node.text.get(l).map(|t| lead(t, LEAD_CHARS)))
+                    .unwrap_or_default(),
+            })
+            .collect(),
     }
 }
 

@@ -2,242 +2,414 @@
 //! `port-plan-2027:art_1` is related to `sea-paper:part_1`, and its clause
 //! 1 continues clause I.1 of the English-only `port-plan-2024`; two notes.
 
-use scraper::ElementRef;
+use scraper::{ElementRef, Html};
 
 use super::{all, attr, build, cell, node, one, text_of};
 use crate::site::check_links;
 
-/// A group of cross-links as shown: its class, its caption, and per link
-/// the `li`'s lang, the href, the target's key, then the target's
-/// document, number and heading as shown.
+/// A relation's marker and list as shown: its class, caption and count
+/// (the `<summary>`), and per link its href, the target's key and the
+/// target named in each language shown: `(lang, document, number,
+/// heading)`.
 #[derive(Debug, PartialEq)]
 struct Group {
     class: String,
-    caption: String,
-    links: Vec<[String; 7]>,
+    summary: (String, String),
+    links: Vec<Link>,
 }
 
-fn groups(cell: ElementRef) -> Vec<Group> {
-    all(cell, ":scope > .refs")
+#[derive(Debug, PartialEq)]
+struct Link {
+    href: String,
+    key: String,
+    titles: Vec<[String; 4]>,
+}
+
+/// The cross-links of a row: its one `.xrefs` element, after its cells.
+fn xrefs(row: ElementRef) -> ElementRef {
+    assert!(
+        all(row, ".cell .xrefs, .cell .refs").is_empty(),
+        "no cross-links inside a cell"
+    );
+    let x = one(row, ":scope > .xrefs");
+    assert_eq!(
+        row.child_elements().last().map(|e| e.id()),
+        Some(x.id()),
+        "after the cells"
+    );
+    x
+}
+
+fn groups(row: ElementRef) -> Vec<Group> {
+    all(xrefs(row), ":scope > details.refs")
         .into_iter()
-        .map(|g| Group {
-            class: attr(g, "class").to_string(),
-            caption: text_of(one(g, ":scope > .caption")),
-            links: all(g, "li")
-                .into_iter()
-                .map(|li| {
-                    let a = one(li, "a.ref");
-                    [
-                        attr(li, "lang").to_string(),
-                        attr(a, "href").to_string(),
-                        attr(a, "data-key").to_string(),
-                        text_of(one(a, ".doc")),
-                        text_of(one(a, ".label")),
-                        text_of(one(a, ".heading")),
-                        text_of(a),
-                    ]
-                })
-                .collect(),
+        .map(|g| {
+            assert_eq!(g.value().attr("open"), None, "folded");
+            let summary = one(g, ":scope > summary");
+            Group {
+                class: attr(g, "class").to_string(),
+                summary: (
+                    text_of(one(summary, ".caption")),
+                    text_of(one(summary, ".count")),
+                ),
+                links: all(g, ":scope > ul > li")
+                    .into_iter()
+                    .map(|li| {
+                        let a = one(li, ":scope > a.ref");
+                        Link {
+                            href: attr(a, "href").to_string(),
+                            key: attr(a, "data-key").to_string(),
+                            titles: all(a, ":scope > .t")
+                                .into_iter()
+                                .map(|t| {
+                                    [
+                                        attr(t, "lang").to_string(),
+                                        text_of(one(t, ".doc")),
+                                        all(t, ".label").into_iter().map(text_of).collect(),
+                                        text_of(one(t, ".heading")),
+                                    ]
+                                })
+                                .collect(),
+                        }
+                    })
+                    .collect(),
+            }
         })
         .collect()
 }
 
-fn group(class: &str, caption: &str, links: &[[&str; 6]]) -> Group {
+fn group(class: &str, caption: &str, links: Vec<Link>) -> Group {
     Group {
         class: format!("refs {class}"),
-        caption: caption.to_string(),
-        links: links
-            .iter()
-            .map(|l| {
-                [
-                    l[0].to_string(),
-                    l[1].to_string(),
-                    l[2].to_string(),
-                    l[3].to_string(),
-                    l[4].to_string(),
-                    l[5].to_string(),
-                    format!("{} {} {}", l[3], l[4], l[5]),
-                ]
-            })
-            .collect(),
+        summary: (caption.to_string(), links.len().to_string()),
+        links,
     }
 }
 
-/// The first 60 characters of the old clause's text, as a link shows a
-/// target without a heading.
-const OLD_CLAUSE: &str = "Study new coastal shipping routes between the ports of both …";
+fn link(href: &str, key: &str, titles: &[[&str; 4]]) -> Link {
+    Link {
+        href: href.to_string(),
+        key: key.to_string(),
+        titles: titles.iter().map(|t| t.map(str::to_string)).collect(),
+    }
+}
+
+/// The lines printed for a row's cross-links: per relation its caption
+/// and the targets' keys.
+fn printed(row: ElementRef) -> Vec<String> {
+    all(xrefs(row), ":scope > p.keys")
+        .into_iter()
+        .map(text_of)
+        .collect()
+}
+
+/// How many rows of a page show cross-links, and whether each shows them
+/// once.
+fn rows_with_links(html: &Html) -> usize {
+    let rows = all(html.root_element(), ".node");
+    for row in &rows {
+        assert!(all(*row, ".xrefs").len() <= 1, "once per row");
+    }
+    rows.iter()
+        .filter(|r| !all(**r, ".xrefs").is_empty())
+        .count()
+}
+
+const TO_PAPER: &str = "../../documents/sea-paper/index.html#sea-paper:part_1";
+const TO_PARAGRAPH: &str = "../../documents/sea-paper/index.html#sea-paper:part_1__p_1";
+const TO_OLD: &str = "../../documents/port-plan-2024/index.html#port-plan-2024:chp_1__cl_1";
+/// The old clause, which has no heading, is named by its text, whole.
+const OLD_CLAUSE: [&str; 4] = [
+    "en",
+    "Joint Action Plan 2024-2026",
+    "I.1",
+    "Study new coastal shipping routes between the ports of both sides every year.",
+];
+/// The paper's paragraph, which has no heading either, is named by its
+/// first sentence, whole (not "… Authorized E…"), and numbered as cited
+/// (by its part).
+const PARAGRAPH_ZH: [&str; 4] = [
+    "zh-Hans",
+    "海洋政策文件",
+    "第一部分",
+    "海洋是共同的财富，双方愿共同保护海洋环境。",
+];
+const PARAGRAPH_EN: [&str; 4] = [
+    "en",
+    "Maritime Policy Paper",
+    "Part I",
+    "The sea is a shared asset, and the Authorized Economic Operators of both sides will protect its environment together.",
+];
 
 #[test]
-fn the_parallel_view_shows_related_and_continues_links_in_each_cell() {
+fn the_parallel_view_shows_a_rows_links_once_as_markers_with_counts() {
     let site = build("crosswalk");
     let html = site.page("documents/port-plan-2027/index.html");
+    assert_eq!(rows_with_links(&html), 2);
     let art = node(&html, "port-plan-2027:art_1");
-    let to_paper = "../../documents/sea-paper/index.html#sea-paper:part_1";
+    // The markers in the page's interface language (its first column's).
+    assert_eq!(attr(xrefs(art), "lang"), "zh-Hans");
     assert_eq!(
-        groups(cell(art, "zh-Hans")),
+        groups(art),
         [group(
             "related",
             "相关",
-            &[[
-                "zh-Hans",
-                to_paper,
+            vec![link(
+                TO_PAPER,
                 "sea-paper:part_1",
-                "海洋政策文件",
-                "第一部分",
-                "海洋合作"
-            ]]
+                &[
+                    ["zh-Hans", "海洋政策文件", "第一部分", "海洋合作"],
+                    [
+                        "en",
+                        "Maritime Policy Paper",
+                        "Part I",
+                        "Maritime Cooperation"
+                    ],
+                ]
+            )]
         )]
     );
-    assert_eq!(
-        groups(cell(art, "en")),
-        [group(
-            "related",
-            "Related",
-            &[[
-                "en",
-                to_paper,
-                "sea-paper:part_1",
-                "Maritime Policy Paper",
-                "Part I",
-                "Maritime Cooperation"
-            ]]
-        )]
-    );
+    assert_eq!(text_of(one(xrefs(art), "summary")), "相关 1");
     let clause = node(&html, "port-plan-2027:art_1__cl_1");
-    let to_old = "../../documents/port-plan-2024/index.html#port-plan-2024:chp_1__cl_1";
-    // The old plan has English only: the Chinese cell shows it in English.
-    let old = [
-        "en",
-        to_old,
-        "port-plan-2024:chp_1__cl_1",
-        "Joint Action Plan 2024-2026",
-        "I.1",
-        OLD_CLAUSE,
-    ];
+    // The old plan has English only: named once, in English.
     assert_eq!(
-        groups(cell(clause, "zh-Hans")),
-        [group("continues", "延续", &[old])]
+        groups(clause),
+        [
+            group(
+                "continues",
+                "延续",
+                vec![link(TO_OLD, "port-plan-2024:chp_1__cl_1", &[OLD_CLAUSE])]
+            ),
+            group(
+                "related",
+                "相关",
+                vec![link(
+                    TO_PARAGRAPH,
+                    "sea-paper:part_1__p_1",
+                    &[PARAGRAPH_ZH, PARAGRAPH_EN]
+                )]
+            ),
+        ]
     );
     assert_eq!(
-        groups(cell(clause, "en")),
-        [group("continues", "Continues", &[old])]
+        printed(clause),
+        [
+            "延续 → port-plan-2024:chp_1__cl_1",
+            "相关 → sea-paper:part_1__p_1"
+        ]
     );
     let unlinked = node(&html, "port-plan-2027:art_1__cl_2");
-    assert!(all(unlinked, ".refs").is_empty(), "clause 2 has no link");
+    assert!(
+        all(unlinked, ".xrefs, .refs").is_empty(),
+        "clause 2 has no link"
+    );
 }
 
 #[test]
-fn a_one_language_view_links_to_the_targets_page_in_its_language() {
+fn a_one_language_view_names_targets_in_its_language_and_links_to_its_pages() {
     let site = build("crosswalk");
-    for (page, lang, caption, doc, label, heading) in [
+    for (page, lang, related, continues, paper, paragraph) in [
         (
             "en.html",
             "en",
             "Related",
-            "Maritime Policy Paper",
-            "Part I",
-            "Maritime Cooperation",
+            "Continues",
+            [
+                "en",
+                "Maritime Policy Paper",
+                "Part I",
+                "Maritime Cooperation",
+            ],
+            PARAGRAPH_EN,
         ),
         (
             "zh-Hans.html",
             "zh-Hans",
             "相关",
-            "海洋政策文件",
-            "第一部分",
-            "海洋合作",
+            "延续",
+            ["zh-Hans", "海洋政策文件", "第一部分", "海洋合作"],
+            PARAGRAPH_ZH,
         ),
     ] {
         let html = site.page(&format!("documents/port-plan-2027/{page}"));
+        assert_eq!(rows_with_links(&html), 2, "{page}");
         let art = node(&html, "port-plan-2027:art_1");
-        let href = format!("../../documents/sea-paper/{page}#sea-paper:part_1");
+        assert_eq!(attr(xrefs(art), "lang"), lang);
+        let to = |node: &str| format!("../../documents/sea-paper/{page}#sea-paper:{node}");
         assert_eq!(
-            groups(cell(art, lang)),
+            groups(art),
             [group(
                 "related",
-                caption,
-                &[[lang, &href, "sea-paper:part_1", doc, label, heading]]
+                related,
+                vec![link(&to("part_1"), "sea-paper:part_1", &[paper])]
             )],
             "{page}"
         );
-        // The old plan has one page only: its links lead there.
+        // The old plan has one page only: its link leads there, in English.
         let clause = node(&html, "port-plan-2027:art_1__cl_1");
-        let links: Vec<&str> = all(cell(clause, lang), ".refs.continues a")
-            .into_iter()
-            .map(|a| attr(a, "href"))
-            .collect();
         assert_eq!(
-            links,
-            ["../../documents/port-plan-2024/index.html#port-plan-2024:chp_1__cl_1"],
+            groups(clause),
+            [
+                group(
+                    "continues",
+                    continues,
+                    vec![link(TO_OLD, "port-plan-2024:chp_1__cl_1", &[OLD_CLAUSE])]
+                ),
+                group(
+                    "related",
+                    related,
+                    vec![link(
+                        &to("part_1__p_1"),
+                        "sea-paper:part_1__p_1",
+                        &[paragraph]
+                    )]
+                ),
+            ],
             "{page}"
         );
     }
 }
 
 #[test]
-fn backlinks_are_derived_on_the_targets() {
+fn backlinks_are_derived_on_the_targets_and_counted() {
     let site = build("crosswalk");
     let paper = site.page("documents/sea-paper/index.html");
-    let part = node(&paper, "sea-paper:part_1");
-    let to_plan = "../../documents/port-plan-2027/index.html#port-plan-2027:art_1";
+    let to_plan = |node: &str, page: &str| {
+        format!("../../documents/port-plan-2027/{page}#port-plan-2027:{node}")
+    };
     assert_eq!(
-        groups(cell(part, "zh-Hans")),
+        groups(node(&paper, "sea-paper:part_1")),
         [group(
             "referenced_by",
             "被引用于",
-            &[[
-                "zh-Hans",
-                to_plan,
+            vec![link(
+                &to_plan("art_1", "index.html"),
                 "port-plan-2027:art_1",
-                "共同行动计划 2027-2029",
-                "第一条",
-                "航运"
-            ]]
+                &[
+                    ["zh-Hans", "共同行动计划 2027-2029", "第一条", "航运"],
+                    ["en", "Joint Action Plan 2027-2029", "Article 1", "Shipping"],
+                ]
+            )]
         )]
     );
+    // Related to by both plans: two links under one marker, by key.
+    let p = node(&paper, "sea-paper:part_1__p_1");
     assert_eq!(
-        groups(cell(part, "en")),
+        groups(p),
+        [group(
+            "referenced_by",
+            "被引用于",
+            vec![
+                link(
+                    "../../documents/port-plan-2024/index.html#port-plan-2024:chp_1__cl_1",
+                    "port-plan-2024:chp_1__cl_1",
+                    &[OLD_CLAUSE]
+                ),
+                link(
+                    &to_plan("art_1__cl_1", "index.html"),
+                    "port-plan-2027:art_1__cl_1",
+                    &[
+                        [
+                            "zh-Hans",
+                            "共同行动计划 2027-2029",
+                            "第一条 （一）",
+                            "增开沿海航线。"
+                        ],
+                        [
+                            "en",
+                            "Joint Action Plan 2027-2029",
+                            "Article 1.1",
+                            "Open more coastal routes."
+                        ],
+                    ]
+                ),
+            ]
+        )]
+    );
+    assert_eq!(text_of(one(xrefs(p), "summary")), "被引用于 2");
+    assert_eq!(
+        printed(p),
+        ["被引用于 → port-plan-2024:chp_1__cl_1 → port-plan-2027:art_1__cl_1"]
+    );
+    let en = site.page("documents/sea-paper/en.html");
+    assert_eq!(
+        groups(node(&en, "sea-paper:part_1")),
         [group(
             "referenced_by",
             "Referenced by",
-            &[[
-                "en",
-                to_plan,
+            vec![link(
+                &to_plan("art_1", "en.html"),
                 "port-plan-2027:art_1",
-                "Joint Action Plan 2027-2029",
-                "Article 1",
-                "Shipping"
-            ]]
+                &[["en", "Joint Action Plan 2027-2029", "Article 1", "Shipping"]]
+            )]
         )]
     );
-    let en = site.page("documents/sea-paper/en.html");
-    let links: Vec<&str> = all(node(&en, "sea-paper:part_1"), ".refs.referenced_by a")
-        .into_iter()
-        .map(|a| attr(a, "href"))
-        .collect();
-    assert_eq!(
-        links,
-        ["../../documents/port-plan-2027/en.html#port-plan-2027:art_1"]
-    );
-    assert!(all(node(&paper, "sea-paper:part_1__p_1"), ".refs").is_empty());
 
+    // A one-language document: its only page in English, every relation.
     let old = site.page("documents/port-plan-2024/index.html");
     let clause = node(&old, "port-plan-2024:chp_1__cl_1");
+    assert_eq!(attr(xrefs(clause), "lang"), "en");
     assert_eq!(
-        groups(cell(clause, "en")),
-        [group(
-            "continued_by",
-            "Continued by",
-            &[[
-                "en",
-                "../../documents/port-plan-2027/index.html#port-plan-2027:art_1__cl_1",
-                "port-plan-2027:art_1__cl_1",
-                "Joint Action Plan 2027-2029",
-                "Article 1.1",
-                "Open more coastal routes."
-            ]]
-        )]
+        groups(clause),
+        [
+            group(
+                "continued_by",
+                "Continued by",
+                vec![link(
+                    &to_plan("art_1__cl_1", "index.html"),
+                    "port-plan-2027:art_1__cl_1",
+                    &[[
+                        "en",
+                        "Joint Action Plan 2027-2029",
+                        "Article 1.1",
+                        "Open more coastal routes."
+                    ]]
+                )]
+            ),
+            group(
+                "related",
+                "Related",
+                vec![link(TO_PARAGRAPH, "sea-paper:part_1__p_1", &[PARAGRAPH_EN])]
+            ),
+        ]
     );
-    assert!(all(node(&old, "port-plan-2024:chp_1"), ".refs").is_empty());
+    assert_eq!(
+        printed(clause),
+        [
+            "Continued by → port-plan-2027:art_1__cl_1",
+            "Related → sea-paper:part_1__p_1"
+        ]
+    );
+    assert!(all(node(&old, "port-plan-2024:chp_1"), ".xrefs").is_empty());
+}
+
+#[test]
+fn a_switch_opens_all_cross_links_of_a_page_that_has_any() {
+    let site = build("crosswalk");
+    for (page, label) in [
+        ("port-plan-2027/index.html", "展开全部关联条目"),
+        ("port-plan-2027/en.html", "Show all cross-links"),
+        ("port-plan-2024/index.html", "Show all cross-links"),
+    ] {
+        let html = site.page(&format!("documents/{page}"));
+        let button = one(html.root_element(), ".doc-head .refs-switch > button");
+        assert_eq!(attr(button, "type"), "button");
+        assert_eq!(attr(button, "aria-pressed"), "false", "{page}");
+        assert_eq!(text_of(button), label, "{page}");
+    }
+    // A document without cross-links has no switch.
+    let plain = build("document");
+    for page in [
+        "documents/harbour-plan/index.html",
+        "documents/harbour-plan/en.html",
+        "documents/quay-rules/index.html",
+    ] {
+        let html = plain.page(page);
+        assert!(
+            all(html.root_element(), ".refs-switch, .xrefs").is_empty(),
+            "{page}"
+        );
+    }
 }
 
 #[test]

@@ -81,6 +81,53 @@ fn the_spanish_view_has_a_spanish_interface() {
     );
 }
 
+/// A clause related to a statement that has no Spanish text: the marker
+/// in the interface language of each page, the target named in the
+/// languages of the page it has (else in its first language, once).
+#[test]
+fn cross_link_markers_speak_the_pages_language() {
+    let site = build("trilingual");
+    let key = "ocean-plan:art_1__cl_2";
+    for (page, marker, button, titles) in [
+        (
+            "index.html",
+            "相关 1",
+            "展开全部关联条目",
+            &[
+                ("zh-Hans", "港口声明 港口向所有船只开放。"),
+                ("en", "Statement on Ports Ports are open to all ships."),
+            ][..],
+        ),
+        (
+            "en.html",
+            "Related 1",
+            "Show all cross-links",
+            &[("en", "Statement on Ports Ports are open to all ships.")][..],
+        ),
+        (
+            "es.html",
+            "Relacionado 1",
+            "Mostrar todos los vínculos",
+            &[("zh-Hans", "港口声明 港口向所有船只开放。")][..],
+        ),
+    ] {
+        let html = site.page(&format!("documents/ocean-plan/{page}"));
+        let row = node(&html, key);
+        let xrefs = one(row, ":scope > .xrefs");
+        assert_eq!(text_of(one(xrefs, "summary")), marker, "{page}");
+        let shown: Vec<(String, String)> = all(xrefs, "a.ref > .t")
+            .iter()
+            .map(|t| (attr(*t, "lang").to_string(), text_of(*t)))
+            .collect();
+        assert_eq!(shown, super::owned(titles), "{page}");
+        assert_eq!(
+            text_of(one(html.root_element(), ".refs-switch button")),
+            button,
+            "{page}"
+        );
+    }
+}
+
 #[test]
 fn a_parallel_briefing_shows_the_languages_it_names() {
     let site = build("trilingual");
