@@ -55,7 +55,7 @@ fn image_problem(url: &str) -> Option<&'static str> {
 /// image that may not be there, a control character. What the page shows
 /// is what pulldown-cmark reads, so the check reads the same events.
 pub fn markdown_problem(text: &str) -> Option<(String, &'static str)> {
-    use pulldown_cmark::{Event, Parser, Tag};
+    use pulldown_cmark::{Event, Parser};
     if let Some(c) = text
         .chars()
         .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
@@ -66,14 +66,38 @@ pub fn markdown_problem(text: &str) -> Option<(String, &'static str)> {
         ));
     }
     for event in Parser::new_ext(text, crate::render::markdown::OPTIONS) {
-        match event {
-            Event::Html(html) | Event::InlineHtml(html) => {
-                let tag: String = html.chars().take(24).take_while(|c| *c != '>').collect();
-                return Some((
-                    format!("raw HTML `{}` in the text", tag.trim()),
-                    "write Markdown, not HTML: `<` as `&lt;` if it is meant as text",
-                ));
+        if let Event::Html(html) | Event::InlineHtml(html) = event {
+            let tag: String = html.chars().take(24).take_while(|c| *c != '>').collect();
+            return Some((
+                format!("raw HTML `{}` in the text", tag.trim()),
+                "write Markdown, not HTML: `<` as `&lt;` if it is meant as text",
+            ));
+        }
+    }
+    links_problem(text)
+}
+
+/// The first link or image of `text` that may not be there, as the page
+/// will have it (pulldown-cmark reads the destinations, entities decoded).
+fn links_problem(text: &str) -> Option<(String, &'static str)> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    if !text.contains(']') {
+        return None;
+    }
+    // A reference definition (`[x]: url`) is refused too, used or not.
+    for line in text.lines() {
+        if let Some((_, url)) = line
+            .trim_start()
+            .strip_prefix('[')
+            .and_then(|l| l.split_once("]:"))
+        {
+            if let Some(help) = link_problem(url) {
+                return Some((format!("link to `{}`", url.trim()), help));
             }
+        }
+    }
+    for event in Parser::new_ext(text, crate::render::markdown::OPTIONS) {
+        match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Some(help) = link_problem(&dest_url) {
                     return Some((format!("link to `{dest_url}`"), help));
@@ -127,50 +151,9 @@ pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
             ));
         }
     }
-    for (i, _) in text.match_indices("](") {
-        // The destination runs to the `)` that closes the link, past
-        // balanced parentheses inside it.
-        let mut depth = 0;
-        let url: String = text[i + 2..]
-            .trim_start()
-            .chars()
-            .take_while(|&c| {
-                match c {
-                    '(' => depth += 1,
-                    ')' if depth == 0 => return false,
-                    ')' => depth -= 1,
-                    ' ' => return false,
-                    _ => {}
-                }
-                true
-            })
-            .collect();
-        // `![alt](src)`: an image, whose `[` follows a `!`.
-        let image = text[..i]
-            .rfind('[')
-            .is_some_and(|open| open > 0 && b[open - 1] == b'!');
-        let problem = if image {
-            image_problem(&url)
-        } else {
-            link_problem(&url)
-        };
-        if let Some(help) = problem {
-            let what = if image { "image from" } else { "link to" };
-            return Some((format!("{what} `{url}`"), help));
-        }
-    }
-    for line in text.lines() {
-        if let Some((_, url)) = line
-            .trim_start()
-            .strip_prefix('[')
-            .and_then(|l| l.split_once("]:"))
-        {
-            if let Some(help) = link_problem(url) {
-                return Some((format!("link to `{}`", url.trim()), help));
-            }
-        }
-    }
-    None
+    // Links and images as the page will have them: read by pulldown-cmark,
+    // which decodes entities (`&#106;avascript:`) and is linear in the text.
+    links_problem(text)
 }
 
 /// Whether `text` has none of the bytes that every problem above needs: a
