@@ -39,6 +39,45 @@ pub fn browser_available() -> bool {
     ok
 }
 
+/// True when the tests that drive Chromium with puppeteer-core can run:
+/// Chromium and `tests/browser`'s packages; in CI they must.
+pub fn puppeteer_available() -> bool {
+    if !browser_available() {
+        return false;
+    }
+    let installed = root()
+        .join("tests/browser/node_modules/puppeteer-core")
+        .is_dir();
+    if !installed {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install tests/browser (npm ci): .ci/run does"
+        );
+        eprintln!("skipped: run `PUPPETEER_SKIP_DOWNLOAD=1 npm ci` in tests/browser");
+    }
+    installed
+}
+
+/// Runs the script `name` of tests/browser/ with node, its arguments and
+/// accord's Chromium flags; its JSON output, or `None` when it cannot run.
+pub fn script(name: &str, args: &[String]) -> Option<serde_json::Value> {
+    if !puppeteer_available() {
+        return None;
+    }
+    let out = Command::new("node")
+        .arg(root().join("tests/browser").join(name))
+        .args(args)
+        .env("CHROMIUM_FLAGS", accord::pdf::CHROMIUM_FLAGS.join(" "))
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "{name} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(serde_json::from_slice(&out.stdout).unwrap())
+}
+
 /// Runs headless Chromium with `args` on `url`; returns stdout.
 fn chromium(args: &[&str], url: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
@@ -315,37 +354,21 @@ fn the_real_site_in_headless_chromium() {
 /// clause's key, with full-width punctuation in Chinese.
 #[test]
 fn cite_copies_title_number_and_permanent_link() {
-    if !browser_available() {
-        return;
-    }
-    if !root()
-        .join("tests/browser/node_modules/puppeteer-core")
-        .is_dir()
-    {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install tests/browser (npm ci): .ci/run does"
-        );
-        eprintln!("skipped: run `PUPPETEER_SKIP_DOWNLOAD=1 npm ci` in tests/browser");
+    if !puppeteer_available() {
         return;
     }
     let served = tempfile::tempdir().unwrap();
     build_into(&root().join("content"), &served.path().join("accord"));
     let port = serve(served.path().to_path_buf());
     let key = "china-celac-action-plan-2025-2027:art_2__sec_3__cl_3";
-    let out = Command::new("node")
-        .arg(root().join("tests/browser/cite.mjs"))
-        .arg(format!("http://127.0.0.1:{port}/accord/{PLAN}"))
-        .arg(key)
-        .env("CHROMIUM_FLAGS", accord::pdf::CHROMIUM_FLAGS.join(" "))
-        .output()
-        .expect("node runs");
-    assert!(
-        out.status.success(),
-        "cite.mjs failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let cells: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let args = [
+        format!("http://127.0.0.1:{port}/accord/{PLAN}"),
+        key.to_string(),
+    ];
+    let Some(out) = script("cite.mjs", &args) else {
+        return;
+    };
+    let cells: Vec<serde_json::Value> = out.as_array().unwrap().clone();
     let langs: Vec<&str> = cells.iter().map(|c| c["lang"].as_str().unwrap()).collect();
     assert_eq!(langs, ["zh-Hans", "en"]);
     let url = "https://example.github.io/accord/documents/china-celac-action-plan-2025-2027/#china-celac-action-plan-2025-2027:art_2__sec_3__cl_3";

@@ -9,47 +9,28 @@
 //! refs.mjs): folded, a small fraction of the text's height; the page's
 //! switch opens them all from the keyboard and is remembered.
 
-use std::process::Command;
-
-use crate::browser::{artifacts, browser_available, serve};
+use crate::browser::{artifacts, puppeteer_available, script, serve};
 use crate::site::build_into;
 use crate::support::root;
 
 #[test]
 fn the_document_page_does_not_move_and_its_contents_are_at_hand() {
-    if !browser_available() {
-        return;
-    }
-    if !root()
-        .join("tests/browser/node_modules/puppeteer-core")
-        .is_dir()
-    {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install tests/browser (npm ci): .ci/run does"
-        );
-        eprintln!("skipped: run `PUPPETEER_SKIP_DOWNLOAD=1 npm ci` in tests/browser");
+    if !puppeteer_available() {
         return;
     }
     let served = tempfile::tempdir().unwrap();
     build_into(&root().join("content"), &served.path().join("accord"));
     let port = serve(served.path().to_path_buf());
     let base = format!("http://127.0.0.1:{port}/accord/documents");
-    let out = Command::new("node")
-        .arg(root().join("tests/browser/layout.mjs"))
-        .arg(format!(
-            "{base}/china-celac-action-plan-2025-2027/index.html"
-        ))
-        .arg(format!("{base}/china-lac-policy-paper-2025/en.html"))
-        .env("CHROMIUM_FLAGS", accord::pdf::CHROMIUM_FLAGS.join(" "))
-        .output()
-        .expect("node runs");
-    assert!(
-        out.status.success(),
-        "layout.mjs failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let Some(r) = script(
+        "layout.mjs",
+        &[
+            format!("{base}/china-celac-action-plan-2025-2027/index.html"),
+            format!("{base}/china-lac-policy-paper-2025/en.html"),
+        ],
+    ) else {
+        return;
+    };
     let yes = |width: &str, what: &str| r[width][what] == true;
 
     for width in ["1280", "390"] {
@@ -88,36 +69,6 @@ fn the_document_page_does_not_move_and_its_contents_are_at_hand() {
     }
     let chars = r["lineChars"].as_i64().unwrap();
     assert!((60..=75).contains(&chars), "{chars} characters per line");
-}
-
-/// Runs a script of tests/browser/ with its arguments; its JSON output.
-fn script(name: &str, args: &[String]) -> Option<serde_json::Value> {
-    if !browser_available() {
-        return None;
-    }
-    if !root()
-        .join("tests/browser/node_modules/puppeteer-core")
-        .is_dir()
-    {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install tests/browser (npm ci): .ci/run does"
-        );
-        eprintln!("skipped: run `PUPPETEER_SKIP_DOWNLOAD=1 npm ci` in tests/browser");
-        return None;
-    }
-    let out = Command::new("node")
-        .arg(root().join("tests/browser").join(name))
-        .args(args)
-        .env("CHROMIUM_FLAGS", accord::pdf::CHROMIUM_FLAGS.join(" "))
-        .output()
-        .expect("node runs");
-    assert!(
-        out.status.success(),
-        "{name} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(serde_json::from_slice(&out.stdout).unwrap())
 }
 
 #[test]

@@ -7,10 +7,8 @@
 //! 390 px, a language unticked and remembered (screenshots in
 //! `target/browser/`).
 
-use std::process::Command;
-
 use super::{all, attr, build, cell_langs, node, one, text_of};
-use crate::browser::{browser_available, serve};
+use crate::browser::{puppeteer_available, script, serve};
 use crate::support::root;
 
 #[test]
@@ -206,41 +204,22 @@ fn side_by_side(b: &[(String, i64, i64)]) -> bool {
 
 #[test]
 fn three_columns_at_1280_two_on_request_stacked_at_390() {
-    if !browser_available() {
-        return;
-    }
-    if !root()
-        .join("tests/browser/node_modules/puppeteer-core")
-        .is_dir()
-    {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install tests/browser (npm ci): .ci/run does"
-        );
-        eprintln!("skipped: run `PUPPETEER_SKIP_DOWNLOAD=1 npm ci` in tests/browser");
+    if !puppeteer_available() {
         return;
     }
     let site = build("trilingual");
     let port = serve(site.out.clone());
     let shots = root().join("target/browser");
     std::fs::create_dir_all(&shots).unwrap();
-    let out = Command::new("node")
-        .arg(root().join("tests/browser/columns.mjs"))
-        .arg(format!(
-            "http://127.0.0.1:{port}/documents/ocean-plan/index.html"
-        ))
-        .arg("ocean-plan:art_1__cl_1")
-        .arg(&shots)
-        .arg("zh-Hans,es")
-        .env("CHROMIUM_FLAGS", accord::pdf::CHROMIUM_FLAGS.join(" "))
-        .output()
-        .expect("node runs");
-    assert!(
-        out.status.success(),
-        "columns.mjs failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let args = [
+        format!("http://127.0.0.1:{port}/documents/ocean-plan/index.html"),
+        "ocean-plan:art_1__cl_1".to_string(),
+        shots.display().to_string(),
+        "zh-Hans,es".to_string(),
+    ];
+    let Some(r) = script("columns.mjs", &args) else {
+        return;
+    };
 
     let all3 = boxes(&r["all"]);
     assert_eq!(langs(&all3), ["zh-Hans", "en", "es"]);
