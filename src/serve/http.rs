@@ -37,6 +37,8 @@ pub struct Shared {
     pub error: Arc<Mutex<Option<String>>>,
     /// Rebuilds so far.
     pub generation: Arc<Mutex<u64>>,
+    /// Served on a loopback address: requests must name a loopback host.
+    pub loopback: bool,
 }
 
 const LIVE_JS: &str = include_str!("live.js");
@@ -57,7 +59,48 @@ pub fn router(shared: Shared) -> Router {
         .route("/__accord/events", get(events))
         .route("/__accord/status", get(status))
         .fallback_service(files)
+        .layer(middleware::from_fn_with_state(
+            shared.clone(),
+            local_host_only,
+        ))
         .with_state(shared)
+}
+
+/// Served on a loopback address, a request must name a loopback host
+/// (`localhost`, `127.0.0.1`, `[::1]`, any port): a page of another site
+/// whose name was made to resolve to 127.0.0.1 (DNS rebinding) is refused,
+/// so it can read neither the site nor its status.
+async fn local_host_only(
+    State(s): State<Shared>,
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok());
+    if !s.loopback || host.is_none_or(is_loopback_host) {
+        return next.run(request).await;
+    }
+    (
+        StatusCode::MISDIRECTED_REQUEST,
+        "accord serve answers only to localhost, 127.0.0.1 and [::1]\n",
+    )
+        .into_response()
+}
+
+/// Whether a Host header names this machine's loopback.
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    let name = name.to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 async fn events(State(s): State<Shared>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
@@ -128,6 +171,28 @@ fn inject(page: Vec<u8>) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loopback_hosts() {
+        for ok in [
+            "localhost",
+            "localhost:8000",
+            "127.0.0.1:1111",
+            "[::1]:80",
+            "app.localhost",
+        ] {
+            assert!(super::is_loopback_host(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:8000",
+            "127.0.0.1.evil.example",
+            "[::2]:80",
+            "10.0.0.1",
+        ] {
+            assert!(!super::is_loopback_host(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn live_script_goes_before_body_end() {

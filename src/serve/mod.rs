@@ -78,6 +78,7 @@ pub fn serve(options: ServeOptions, log: Log) -> Result<(), Error> {
         notices,
         error: Arc::new(Mutex::new(None)),
         generation: Arc::new(Mutex::new(1)),
+        loopback: addr.ip().is_loopback(),
     };
     let app = http::router(shared.clone());
     runtime.spawn(async move {

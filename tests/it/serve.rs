@@ -152,6 +152,60 @@ fn serve_rebuilds_reports_errors_and_recovers() {
     });
 }
 
+/// A raw request with its own Host header: status and body.
+fn get_as(port: u16, path: &str, host: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).unwrap();
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (
+        status,
+        text.split_once("\r\n\r\n")
+            .map_or(String::new(), |(_, b)| b.to_string()),
+    )
+}
+
+/// Issue 18, item 12: a page of another site whose name resolves to
+/// 127.0.0.1 (DNS rebinding) reads neither the site nor its status.
+#[test]
+fn serve_answers_only_to_loopback_host_names() {
+    let dir = project();
+    let server = start(dir.path());
+    let port = server.port;
+    for host in [
+        "evil.example",
+        &format!("evil.example:{port}"),
+        "127.0.0.1.evil.example",
+    ] {
+        for path in ["/", "/__accord/status"] {
+            let (status, body) = get_as(port, path, host);
+            assert_eq!(status, 421, "{host}{path}");
+            assert_eq!(
+                body,
+                "accord serve answers only to localhost, 127.0.0.1 and [::1]\n"
+            );
+        }
+    }
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        "localhost".to_string(),
+    ] {
+        assert_eq!(get_as(port, "/", &host).0, 200, "{host}");
+    }
+}
+
 #[test]
 fn serve_refuses_paths_outside_public() {
     let dir = project();
