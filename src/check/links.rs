@@ -119,6 +119,20 @@ pub(super) fn check_crosswalk(
                 )
                 .help("declare each link once; backlinks are derived"),
             );
+        } else if seen.contains(&(l.to.get_ref(), l.from.get_ref())) {
+            // Each end shows the other already: declared back, it would
+            // show it twice (or say that each continues the other).
+            out.push(
+                cw.diag(
+                    l.from.span(),
+                    format!(
+                        "link {} -> {} is declared again the other way round",
+                        l.from.get_ref(),
+                        l.to.get_ref()
+                    ),
+                )
+                .help("a link is shown at both of its ends: declare it once, from the newer or citing node"),
+            );
         }
         out.extend(after);
         links.extend(made);
