@@ -35,11 +35,16 @@ fn get(port: u16, path: &str) -> (u16, String) {
 
 /// As [`get`], with the response's head (status line and headers) too.
 fn get_with_head(port: u16, path: &str) -> (u16, String, String) {
+    request(port, path, "127.0.0.1")
+}
+
+/// A raw HTTP/1.1 GET naming `host`: status, head (lower case) and body.
+fn request(port: u16, path: &str, host: &str) -> (u16, String, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut buf = Vec::new();
@@ -154,26 +159,8 @@ fn serve_rebuilds_reports_errors_and_recovers() {
 
 /// A raw request with its own Host header: status and body.
 fn get_as(port: u16, path: &str, host: &str) -> (u16, String) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut buf = Vec::new();
-    s.read_to_end(&mut buf).unwrap();
-    let text = String::from_utf8_lossy(&buf).into_owned();
-    let status = text
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    (
-        status,
-        text.split_once("\r\n\r\n")
-            .map_or(String::new(), |(_, b)| b.to_string()),
-    )
+    let (status, _, body) = request(port, path, host);
+    (status, body)
 }
 
 /// Issue 18, item 12: a page of another site whose name resolves to
