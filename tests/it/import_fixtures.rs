@@ -2,27 +2,12 @@
 //! what the report names.
 
 use accord::import::report::Severity;
-use accord::import::{import, Format, Imported, NodeOut, Options};
+use accord::import::{Format, Imported, Options};
 
-use crate::support::{accord, root, stdout};
+use crate::support::{accord, import_fixture, imported_node as node, root, stdout};
 
 fn run(name: &str) -> (Imported, String) {
-    let text = std::fs::read_to_string(root().join("tests/fixtures/import").join(name)).unwrap();
-    let imported = import(name, &text, &Options::default());
-    assert!(
-        imported.report.accounts_for_every_line(&text),
-        "{}",
-        imported.report
-    );
-    (imported, text)
-}
-
-fn node<'a>(i: &'a Imported, id: &str) -> &'a NodeOut {
-    i.document
-        .nodes
-        .iter()
-        .find(|n| n.id == id)
-        .unwrap_or_else(|| panic!("no node {id} in {:#?}", i.document.nodes))
+    import_fixture(name, &Options::default())
 }
 
 fn entries(i: &Imported, severity: Severity) -> Vec<(usize, String)> {

@@ -3,19 +3,12 @@
 //! decimals, a Spanish law. The hierarchy comes from the order of the
 //! schemes; each emitted file passes `check`.
 
-use accord::import::{import, Imported, Options};
+use accord::import::{Imported, Options};
 
-use crate::support::{fixture, root};
+use crate::support::{fixture, import_fixture, imported_node as node, root};
 
 fn run(name: &str, opts: &Options) -> Imported {
-    let text = std::fs::read_to_string(root().join("tests/fixtures/import").join(name)).unwrap();
-    let imported = import(name, &text, opts);
-    assert!(
-        imported.report.accounts_for_every_line(&text),
-        "{}",
-        imported.report
-    );
-    imported
+    import_fixture(name, opts).0
 }
 
 /// (id, kind, label in `lang`) of every node.
@@ -28,14 +21,6 @@ fn tree<'a>(i: &'a Imported, lang: &str) -> Vec<(&'a str, &'a str, &'a str)> {
             (n.id.as_str(), n.kind.as_str(), label)
         })
         .collect()
-}
-
-fn node<'a>(i: &'a Imported, id: &str) -> &'a accord::import::NodeOut {
-    i.document
-        .nodes
-        .iter()
-        .find(|n| n.id == id)
-        .unwrap_or_else(|| panic!("no {id}"))
 }
 
 /// No warning and nothing dropped.

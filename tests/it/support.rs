@@ -103,3 +103,30 @@ pub fn each_once_and_nothing_else(paragraphs: &[String], out: &str) {
     }
     assert_eq!(normalise(&paragraphs.concat()), out);
 }
+
+// Imports of the fixtures in tests/fixtures/import/.
+
+/// `tests/fixtures/import/NAME` imported with `opts`, every line of it
+/// accounted for in the report: the import and the source's text.
+pub fn import_fixture(
+    name: &str,
+    opts: &accord::import::Options,
+) -> (accord::import::Imported, String) {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/import").join(name)).unwrap();
+    let imported = accord::import::import(name, &text, opts);
+    assert!(
+        imported.report.accounts_for_every_line(&text),
+        "{}",
+        imported.report
+    );
+    (imported, text)
+}
+
+/// The node `id` of an import.
+pub fn imported_node<'a>(i: &'a accord::import::Imported, id: &str) -> &'a accord::import::NodeOut {
+    i.document
+        .nodes
+        .iter()
+        .find(|n| n.id == id)
+        .unwrap_or_else(|| panic!("no node {id} in {:#?}", i.document.nodes))
+}
