@@ -9,20 +9,28 @@
 
   // The contents over the page (narrow screens): opened and closed in
   // place, without moving the reader; Escape or a chosen entry closes it.
+  // The Contents button and the links back to the contents at the end of
+  // each section open it (on a wide screen, where it is always there, they
+  // put the focus in it); Escape gives the focus back.
   var toc = document.getElementById("contents");
   var opener = document.querySelector(".to-contents");
   if (toc && opener) {
+    var from = opener;
     var close = function (refocus) {
       toc.classList.remove("open");
       if (location.hash === "#contents") history.replaceState(null, "", location.pathname + location.search);
-      if (refocus) opener.focus();
+      if (refocus) from.focus();
     };
-    opener.addEventListener("click", function (e) {
+    var openToc = function (e) {
       e.preventDefault();
+      from = e.currentTarget;
       toc.classList.add("open");
       var here = toc.querySelector("a[aria-current]") || toc.querySelector("ol a");
       if (here) here.focus();
-    });
+    };
+    opener.addEventListener("click", openToc);
+    var backs = document.querySelectorAll(".section-nav .back-to-contents");
+    for (var bk = 0; bk < backs.length; bk++) backs[bk].addEventListener("click", openToc);
     toc.addEventListener("click", function (e) {
       var a = e.target.closest && e.target.closest("a");
       if (!a) return;
@@ -74,6 +82,35 @@
     }
     return null;
   }
+
+  // The interface language: the reader's choice is on <html data-ui>
+  // before the first paint (templates/ui_script.html), and each page
+  // holds its interface in every language of the site. The switch in the
+  // header changes it in place, remembers it on this site, and keeps the
+  // reader at the same clause, at the same height in the window.
+  var UI = "accord.ui";
+  var setUi = function (lang) {
+    var was = root.getAttribute("data-ui");
+    var id = currentNode();
+    var here = id && document.getElementById(id);
+    var top = here ? here.getBoundingClientRect().top : 0;
+    root.setAttribute("data-ui", lang);
+    try { localStorage.setItem(UI, lang); } catch (err) { /* private mode */ }
+    if (/[?&]ui=/.test(location.search)) {
+      var search = location.search.replace(/([?&]ui=)[^&#]*/, "$1" + encodeURIComponent(lang));
+      history.replaceState(null, "", location.pathname + search + location.hash);
+    }
+    if (here) window.scrollBy(0, here.getBoundingClientRect().top - top);
+    // The button pressed is hidden now: the focus goes to the one that
+    // switches back.
+    var back = document.querySelector(".ui-switch [data-set-ui='" + was + "']");
+    if (back) back.focus();
+    document.dispatchEvent(new CustomEvent("accord:ui", { detail: lang }));
+  };
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("button[data-set-ui]");
+    if (b) setUi(b.getAttribute("data-set-ui"));
+  });
 
   // Switching views keeps the reader at the same clause.
   document.addEventListener("click", function (e) {

@@ -41,6 +41,44 @@
     .split(" ").forEach(function (w) { STOP[w] = true; });
   form.hidden = false;
 
+  // The box speaks the interface language (<html data-ui>, chosen by the
+  // reader: static/accord.js): the page's own strings are the form's, each
+  // other language's are on a <template class="search-strings"> of the
+  // form (templates/site_header.html).
+  var html = document.documentElement;
+  function ui() { return html.getAttribute("data-ui") || html.getAttribute("lang"); }
+  function strings() { return form.querySelector("template.search-strings[lang='" + ui() + "']"); }
+  function msg(name) { return (strings() || form).getAttribute("data-" + name); }
+  var selects = [langSelect, docSelect].filter(Boolean);
+  var own = {
+    placeholder: input.getAttribute("placeholder"),
+    label: list.getAttribute("aria-label"),
+    options: selects.map(function (s) {
+      return Array.prototype.map.call(s.options, function (o) { return o.textContent; });
+    }),
+  };
+  var langName = {};
+  function localize() {
+    var t = strings();
+    if (form.getAttribute("data-state") === "unavailable") {
+      input.setAttribute("placeholder", msg("served").split(/[（(:：]/)[0]);
+    } else {
+      input.setAttribute("placeholder", t ? t.getAttribute("data-placeholder") : own.placeholder);
+    }
+    list.setAttribute("aria-label", t ? t.getAttribute("data-label") : own.label);
+    selects.forEach(function (s, k) {
+      var from = t && t.content.querySelector("select[data-for='" + s.id + "']");
+      for (var i = 0; i < s.options.length; i++) {
+        s.options[i].textContent = from && from.options[i] ? from.options[i].textContent : own.options[k][i];
+      }
+    });
+    langName = {};
+    if (langSelect) {
+      Array.prototype.forEach.call(langSelect.options, function (o) { if (o.value) langName[o.value] = o.textContent; });
+    }
+  }
+  document.addEventListener("accord:ui", localize);
+
   function say(text) { status.textContent = text; }
   function open(on) {
     if (on) form.setAttribute("data-open", "");
@@ -65,11 +103,12 @@
   // Browsers refuse to load the index from file://: say so instead of failing.
   if (location.protocol === "file:") {
     form.setAttribute("data-state", "unavailable");
-    input.setAttribute("placeholder", form.getAttribute("data-served").split(/[（(:：]/)[0]);
-    input.addEventListener("focus", function () { say(form.getAttribute("data-served")); });
-    input.addEventListener("input", function () { say(form.getAttribute("data-served")); });
+    localize();
+    input.addEventListener("focus", function () { say(msg("served")); });
+    input.addEventListener("input", function () { say(msg("served")); });
     return;
   }
+  localize();
 
   // One Pagefind module and instance for every language: pagefind.js, the
   // WebAssembly and the index's metadata are loaded once. Pagefind cuts the
@@ -208,6 +247,8 @@
   // that hold every required word and phrase, with what ranks them.
   function clauses(views, q) {
     var found = [];
+    // The reader's language first: the interface's.
+    var order = [ui()].concat(langs.filter(function (l) { return l !== ui(); }));
     views.forEach(function (view, rank) {
       var file = view.file;
       (file.nodes || []).forEach(function (node) {
@@ -235,7 +276,7 @@
         });
         var phrase = q.sequence.length > 1 && find(toks, q.sequence).length > 0;
         var aligned = [];
-        langs.forEach(function (l) {
+        order.forEach(function (l) {
           var other = l !== view.lang && node.text[l];
           if (other) aligned.push({ lang: l, text: other.replace(/\u200B/g, "") });
         });
@@ -244,7 +285,7 @@
           lang: view.lang, title: view.title, label: node.label[view.lang] || "",
           excerpt: excerpt(text, 0, text.words.length, marks), aligned: aligned,
           phrase: phrase ? 1 : 0, words: words, count: Object.keys(marks).length,
-          rank: rank, order: langs.indexOf(view.lang) < 0 ? langs.length : langs.indexOf(view.lang),
+          rank: rank, order: order.indexOf(view.lang) < 0 ? order.length : order.indexOf(view.lang),
         });
       });
     });
@@ -282,11 +323,6 @@
     return parts;
   }
 
-  var langName = {};
-  if (langSelect) {
-    Array.prototype.forEach.call(langSelect.options, function (o) { if (o.value) langName[o.value] = o.textContent; });
-  }
-
   function option(result, index) {
     var li = document.createElement("li");
     li.id = "search-result-" + index;
@@ -322,9 +358,9 @@
       span.setAttribute("lang", al.lang);
       var name = document.createElement("span");
       name.className = "in";
-      name.setAttribute("lang", document.documentElement.getAttribute("lang"));
+      name.setAttribute("lang", ui());
       name.textContent = langName[al.lang] || al.lang;
-      name.title = form.getAttribute("data-aligned");
+      name.title = msg("aligned");
       span.appendChild(name);
       span.appendChild(document.createTextNode(al.text.length > 160 ? al.text.slice(0, 160) + "…" : al.text));
       a.appendChild(span);
@@ -339,8 +375,8 @@
     input.setAttribute("aria-expanded", results.length ? "true" : "false");
     input.removeAttribute("aria-activedescendant");
     open(results.length > 0);
-    var count = form.getAttribute("data-count").replace("{n}", String(results.length));
-    say(results.length ? count : form.getAttribute("data-none"));
+    var count = msg("count").replace("{n}", String(results.length));
+    say(results.length ? count : msg("none"));
   }
 
   var generation = 0;
@@ -359,7 +395,7 @@
         return;
       }
       // Punctuation alone: nothing to look for.
-      say(form.getAttribute("data-none"));
+      say(msg("none"));
       form.setAttribute("data-state", "done");
       return;
     }
@@ -406,7 +442,7 @@
         list.textContent = "";
         open(false);
         form.setAttribute("data-state", "failed");
-        say(form.getAttribute("data-failed"));
+        say(msg("failed"));
         if (window.console) console.error(err);
       });
   }

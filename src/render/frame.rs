@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::interface::{alts, Alt};
 use super::{urls, Ctx};
 
 /// A text with its language, for a `lang` attribute.
@@ -10,6 +11,14 @@ use super::{urls, Ctx};
 pub struct Span {
     pub lang: String,
     pub text: String,
+}
+
+/// The search box in an interface language: its strings are `ui[lang]`,
+/// its language filter's options each language of the site named in it.
+#[derive(Serialize)]
+pub struct SearchStrings {
+    pub lang: String,
+    pub options: Vec<Span>,
 }
 
 /// A document as the search box's filter names it.
@@ -26,11 +35,25 @@ pub struct NavLink {
     pub text: String,
 }
 
+/// A link to a Markdown page, titled in each interface language.
+#[derive(Serialize)]
+pub struct PageLink {
+    pub href: String,
+    pub titles: Vec<Alt>,
+}
+
 /// What a page's template gets of every page, with what the site's
 /// header and footer show (`site_header.html`, `site_footer.html`).
 #[derive(Serialize)]
 pub struct Frame {
+    /// The page's language, also its interface language unless the
+    /// reader chose another.
     pub lang: String,
+    /// The interface languages, the site's, separated by spaces.
+    pub uis: String,
+    /// The interface switch: for each language, its button, shown in the
+    /// other interfaces; none on a site of one language.
+    pub ui_switch: Vec<Alt>,
     pub title: String,
     /// Relative prefix from this page to the site root.
     pub root: String,
@@ -40,7 +63,7 @@ pub struct Frame {
     /// The site's title in each of its languages.
     pub site_title: Vec<Span>,
     /// The site's Markdown pages.
-    pub nav: Vec<NavLink>,
+    pub nav: Vec<PageLink>,
     /// The site's languages, the page's first, as JSON: the search box
     /// lists results in this order.
     pub search_langs: String,
@@ -49,11 +72,13 @@ pub struct Frame {
     /// The search box's language filter: each language of the site,
     /// named in the page's language.
     pub search_lang_options: Vec<Span>,
+    /// The search box's strings in each other interface language.
+    pub search_uis: Vec<SearchStrings>,
     /// On a document's pages, the document, which the search box can be
     /// limited to.
     pub search_doc: Option<SearchDoc>,
-    /// The footer's line in each language of the site's title.
-    pub footer: Vec<Span>,
+    /// The footer's line in each interface language.
+    pub footer: Vec<Alt>,
     /// The page's `<meta name="description">`: the site's description in
     /// the page's language (else in another of its languages), or what a
     /// page sets of its own; none when the site has no description.
@@ -103,26 +128,32 @@ impl Ctx<'_> {
             nav: self.nav(&root),
             search_langs: serde_json::to_string(&search_langs).unwrap_or_default(),
             search_index_lang: index_language(site),
-            search_lang_options: site
-                .languages
-                .iter()
-                .map(|l| Span {
-                    lang: l.code.clone(),
-                    text: self.language_name_in(&l.code, lang),
+            search_lang_options: self.search_lang_options(lang),
+            search_uis: (self.uis.iter())
+                .filter(|u| *u != lang)
+                .map(|u| SearchStrings {
+                    lang: u.clone(),
+                    options: self.search_lang_options(u),
                 })
                 .collect(),
             search_doc: None,
-            footer: site_title
-                .iter()
-                .map(|s| Span {
-                    lang: s.lang.clone(),
-                    text: self.ui(&s.lang, "footer"),
-                })
-                .collect(),
+            uis: self.uis.join(" "),
+            ui_switch: self.ui_switch(),
+            footer: self.alts("footer"),
             description: self.site_description(lang),
             site_title,
             root,
         }
+    }
+
+    /// Each language of the site named in `lang`.
+    fn search_lang_options(&self, lang: &str) -> Vec<Span> {
+        (self.site.languages.iter())
+            .map(|l| Span {
+                lang: l.code.clone(),
+                text: self.language_name_in(&l.code, lang),
+            })
+            .collect()
     }
 
     /// The site's description in `lang`, else in the first language it
@@ -180,14 +211,64 @@ impl Ctx<'_> {
     }
 
     /// Links to the site's pages from a page whose links to the site root
-    /// start with `root`.
-    pub fn nav(&self, root: &str) -> Vec<NavLink> {
+    /// start with `root`, each titled in every interface language (its
+    /// title in that language, else in its own).
+    pub fn nav(&self, root: &str) -> Vec<PageLink> {
         self.pages
             .iter()
-            .map(|p| NavLink {
+            .map(|p| PageLink {
                 href: format!("{root}{}", urls::page(&p.slug)),
-                lang: p.lang.clone(),
-                text: p.title.clone(),
+                titles: alts(&self.uis, |ui| {
+                    let t = p.text_in(ui);
+                    (t.lang.clone(), t.title.clone())
+                }),
+            })
+            .collect()
+    }
+
+    /// An interface string in every interface language.
+    pub fn alts(&self, key: &str) -> Vec<Alt> {
+        alts(&self.uis, |ui| {
+            super::interface::string(self.strings, ui, key)
+                .unwrap_or_else(|| ("en".to_string(), key.to_string()))
+        })
+    }
+
+    /// A text made in every interface language by `f`, from interface
+    /// strings (so in English where the language has none).
+    pub fn alts_with(&self, mut f: impl FnMut(&str) -> String) -> Vec<Alt> {
+        alts(&self.uis, |ui| (self.ui_lang(ui).to_string(), f(ui)))
+    }
+
+    /// The language of the interface strings of interface language `ui`:
+    /// its own if the theme has strings in it, else English.
+    pub fn ui_lang<'s>(&self, ui: &'s str) -> &'s str {
+        if self.strings.contains_key(ui) {
+            ui
+        } else {
+            "en"
+        }
+    }
+
+    /// The interface switch: a button per language, named in it (string
+    /// `ui_name`, else the language's name), shown in the others.
+    fn ui_switch(&self) -> Vec<Alt> {
+        if self.uis.len() < 2 {
+            return Vec::new();
+        }
+        self.uis
+            .iter()
+            .map(|l| {
+                let own = self.strings.get(l).and_then(|m| m.get("ui_name"));
+                Alt {
+                    lang: l.clone(),
+                    text: own.cloned().unwrap_or_else(|| self.language_name(l)),
+                    uis: (self.uis.iter())
+                        .filter(|u| *u != l)
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                }
             })
             .collect()
     }

@@ -5,6 +5,7 @@ pub mod cite;
 pub mod data;
 pub mod escape;
 pub mod frame;
+pub mod interface;
 pub mod locator;
 pub mod markdown;
 pub mod pages;
@@ -43,6 +44,14 @@ pub struct Ctx<'a> {
     pub strings: &'a Strings,
     /// The interface strings as template values, `t` and `ui`.
     pub values: StringValues,
+    /// The interface languages: the site's, in its order.
+    pub uis: Vec<String>,
+    /// Every interface string in every interface language, as template
+    /// value `ui_alts` (templates/interface.html shows them).
+    pub ui_alts: tera::Value,
+    /// The script inlined in every page's head and its CSP hash, as
+    /// template values `ui_script` and `ui_script_hash`.
+    pub ui_script: (tera::Value, tera::Value),
 }
 
 /// What to render: the whole site, or the pages of some documents (by
@@ -133,6 +142,7 @@ fn context<'a>(site: &'a Site, pages: &'a [Page], theme: &'a Theme, base_url: &'
         .iter()
         .map(|l| l.code.as_str())
         .find(|c| c.starts_with("zh"));
+    let uis: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
     Ctx {
         site,
         base_url,
@@ -140,6 +150,12 @@ fn context<'a>(site: &'a Site, pages: &'a [Page], theme: &'a Theme, base_url: &'
         pages,
         strings: &theme.strings,
         values: theme.string_values(site.languages.iter().map(|l| l.code.as_str())),
+        ui_alts: interface::string_alts(&theme.strings, &uis),
+        ui_script: (
+            tera::Value::from(theme.ui_script.as_str()),
+            tera::Value::from(theme.ui_script_hash.as_str()),
+        ),
+        uis,
     }
 }
 
@@ -216,6 +232,9 @@ pub(crate) fn html_with(
         context.insert_value("t", t.clone());
     }
     context.insert_value("ui", cx.values.ui.clone());
+    context.insert_value("ui_alts", cx.ui_alts.clone());
+    context.insert_value("ui_script", cx.ui_script.0.clone());
+    context.insert_value("ui_script_hash", cx.ui_script.1.clone());
     // Every value and template text is a string: the output is UTF-8.
     let mut bytes = Vec::new();
     theme

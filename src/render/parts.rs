@@ -22,6 +22,8 @@ pub(super) enum Job {
     /// A briefing's page and its print stylesheet.
     Briefing(usize),
     Highlight,
+    /// The stylesheet of the interface languages.
+    Interface,
     Static(usize),
 }
 
@@ -67,7 +69,11 @@ pub(super) fn jobs(site: &Site, pages: &[Page], theme: &Theme, scope: Scope) -> 
     if let Scope::All = scope {
         jobs.extend((0..pages.len()).map(Job::Page));
         jobs.push(Job::Highlight);
-        jobs.extend((0..theme.statics.len()).map(Job::Static));
+        jobs.push(Job::Interface);
+        // The interface stylesheet is made for the site's languages.
+        let made =
+            |i: &usize| format!("static/{}", theme.statics[*i].0) != super::interface::CSS_PATH;
+        jobs.extend((0..theme.statics.len()).filter(made).map(Job::Static));
     }
     jobs
 }
@@ -152,6 +158,10 @@ pub(super) fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Er
             ]
         }
         Job::Highlight => vec![file("static/highlight.css", markdown::highlight_css())],
+        Job::Interface => vec![file(
+            super::interface::CSS_PATH,
+            super::interface::css(&cx.uis),
+        )],
         Job::Static(i) => {
             let (path, bytes) = &theme.statics[i];
             vec![OutFile {

@@ -9,6 +9,9 @@ use crate::diag::Diagnostic;
 use crate::theme_files::ThemeFiles;
 use crate::Error;
 
+/// The template of the script inlined in every page's head.
+const UI_SCRIPT: &str = "ui_script.html";
+
 /// Interface strings: language → key → text.
 pub type Strings = BTreeMap<String, BTreeMap<String, String>>;
 
@@ -17,6 +20,12 @@ pub struct Theme {
     /// Files under `static/`: path below it, bytes.
     pub statics: Vec<(String, Vec<u8>)>,
     pub strings: Strings,
+    /// The script inlined in the head of every page
+    /// (`templates/ui_script.html`: the interface language, before the
+    /// first paint), each line trimmed, and its hash for the
+    /// Content-Security-Policy.
+    pub ui_script: String,
+    pub ui_script_hash: String,
 }
 
 impl Theme {
@@ -54,6 +63,14 @@ impl Theme {
         tera.set_escape_fn(super::escape::esc_to);
         tera.add_raw_templates(files.templates.iter().map(|t| (&t.name, &t.text)))
             .map_err(|e| files.template_error(&e))?;
+        let ui_script = tera
+            .render(UI_SCRIPT, &tera::Context::new())
+            .map_err(|e| files.template_error(&e))?
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
         let strings = files.strings;
         let static_files: Vec<(String, Vec<u8>)> =
             files.statics.into_iter().map(|(p, _, b)| (p, b)).collect();
@@ -61,6 +78,8 @@ impl Theme {
             tera,
             statics: static_files,
             strings,
+            ui_script_hash: super::interface::script_hash(&ui_script),
+            ui_script,
         })
     }
 }

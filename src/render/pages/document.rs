@@ -3,24 +3,31 @@
 
 use serde::Serialize;
 
-use super::nodes::{self, TocEntry};
+use super::contents::{self, SectionNav, TocEntry};
+use super::provenance::{provenance, Provenance};
 use crate::model::Document;
-use crate::render::frame::{Frame, NavLink, SearchDoc, Span};
+use crate::render::frame::{Frame, SearchDoc, Span};
+use crate::render::interface::{alts, Alt};
 use crate::render::{cite, urls, Ctx};
 
 #[derive(Serialize)]
 pub struct DocPage {
     pub frame: Frame,
     pub titles: Vec<Span>,
-    /// Where the document comes from, in the page's language.
+    /// Where the document comes from, in every interface language.
     pub provenance: Provenance,
     pub views: Vec<ViewLink>,
     pub columns: Vec<Span>,
     /// For each column, its language's Cite button, which static/accord.js
     /// copies after each permalink of the column.
     pub cite_buttons: Vec<CiteButton>,
-    pub one_language_note: Option<Span>,
+    /// On the page of a document in fewer languages than the site, what
+    /// it lacks, in every interface language.
+    pub one_language_note: Vec<Alt>,
     pub toc: Vec<TocEntry>,
+    /// The links at the end of each top-level section, which its last
+    /// node names (`ends_section` of src/render/pages/nodes.rs).
+    pub sections: Vec<SectionNav>,
     /// Whether a node of the document has cross-links: the page then has
     /// a switch that opens or closes them all (shown by static/accord.js,
     /// its room kept without it).
@@ -41,39 +48,14 @@ pub struct DocPage {
     pub cite_files: Vec<CiteFile>,
     pub print_css: String,
     /// The briefings that cite this document.
-    pub briefings: Vec<NavLink>,
+    pub briefings: Vec<BriefingLink>,
 }
 
-/// A document's provenance as its head shows it: each value with the
-/// language it is written in (the page's, or the one the content gives).
+/// A briefing that cites the document, titled in every interface language.
 #[derive(Serialize)]
-pub struct Provenance {
-    pub date: Option<Date>,
-    pub place: Option<Span>,
-    pub issued_by: Option<Span>,
-    pub edition: Option<String>,
-    /// The official sources, in the order of the document's file.
-    pub official: Vec<OfficialLink>,
-    /// The raw source file the document was imported from.
-    pub source: Option<String>,
-}
-
-#[derive(Serialize)]
-pub struct Date {
-    /// `YYYY-MM-DD`, for `<time datetime>`.
-    pub iso: String,
-    /// Written out in the page's language.
-    pub text: String,
-}
-
-/// A link to an official source: named by its language in the page's
-/// language, pointing at a text in `hreflang`.
-#[derive(Serialize)]
-pub struct OfficialLink {
+pub struct BriefingLink {
     pub href: String,
-    pub hreflang: String,
-    pub text: String,
-    pub title: Option<String>,
+    pub titles: Vec<Alt>,
 }
 
 #[derive(Serialize)]
@@ -90,16 +72,17 @@ pub struct CiteFile {
     pub media_type: &'static str,
 }
 
+/// A link to a view of the document: the parallel one named in every
+/// interface language, a language's in that language.
 #[derive(Serialize)]
 pub struct ViewLink {
-    pub label: String,
-    pub lang: String,
+    pub labels: Vec<Alt>,
     pub href: String,
     pub current: bool,
 }
 
 /// The page of document `d` in `view` (`None`: parallel or only view),
-/// but for its nodes ([`nodes::nodes`]), which its views share.
+/// but for its nodes ([`super::nodes::nodes`]), which its views share.
 pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
     let site = cx.site;
     let doc = &site.documents[d];
@@ -133,11 +116,10 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
         std::iter::once(None)
             .chain(doc.languages.iter().map(|l| Some(l.as_str())))
             .map(|v| ViewLink {
-                label: match v {
-                    None => cx.parallel_label(&page_lang, &doc.languages),
-                    Some(l) => cx.language_name(l),
+                labels: match v {
+                    None => cx.alts_with(|ui| cx.parallel_label(ui, &doc.languages)),
+                    Some(l) => alts(&cx.uis, |_| (l.to_string(), cx.language_name(l))),
                 },
-                lang: v.map_or(page_lang.clone(), str::to_string),
                 href: urls::rel(&path, &urls::document(&doc.id, v)),
                 current: v == view,
             })
@@ -145,10 +127,11 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
     } else {
         Vec::new()
     };
-    let one_language_note = (doc.languages.len() == 1 && site.languages.len() > 1).then(|| {
+    let lacks = doc.languages.len() == 1 && site.languages.len() > 1;
+    let one_language_note = |ui: &str| {
         let names = |langs: &mut dyn Iterator<Item = &str>| {
-            let names: Vec<String> = langs.map(|l| cx.language_name_in(l, &page_lang)).collect();
-            names.join(&cx.ui(&page_lang, "list_sep"))
+            let names: Vec<String> = langs.map(|l| cx.language_name_in(l, ui)).collect();
+            names.join(&cx.ui(ui, "list_sep"))
         };
         let has = names(&mut doc.languages.iter().map(String::as_str));
         let missing = names(
@@ -158,14 +141,15 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
                 .map(|l| l.code.as_str())
                 .filter(|l| !doc.languages.iter().any(|d| d == l)),
         );
-        Span {
-            lang: page_lang.clone(),
-            text: cx
-                .ui(&page_lang, "one_language")
-                .replace("{has}", &has)
-                .replace("{missing}", &missing),
-        }
-    });
+        cx.ui(ui, "one_language")
+            .replace("{has}", &has)
+            .replace("{missing}", &missing)
+    };
+    let one_language_note = if lacks {
+        cx.alts_with(one_language_note)
+    } else {
+        Vec::new()
+    };
     frame.description = Some(Span {
         lang: page_lang.clone(),
         text: description(cx, doc, &page_lang),
@@ -180,7 +164,7 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
                 })
             })
             .collect(),
-        provenance: provenance(cx, doc, &page_lang),
+        provenance: provenance(cx, doc),
         views,
         columns: columns
             .iter()
@@ -198,7 +182,8 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
             })
             .collect(),
         one_language_note,
-        toc: nodes::toc(cx, d, &page_lang),
+        toc: contents::toc(cx, d, view),
+        sections: contents::sections(cx, d, view),
         has_refs: (0..doc.nodes.len()).any(|i| {
             let a = site.attached(crate::model::NodeRef { doc: d, node: i });
             !a.links_out.is_empty() || !a.links_in.is_empty()
@@ -231,46 +216,16 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
             .briefings
             .iter()
             .filter(|b| b.cites(d))
-            .map(|b| NavLink {
+            .map(|b| BriefingLink {
                 href: urls::rel(&path, &super::briefing::path(&b.id)),
-                text: b.title.get(&page_lang).cloned().unwrap_or_default(),
-                lang: page_lang.clone(),
+                titles: alts(&cx.uis, |ui| {
+                    let l = pick(&b.title, ui);
+                    let text = b.title.text_in(&l).to_string();
+                    (l, text)
+                }),
             })
             .collect(),
         frame,
-    }
-}
-
-/// The provenance of `doc` for a page in `lang`.
-fn provenance(cx: &Ctx, doc: &Document, lang: &str) -> Provenance {
-    let span = |map: &crate::source::raw::LangMap| {
-        (!map.is_empty()).then(|| {
-            let l = pick(map, lang);
-            Span {
-                text: map.text_in(&l).to_string(),
-                lang: l,
-            }
-        })
-    };
-    Provenance {
-        date: doc.date.as_ref().map(|d| Date {
-            iso: d.clone(),
-            text: cx.long_date(d, lang),
-        }),
-        place: span(&doc.place),
-        issued_by: span(&doc.author),
-        edition: doc.edition.clone(),
-        official: doc
-            .official
-            .iter()
-            .map(|o| OfficialLink {
-                href: o.url.clone(),
-                hreflang: o.lang.clone(),
-                text: cx.language_name_in(&o.lang, lang),
-                title: o.title.clone(),
-            })
-            .collect(),
-        source: doc.source.clone(),
     }
 }
 

@@ -12,7 +12,7 @@ pub struct HomePage {
     pub site_title: Vec<Span>,
     pub intro: Vec<Span>,
     pub groups: Vec<Group>,
-    pub pages: Vec<NavLink>,
+    pub pages: Vec<crate::render::frame::PageLink>,
 }
 
 #[derive(Serialize)]

@@ -5,7 +5,9 @@
 pub mod briefing;
 pub mod briefing_items;
 pub mod briefing_refs;
+pub mod contents;
 pub mod document;
 pub mod home;
 pub mod nodes;
 pub mod page;
+pub mod provenance;

@@ -3,7 +3,7 @@
 //! made once and shared by its pages (the parallel view shows every cell,
 //! a one-language view the cells of its language), rendered by
 //! `templates/node.html`; and the table of contents' entries
-//! ([`TocEntry`]). A node's cross-links are the node's, not a cell's:
+//! (src/render/pages/contents.rs). A node's cross-links are the node's, not a cell's:
 //! one set per page it is shown on ([`NodeView::refs`], `refs_in`), each
 //! link titled in the languages of that page. Text fields are plain text, escaped by the templates;
 //! `heading`, `text` and notes are the HTML of the content's inline
@@ -38,6 +38,9 @@ pub struct NodeView<'a> {
     pub refs: Vec<RefGroup>,
     /// Its cross-links as the view of each language shows them.
     pub refs_in: BTreeMap<String, Vec<RefGroup>>,
+    /// The last node of the document's top-level section of this index
+    /// (src/render/pages/contents.rs): the section's links follow it.
+    pub ends_section: Option<usize>,
 }
 
 /// A node in one language.
@@ -104,16 +107,6 @@ pub struct NoteView {
     pub text: String,
 }
 
-#[derive(Serialize)]
-pub struct TocEntry {
-    pub key: String,
-    pub depth: usize,
-    pub lang: String,
-    pub label: String,
-    /// HTML.
-    pub heading: String,
-}
-
 /// The groups of cross-links shown with a node, in order: what it
 /// continues, what continues it, what it relates to, what refers to it.
 /// `true`: the node's own links (to their targets), else the links to it.
@@ -143,6 +136,7 @@ pub fn linked(cx: &Ctx, here: NodeRef, outgoing: bool, relation: Relation) -> Ve
 /// The nodes of document `d`, one cell per language of the document.
 pub fn nodes<'a>(cx: &Ctx<'a>, d: usize) -> Vec<NodeView<'a>> {
     let doc = &cx.site.documents[d];
+    let ends = super::contents::section_ends(doc);
     let locators: Vec<Locators> = doc
         .languages
         .iter()
@@ -177,6 +171,7 @@ pub fn nodes<'a>(cx: &Ctx<'a>, d: usize) -> Vec<NodeView<'a>> {
                 } else {
                     BTreeMap::new()
                 },
+                ends_section: ends.iter().position(|&(_, end)| end == i),
             }
         })
         .collect()
@@ -349,25 +344,4 @@ fn ref_view(
             })
             .collect(),
     }
-}
-
-/// The table of contents of document `d`: its nodes with a heading, each
-/// in `lang` or, lacking it, in the first language it has.
-pub fn toc(cx: &Ctx, d: usize, lang: &str) -> Vec<TocEntry> {
-    let doc = &cx.site.documents[d];
-    doc.nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| !n.heading.is_empty())
-        .map(|(i, n)| {
-            let l = super::document::pick(&n.heading, lang);
-            TocEntry {
-                key: cx.site.key(NodeRef { doc: d, node: i }),
-                depth: n.depth,
-                label: n.label.get(&l).cloned().unwrap_or_default(),
-                heading: inline_in(&n.heading[&l], &l, cx.zh),
-                lang: l,
-            }
-        })
-        .collect()
 }

@@ -1,8 +1,11 @@
-//! A Markdown page of `content/pages/`.
+//! A Markdown page of `content/pages/`: one file holds its texts in
+//! every language it has, each shown in the interface languages that
+//! show it (its own, and those it has no text in show its first).
 
 use serde::Serialize;
 
 use crate::render::frame::Frame;
+use crate::render::interface::by_ui;
 use crate::render::markdown::to_html;
 use crate::render::{urls, Ctx};
 use crate::source::pages::Page;
@@ -10,19 +13,41 @@ use crate::source::pages::Page;
 #[derive(Serialize)]
 pub struct PageView {
     pub frame: Frame,
+    pub texts: Vec<TextView>,
+}
+
+/// The page in one language.
+#[derive(Serialize)]
+pub struct TextView {
+    pub lang: String,
     pub title: String,
+    /// HTML.
     pub body: String,
+    /// The interface languages it is shown in (`data-for-ui`); empty: all.
+    pub uis: String,
 }
 
 pub fn page(cx: &Ctx, page: &Page) -> PageView {
     let path = urls::page(&page.slug);
-    let mut body = to_html(&page.markdown);
-    if let Some(zh) = cx.zh.filter(|_| !page.lang.starts_with("zh")) {
-        body = crate::render::text::mark_han(&body, zh);
-    }
+    let first = &page.texts[0];
+    let texts = by_ui(&cx.uis, |ui| page.text_in(ui).lang.clone())
+        .into_iter()
+        .map(|(lang, uis)| {
+            let text = page.text_in(&lang);
+            let mut body = to_html(&text.markdown);
+            if let Some(zh) = cx.zh.filter(|_| !lang.starts_with("zh")) {
+                body = crate::render::text::mark_han(&body, zh);
+            }
+            TextView {
+                title: text.title.clone(),
+                lang,
+                body,
+                uis,
+            }
+        })
+        .collect();
     PageView {
-        frame: cx.frame(&path, &page.lang, &page.title),
-        title: page.title.clone(),
-        body,
+        frame: cx.frame(&path, &first.lang, &first.title),
+        texts,
     }
 }

@@ -8,7 +8,7 @@
 
 use scraper::{ElementRef, Html};
 
-use super::{all, attr, build, one, owned, spans, text_of};
+use super::{all, attr, build, one, owned, shown, shown_spans, spans, text_of};
 use crate::site::check_links;
 
 /// Item `n` (from 1) of a briefing page.
@@ -210,38 +210,48 @@ fn the_home_page_and_the_documents_name_the_briefings() {
             ("briefings/fisheries.html".to_string(), size),
         ]
     );
-    for (page, lang, names) in [
-        (
-            "fish-plan/index.html",
-            "zh-Hans",
-            ["捕捞简报", "渔业合作简报"],
-        ),
-        (
-            "fish-plan/en.html",
-            "en",
-            ["Briefing on catch", "Briefing on fisheries"],
-        ),
-        (
-            "fish-plan-old/index.html",
-            "en",
-            ["Briefing on catch", "Briefing on fisheries"],
-        ),
+    // Named in the interface language, whatever the page's: by default
+    // the page's own (`data-ui`), or as the reader chooses.
+    let names = |ui: &str| match ui {
+        "zh-Hans" => ["捕捞简报", "渔业合作简报"],
+        _ => ["Briefing on catch", "Briefing on fisheries"],
+    };
+    let caption = |ui: &str| match ui {
+        "zh-Hans" => "收录于简报：",
+        _ => "In briefings:",
+    };
+    for (page, default_ui) in [
+        ("fish-plan/index.html", "zh-Hans"),
+        ("fish-plan/en.html", "en"),
+        ("fish-plan-old/index.html", "en"),
     ] {
         let html = site.page(&format!("documents/{page}"));
+        assert_eq!(attr(html.root_element(), "data-ui"), default_ui, "{page}");
         let p = one(html.root_element(), ".doc-head .in-briefings");
-        assert_eq!(attr(p, "lang"), lang, "{page}");
-        let links: Vec<(&str, String)> = all(p, "a")
-            .into_iter()
-            .map(|a| (attr(a, "href"), text_of(a)))
-            .collect();
-        assert_eq!(
-            links,
-            [
-                ("../../briefings/catch.html", names[0].to_string()),
-                ("../../briefings/fisheries.html", names[1].to_string()),
-            ],
-            "{page}"
-        );
+        for ui in ["zh-Hans", "en"] {
+            let names = names(ui);
+            assert_eq!(
+                shown_spans(p, ui),
+                [
+                    (ui.to_string(), caption(ui).to_string()),
+                    (ui.to_string(), names[0].to_string()),
+                    (ui.to_string(), names[1].to_string()),
+                ],
+                "{page}, {ui} interface"
+            );
+            let links: Vec<(&str, String)> = all(p, "a")
+                .into_iter()
+                .map(|a| (attr(a, "href"), shown(a, ui)))
+                .collect();
+            assert_eq!(
+                links,
+                [
+                    ("../../briefings/catch.html", names[0].to_string()),
+                    ("../../briefings/fisheries.html", names[1].to_string()),
+                ],
+                "{page}, {ui} interface"
+            );
+        }
     }
     let paper = site.page("documents/ocean-paper/index.html");
     assert!(all(paper.root_element(), ".in-briefings").is_empty());

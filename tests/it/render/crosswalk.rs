@@ -4,7 +4,7 @@
 
 use scraper::{ElementRef, Html};
 
-use super::{all, attr, build, cell, node, one, text_of};
+use super::{all, attr, build, cell, node, one, shown, shown_spans, text_of};
 use crate::site::check_links;
 
 /// A relation's marker and list as shown: its class, caption and count
@@ -40,7 +40,9 @@ fn xrefs(row: ElementRef) -> ElementRef {
     x
 }
 
-fn groups(row: ElementRef) -> Vec<Group> {
+/// The cross-links of a row, their captions as shown with the interface
+/// in `ui`.
+fn groups(row: ElementRef, ui: &str) -> Vec<Group> {
     all(xrefs(row), ":scope > details.refs")
         .into_iter()
         .map(|g| {
@@ -49,7 +51,7 @@ fn groups(row: ElementRef) -> Vec<Group> {
             Group {
                 class: attr(g, "class").to_string(),
                 summary: (
-                    text_of(one(summary, ".caption")),
+                    shown(one(summary, ".caption"), ui),
                     text_of(one(summary, ".count")),
                 ),
                 links: all(g, ":scope > ul > li")
@@ -95,12 +97,25 @@ fn link(href: &str, key: &str, titles: &[[&str; 4]]) -> Link {
 }
 
 /// The lines printed for a row's cross-links: per relation its caption
-/// and the targets' keys.
-fn printed(row: ElementRef) -> Vec<String> {
+/// (in interface `ui`) and the targets' keys.
+fn printed(row: ElementRef, ui: &str) -> Vec<String> {
     all(xrefs(row), ":scope > p.keys")
         .into_iter()
-        .map(text_of)
+        .map(|p| shown(p, ui))
         .collect()
+}
+
+/// The interface language of a page without the reader's choice, and the
+/// languages of the captions of `row`'s markers shown in it.
+fn default_ui<'a>(html: &'a Html, row: ElementRef) -> (&'a str, Vec<String>) {
+    let ui = attr(html.root_element(), "data-ui");
+    let mut langs: Vec<String> = all(xrefs(row), "summary .caption")
+        .into_iter()
+        .flat_map(|c| shown_spans(c, ui))
+        .map(|(lang, _)| lang)
+        .collect();
+    langs.dedup();
+    (ui, langs)
 }
 
 /// How many rows of a page show cross-links, and whether each shows them
@@ -147,10 +162,14 @@ fn the_parallel_view_shows_a_rows_links_once_as_markers_with_counts() {
     let html = site.page("documents/port-plan-2027/index.html");
     assert_eq!(rows_with_links(&html), 2);
     let art = node(&html, "port-plan-2027:art_1");
-    // The markers in the page's interface language (its first column's).
-    assert_eq!(attr(xrefs(art), "lang"), "zh-Hans");
+    // The markers in the page's interface language (its first column's),
+    // unless the reader chooses another.
     assert_eq!(
-        groups(art),
+        default_ui(&html, art),
+        ("zh-Hans", vec!["zh-Hans".to_string()])
+    );
+    assert_eq!(
+        groups(art, "zh-Hans"),
         [group(
             "related",
             "相关",
@@ -169,11 +188,12 @@ fn the_parallel_view_shows_a_rows_links_once_as_markers_with_counts() {
             )]
         )]
     );
-    assert_eq!(text_of(one(xrefs(art), "summary")), "相关 1");
+    assert_eq!(shown(one(xrefs(art), "summary"), "zh-Hans"), "相关 1");
+    assert_eq!(shown(one(xrefs(art), "summary"), "en"), "Related 1");
     let clause = node(&html, "port-plan-2027:art_1__cl_1");
     // The old plan has English only: named once, in English.
     assert_eq!(
-        groups(clause),
+        groups(clause, "zh-Hans"),
         [
             group(
                 "continues",
@@ -192,10 +212,17 @@ fn the_parallel_view_shows_a_rows_links_once_as_markers_with_counts() {
         ]
     );
     assert_eq!(
-        printed(clause),
+        printed(clause, "zh-Hans"),
         [
             "延续 → port-plan-2024:chp_1__cl_1",
             "相关 → sea-paper:part_1__p_1"
+        ]
+    );
+    assert_eq!(
+        printed(clause, "en"),
+        [
+            "Continues → port-plan-2024:chp_1__cl_1",
+            "Related → sea-paper:part_1__p_1"
         ]
     );
     let unlinked = node(&html, "port-plan-2027:art_1__cl_2");
@@ -234,10 +261,10 @@ fn a_one_language_view_names_targets_in_its_language_and_links_to_its_pages() {
         let html = site.page(&format!("documents/port-plan-2027/{page}"));
         assert_eq!(rows_with_links(&html), 2, "{page}");
         let art = node(&html, "port-plan-2027:art_1");
-        assert_eq!(attr(xrefs(art), "lang"), lang);
+        assert_eq!(default_ui(&html, art), (lang, vec![lang.to_string()]));
         let to = |node: &str| format!("../../documents/sea-paper/{page}#sea-paper:{node}");
         assert_eq!(
-            groups(art),
+            groups(art, lang),
             [group(
                 "related",
                 related,
@@ -248,7 +275,7 @@ fn a_one_language_view_names_targets_in_its_language_and_links_to_its_pages() {
         // The old plan has one page only: its link leads there, in English.
         let clause = node(&html, "port-plan-2027:art_1__cl_1");
         assert_eq!(
-            groups(clause),
+            groups(clause, lang),
             [
                 group(
                     "continues",
@@ -278,7 +305,7 @@ fn backlinks_are_derived_on_the_targets_and_counted() {
         format!("../../documents/port-plan-2027/{page}#port-plan-2027:{node}")
     };
     assert_eq!(
-        groups(node(&paper, "sea-paper:part_1")),
+        groups(node(&paper, "sea-paper:part_1"), "zh-Hans"),
         [group(
             "referenced_by",
             "被引用于",
@@ -294,8 +321,9 @@ fn backlinks_are_derived_on_the_targets_and_counted() {
     );
     // Related to by both plans: two links under one marker, by key.
     let p = node(&paper, "sea-paper:part_1__p_1");
+    assert_eq!(default_ui(&paper, p), ("zh-Hans", vec!["zh-Hans".into()]));
     assert_eq!(
-        groups(p),
+        groups(p, "zh-Hans"),
         [group(
             "referenced_by",
             "被引用于",
@@ -326,14 +354,14 @@ fn backlinks_are_derived_on_the_targets_and_counted() {
             ]
         )]
     );
-    assert_eq!(text_of(one(xrefs(p), "summary")), "被引用于 2");
+    assert_eq!(shown(one(xrefs(p), "summary"), "zh-Hans"), "被引用于 2");
     assert_eq!(
-        printed(p),
+        printed(p, "zh-Hans"),
         ["被引用于 → port-plan-2024:chp_1__cl_1 → port-plan-2027:art_1__cl_1"]
     );
     let en = site.page("documents/sea-paper/en.html");
     assert_eq!(
-        groups(node(&en, "sea-paper:part_1")),
+        groups(node(&en, "sea-paper:part_1"), "en"),
         [group(
             "referenced_by",
             "Referenced by",
@@ -348,9 +376,9 @@ fn backlinks_are_derived_on_the_targets_and_counted() {
     // A one-language document: its only page in English, every relation.
     let old = site.page("documents/port-plan-2024/index.html");
     let clause = node(&old, "port-plan-2024:chp_1__cl_1");
-    assert_eq!(attr(xrefs(clause), "lang"), "en");
+    assert_eq!(default_ui(&old, clause), ("en", vec!["en".into()]));
     assert_eq!(
-        groups(clause),
+        groups(clause, "en"),
         [
             group(
                 "continued_by",
@@ -374,7 +402,7 @@ fn backlinks_are_derived_on_the_targets_and_counted() {
         ]
     );
     assert_eq!(
-        printed(clause),
+        printed(clause, "en"),
         [
             "Continued by → port-plan-2027:art_1__cl_1",
             "Related → sea-paper:part_1__p_1"
@@ -386,16 +414,27 @@ fn backlinks_are_derived_on_the_targets_and_counted() {
 #[test]
 fn a_switch_opens_all_cross_links_of_a_page_that_has_any() {
     let site = build("crosswalk");
-    for (page, label) in [
-        ("port-plan-2027/index.html", "展开全部关联条目"),
-        ("port-plan-2027/en.html", "Show all cross-links"),
-        ("port-plan-2024/index.html", "Show all cross-links"),
+    // Labelled in the page's interface language, or the reader's.
+    for (page, ui) in [
+        ("port-plan-2027/index.html", "zh-Hans"),
+        ("port-plan-2027/en.html", "en"),
+        ("port-plan-2024/index.html", "en"),
     ] {
         let html = site.page(&format!("documents/{page}"));
+        assert_eq!(attr(html.root_element(), "data-ui"), ui, "{page}");
         let button = one(html.root_element(), ".doc-head .refs-switch > button");
         assert_eq!(attr(button, "type"), "button");
         assert_eq!(attr(button, "aria-pressed"), "false", "{page}");
-        assert_eq!(text_of(button), label, "{page}");
+        assert_eq!(
+            shown_spans(button, "zh-Hans"),
+            [("zh-Hans".to_string(), "展开全部关联条目".to_string())],
+            "{page}"
+        );
+        assert_eq!(
+            shown_spans(button, "en"),
+            [("en".to_string(), "Show all cross-links".to_string())],
+            "{page}"
+        );
     }
     // A document without cross-links has no switch.
     let plain = build("document");

@@ -3,7 +3,7 @@
 //! permalinks with the number as cited, headings by depth, the table of
 //! contents, and one-language documents.
 
-use super::{all, attr, blocks, build, cell, cell_langs, node, one, owned, text_of};
+use super::{all, attr, blocks, build, cell, cell_langs, node, one, owned, shown_spans, text_of};
 use crate::site::check_links;
 
 /// The bilingual plan's nodes, in reading order: per node its citation
@@ -158,46 +158,50 @@ fn each_one_language_view_has_only_its_language() {
             let want = if col == 0 { zh } else { en };
             assert_eq!(blocks(cell(row, lang)), owned(want), "{page} {key}");
         }
-        let views: Vec<(&str, &str, String, bool)> = all(html.root_element(), "nav.views a")
-            .into_iter()
-            .map(|a| {
-                (
-                    attr(a, "href"),
-                    attr(a, "lang"),
-                    text_of(a),
-                    a.value().attr("aria-current") == Some("page"),
-                )
-            })
-            .collect();
-        let parallel = if lang == "en" {
-            "Side by side"
-        } else {
-            "中英对照"
-        };
-        assert_eq!(
-            views,
-            [
-                (
-                    "../../documents/harbour-plan/index.html",
-                    lang,
-                    parallel.to_string(),
-                    false
-                ),
-                (
-                    "../../documents/harbour-plan/zh-Hans.html",
-                    "zh-Hans",
-                    "中文".to_string(),
-                    lang == "zh-Hans"
-                ),
-                (
-                    "../../documents/harbour-plan/en.html",
-                    "en",
-                    "English".to_string(),
-                    lang == "en"
-                ),
-            ],
-            "{page}"
-        );
+        // The view's language is the default interface language; the
+        // parallel view is named in the interface language, each language
+        // in itself.
+        assert_eq!(attr(html.root_element(), "data-ui"), lang, "{page}");
+        for ui in ["zh-Hans", "en"] {
+            let views: Vec<(&str, Vec<(String, String)>, bool)> =
+                all(html.root_element(), "nav.views a")
+                    .into_iter()
+                    .map(|a| {
+                        (
+                            attr(a, "href"),
+                            shown_spans(a, ui),
+                            a.value().attr("aria-current") == Some("page"),
+                        )
+                    })
+                    .collect();
+            let parallel = if ui == "en" {
+                "Side by side"
+            } else {
+                "中英对照"
+            };
+            let span = |l: &str, t: &str| vec![(l.to_string(), t.to_string())];
+            assert_eq!(
+                views,
+                [
+                    (
+                        "../../documents/harbour-plan/index.html",
+                        span(ui, parallel),
+                        false
+                    ),
+                    (
+                        "../../documents/harbour-plan/zh-Hans.html",
+                        span("zh-Hans", "中文"),
+                        lang == "zh-Hans"
+                    ),
+                    (
+                        "../../documents/harbour-plan/en.html",
+                        span("en", "English"),
+                        lang == "en"
+                    ),
+                ],
+                "{page}, {ui} interface"
+            );
+        }
     }
 }
 
@@ -228,9 +232,10 @@ fn every_cell_has_a_permalink_with_its_key_and_its_citation() {
 }
 
 #[test]
-fn the_table_of_contents_lists_the_nodes_with_a_heading_in_the_pages_language() {
+fn the_table_of_contents_lists_the_nodes_with_a_heading_in_the_interface_language() {
     let site = build("document");
-    let toc = |page: &str| -> Vec<(String, String, String, String)> {
+    // Each entry's href, depth and names as shown with the interface in `ui`.
+    let toc = |page: &str, ui: &str| -> Vec<(String, String, Vec<(String, String)>)> {
         let html = site.page(&format!("documents/harbour-plan/{page}"));
         all(html.root_element(), "nav.toc li")
             .into_iter()
@@ -238,9 +243,8 @@ fn the_table_of_contents_lists_the_nodes_with_a_heading_in_the_pages_language() 
                 let a = one(li, "a");
                 (
                     attr(a, "href").to_string(),
-                    attr(li, "lang").to_string(),
                     attr(li, "class").to_string(),
-                    text_of(a),
+                    shown_spans(a, ui),
                 )
             })
             .collect()
@@ -248,9 +252,8 @@ fn the_table_of_contents_lists_the_nodes_with_a_heading_in_the_pages_language() 
     let entry = |key: &str, lang: &str, depth: u8, text: &str| {
         (
             format!("#harbour-plan:{key}"),
-            lang.to_string(),
             format!("d-{depth}"),
-            text.to_string(),
+            vec![(lang.to_string(), text.to_string())],
         )
     };
     let zh = vec![
@@ -260,22 +263,21 @@ fn the_table_of_contents_lists_the_nodes_with_a_heading_in_the_pages_language() 
         entry("art_1__sec_2__item_1", "zh-Hans", 2, "1. 维护"),
         entry("art_2", "zh-Hans", 0, "第二条 执行"),
     ];
-    assert_eq!(
-        toc("index.html"),
-        zh,
-        "the parallel page's is in its first language"
-    );
-    assert_eq!(toc("zh-Hans.html"), zh);
-    assert_eq!(
-        toc("en.html"),
-        [
-            entry("art_1", "en", 0, "Article 1 Harbours"),
-            entry("art_1__sec_1", "en", 1, "1. Quays"),
-            entry("art_1__sec_2", "en", 1, "2. Lighthouses"),
-            entry("art_1__sec_2__item_1", "en", 2, "(a) Upkeep"),
-            entry("art_2", "en", 0, "Article 2 Implementation"),
-        ]
-    );
+    let en = vec![
+        entry("art_1", "en", 0, "Article 1 Harbours"),
+        entry("art_1__sec_1", "en", 1, "1. Quays"),
+        entry("art_1__sec_2", "en", 1, "2. Lighthouses"),
+        entry("art_1__sec_2__item_1", "en", 2, "(a) Upkeep"),
+        entry("art_2", "en", 0, "Article 2 Implementation"),
+    ];
+    // The parallel page's, in the interface language.
+    assert_eq!(toc("index.html", "zh-Hans"), zh);
+    assert_eq!(toc("index.html", "en"), en);
+    // A one-language view's, in its language, whatever the interface's.
+    for ui in ["zh-Hans", "en"] {
+        assert_eq!(toc("zh-Hans.html", ui), zh, "{ui} interface");
+        assert_eq!(toc("en.html", ui), en, "{ui} interface");
+    }
 }
 
 #[test]
@@ -308,10 +310,21 @@ fn a_one_language_document_has_one_page_one_cell_per_node_and_a_note() {
         "Notes on River Transport, Part I, para. 1, https://example.org/accord/documents/river-notes/#river-notes:part_1__p_1"
     );
     let note = one(article, ".one-language");
-    assert_eq!(attr(note, "lang"), "en");
+    assert_eq!(attr(html.root_element(), "data-ui"), "en");
     assert_eq!(
-        text_of(note),
-        "This document has a text in English only: no official text in Chinese is available."
+        shown_spans(note, "en"),
+        [(
+            "en".to_string(),
+            "This document has a text in English only: no official text in Chinese is available."
+                .to_string()
+        )]
+    );
+    assert_eq!(
+        shown_spans(note, "zh-Hans"),
+        [(
+            "zh-Hans".to_string(),
+            "本文件仅有英文文本：未提供中文官方文本。".to_string()
+        )]
     );
     // The bilingual document has no such note.
     let plan = site.page("documents/harbour-plan/index.html");
@@ -330,8 +343,22 @@ fn a_chinese_only_documents_note_names_chinese() {
         owned(&[("p", "船只靠岸前须鸣笛。")])
     );
     let note = one(html.root_element(), ".one-language");
-    assert_eq!(attr(note, "lang"), "zh-Hans");
-    assert_eq!(text_of(note), "本文件仅有中文文本：未提供英文官方文本。");
+    assert_eq!(attr(html.root_element(), "data-ui"), "zh-Hans");
+    assert_eq!(
+        shown_spans(note, "zh-Hans"),
+        [(
+            "zh-Hans".to_string(),
+            "本文件仅有中文文本：未提供英文官方文本。".to_string()
+        )]
+    );
+    assert_eq!(
+        shown_spans(note, "en"),
+        [(
+            "en".to_string(),
+            "This document has a text in Chinese only: no official text in English is available."
+                .to_string()
+        )]
+    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! document with its titles, edition, date, languages, size and views; the
 //! pages; the sitemap at the site's `base_url`, or at `--base-url`.
 
-use super::{all, attr, build, one, spans, text_of};
+use super::{all, attr, build, one, shown_spans, spans, text_of};
 use crate::support::{accord, fixture, stderr};
 
 fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -101,17 +101,21 @@ fn the_home_page_has_a_card_per_document_by_kind() {
     );
     assert!(all(paper, ".views").is_empty(), "one language, one page");
 
-    let pages: Vec<(&str, &str, String)> = all(groups[2], "li")
-        .into_iter()
-        .map(|li| {
-            let a = one(li, "a");
-            (attr(li, "lang"), attr(a, "href"), text_of(a))
-        })
-        .collect();
-    assert_eq!(
-        pages,
-        [("en", "pages/about.html", "About this test".to_string())]
-    );
+    // A page in English only is named in English in every interface.
+    for ui in ["zh-Hans", "en"] {
+        let pages: Vec<(&str, Vec<(String, String)>)> = all(groups[2], "li")
+            .into_iter()
+            .map(|li| {
+                let a = one(li, "a");
+                (attr(a, "href"), shown_spans(a, ui))
+            })
+            .collect();
+        assert_eq!(
+            pages,
+            [("pages/about.html", pairs(&[("en", "About this test")]))],
+            "{ui} interface"
+        );
+    }
 }
 
 #[test]

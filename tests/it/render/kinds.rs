@@ -4,7 +4,7 @@
 //! edition naming a document in cross-links, and the one-language note
 //! naming the language a document has.
 
-use super::{all, build, node, one, spans, text_of};
+use super::{all, build, node, one, shown, spans, text_of};
 
 #[test]
 fn the_home_page_groups_documents_by_the_sites_kinds_in_order() {
@@ -57,5 +57,12 @@ fn a_chinese_only_law_says_it_has_a_chinese_text_only() {
     let site = build("kinds");
     let html = site.page("documents/port-law/index.html");
     let note = one(html.root_element(), ".one-language");
-    assert_eq!(text_of(note), "本文件仅有中文文本：未提供英文官方文本。");
+    assert_eq!(
+        shown(note, "zh-Hans"),
+        "本文件仅有中文文本：未提供英文官方文本。"
+    );
+    assert_eq!(
+        shown(note, "en"),
+        "This document has a text in Chinese only: no official text in English is available."
+    );
 }

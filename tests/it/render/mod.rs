@@ -109,6 +109,57 @@ pub fn text_of(el: ElementRef) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `el` is shown with the interface in `ui`: it, and each of its
+/// ancestors, is for every interface language or names `ui` in its
+/// `data-for-ui` (static/interface.css hides the others).
+pub fn shown_in(el: ElementRef, ui: &str) -> bool {
+    std::iter::once(*el)
+        .chain(el.ancestors())
+        .filter_map(ElementRef::wrap)
+        .all(|a| {
+            a.value()
+                .attr("data-for-ui")
+                .is_none_or(|uis| uis.split(' ').any(|u| u == ui))
+        })
+}
+
+/// The text a reader sees in `el` with the interface in `ui`: as
+/// [`text_of`], without the texts of the other interfaces.
+pub fn shown(el: ElementRef, ui: &str) -> String {
+    let mut out = String::new();
+    for n in el.descendants() {
+        let Some(t) = n.value().as_text() else {
+            continue;
+        };
+        let parent = n.parent().and_then(ElementRef::wrap).unwrap();
+        let in_tools = n
+            .ancestors()
+            .take_while(|a| a.id() != el.id())
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().classes().any(|c| c == "tools"));
+        if !in_tools && shown_in(parent, ui) {
+            out.push_str(t);
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The interface texts under `el` shown with the interface in `ui`: each
+/// element with a `lang` (not inside another) and its shown text.
+pub fn shown_spans(el: ElementRef, ui: &str) -> Vec<(String, String)> {
+    el.descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().attr("lang").is_some() && shown_in(*e, ui))
+        .filter(|e| {
+            !e.ancestors()
+                .take_while(|a| a.id() != el.id())
+                .filter_map(ElementRef::wrap)
+                .any(|a| a.value().attr("lang").is_some())
+        })
+        .map(|e| (attr(e, "lang").to_string(), shown(e, ui)))
+        .collect()
+}
+
 /// The `lang` of each cell of a node, in order.
 pub fn cell_langs(node: ElementRef<'_>) -> Vec<&str> {
     all(node, ":scope > .cell")

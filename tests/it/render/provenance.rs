@@ -1,29 +1,34 @@
 //! Provenance (fixture `render/provenance`): the head of a document page
 //! says when, where and by whom it was adopted, its edition, where its
 //! official text is published and which source it was imported from, in
-//! the page's language; the home page marks a title that is an editorial
+//! the interface language; the home page marks a title that is an editorial
 //! translation; every page has a meta description.
 
 use scraper::ElementRef;
 
-use super::{all, attr, build, one, owned, text_of, Built};
+use super::{all, attr, build, one, owned, shown, shown_spans, text_of, Built};
 
-/// Each row of a page's provenance: `(dt lang, dt, dd lang, dd)`; a `dd`
-/// without its own `lang` is given as "-".
-fn rows(site: &Built, page: &str) -> Vec<[String; 4]> {
+/// Each row of a page's provenance as shown with the interface in `ui`:
+/// `(dt lang, dt, dd lang, dd)`; a `dd` whose text has no language of its
+/// own is given as "-".
+fn rows(site: &Built, page: &str, ui: &str) -> Vec<[String; 4]> {
     let html = site.page(page);
     let dl = one(html.root_element(), ".doc-head dl.provenance");
+    let langs = |el: ElementRef| {
+        let mut langs: Vec<String> = shown_spans(el, ui).into_iter().map(|(l, _)| l).collect();
+        langs.dedup();
+        if langs.is_empty() {
+            "-".to_string()
+        } else {
+            langs.join(" ")
+        }
+    };
     all(dl, ":scope > div")
         .into_iter()
         .map(|row| {
             let dt = one(row, "dt");
             let dd = one(row, "dd");
-            [
-                attr(dt, "lang").to_string(),
-                text_of(dt),
-                dd.value().attr("lang").unwrap_or("-").to_string(),
-                text_of(dd),
-            ]
+            [langs(dt), shown(dt, ui), langs(dd), shown(dd, ui)]
         })
         .collect()
 }
@@ -33,49 +38,67 @@ fn row(cells: [&str; 4]) -> [String; 4] {
 }
 
 #[test]
-fn the_head_of_a_document_page_shows_its_provenance_in_the_pages_language() {
+fn the_head_of_a_document_page_shows_its_provenance_in_the_interface_language() {
     let site = build("provenance");
     let zh = [
         row(["zh-Hans", "日期", "zh-Hans", "2024年3月9日"]),
         row(["zh-Hans", "地点", "zh-Hans", "海港城"]),
         row(["zh-Hans", "发布方", "zh-Hans", "甲国与乙国"]),
-        row(["zh-Hans", "版本", "zh-Hans", "2024-2026"]),
+        row(["zh-Hans", "版本", "-", "2024-2026"]),
         row(["zh-Hans", "官方文本", "zh-Hans", "中文 · 英文 （外部网站）"]),
         row(["zh-Hans", "导入自", "-", "harbour-accord.zh-en.txt"]),
     ];
-    // The parallel page is in the first language, as is its interface.
-    assert_eq!(rows(&site, "documents/harbour-accord/index.html"), zh);
-    assert_eq!(rows(&site, "documents/harbour-accord/zh-Hans.html"), zh);
-    assert_eq!(
-        rows(&site, "documents/harbour-accord/en.html"),
-        [
-            row(["en", "Date", "en", "9 March 2024"]),
-            row(["en", "Place", "en", "Port City"]),
-            row(["en", "Issued by", "en", "State A and State B"]),
-            row(["en", "Edition", "en", "2024-2026"]),
-            row([
-                "en",
-                "Official text",
-                "en",
-                "Chinese · English (external site)"
-            ]),
-            row(["en", "Imported from", "-", "harbour-accord.zh-en.txt"]),
-        ]
-    );
+    let en = [
+        row(["en", "Date", "en", "9 March 2024"]),
+        row(["en", "Place", "en", "Port City"]),
+        row(["en", "Issued by", "en", "State A and State B"]),
+        row(["en", "Edition", "-", "2024-2026"]),
+        row([
+            "en",
+            "Official text",
+            "en",
+            "Chinese · English (external site)",
+        ]),
+        row(["en", "Imported from", "-", "harbour-accord.zh-en.txt"]),
+    ];
+    // By default in the page's language (the parallel page's is its first
+    // column's); in the reader's interface language on every page.
+    for (page, default_ui) in [
+        ("index.html", "zh-Hans"),
+        ("zh-Hans.html", "zh-Hans"),
+        ("en.html", "en"),
+    ] {
+        let path = format!("documents/harbour-accord/{page}");
+        let html = site.page(&path);
+        assert_eq!(attr(html.root_element(), "data-ui"), default_ui, "{page}");
+        assert_eq!(rows(&site, &path, "zh-Hans"), zh, "{page}");
+        assert_eq!(rows(&site, &path, "en"), en, "{page}");
+    }
     // The date is machine-readable too.
     let html = site.page("documents/harbour-accord/en.html");
     assert_eq!(
         attr(one(html.root_element(), ".provenance time"), "datetime"),
         "2024-03-09"
     );
-    // Only what the content gives: no place, no official source.
+    // Only what the content gives: no place, no official source; a value
+    // given in one language is shown in it.
+    let canal = "documents/canal-plan/index.html";
     assert_eq!(
-        rows(&site, "documents/canal-plan/index.html"),
+        rows(&site, canal, "en"),
         [
             row(["en", "Date", "en", "30 November 2018"]),
             row(["en", "Issued by", "en", "The Canal Forum"]),
-            row(["en", "Edition", "en", "2019-2021"]),
+            row(["en", "Edition", "-", "2019-2021"]),
             row(["en", "Imported from", "-", "canal-plan.en.md"]),
+        ]
+    );
+    assert_eq!(
+        rows(&site, canal, "zh-Hans"),
+        [
+            row(["zh-Hans", "日期", "zh-Hans", "2018年11月30日"]),
+            row(["zh-Hans", "发布方", "en", "The Canal Forum"]),
+            row(["zh-Hans", "版本", "-", "2019-2021"]),
+            row(["zh-Hans", "导入自", "-", "canal-plan.en.md"]),
         ]
     );
     // A document with no provenance has no list at all.
@@ -89,22 +112,26 @@ fn the_head_of_a_document_page_shows_its_provenance_in_the_pages_language() {
 #[test]
 fn official_sources_are_external_links_and_nothing_is_loaded_from_another_host() {
     let site = build("provenance");
-    for (page, lang, names) in [
+    for (page, ui, names) in [
         ("index.html", "zh-Hans", ["中文", "英文"]),
+        ("index.html", "en", ["Chinese", "English"]),
         ("en.html", "en", ["Chinese", "English"]),
+        ("en.html", "zh-Hans", ["中文", "英文"]),
     ] {
         let html = site.page(&format!("documents/harbour-accord/{page}"));
         let links: Vec<ElementRef> = all(html.root_element(), ".provenance .official a");
         let got: Vec<[String; 6]> = links
             .iter()
             .map(|a| {
+                let named = shown_spans(*a, ui);
+                assert_eq!(named.len(), 1, "{page}: one name shown");
                 [
                     attr(*a, "href").to_string(),
                     attr(*a, "hreflang").to_string(),
-                    attr(*a, "lang").to_string(),
+                    named[0].0.clone(),
                     attr(*a, "rel").to_string(),
                     a.value().attr("title").unwrap_or("").to_string(),
-                    text_of(*a),
+                    named[0].1.clone(),
                 ]
             })
             .collect();
@@ -114,7 +141,7 @@ fn official_sources_are_external_links_and_nothing_is_loaded_from_another_host()
                 [
                     "https://gov.example.cn/harbour/zh.html",
                     "zh-Hans",
-                    lang,
+                    ui,
                     "external noopener",
                     "港口合作协定（全文）",
                     names[0],
@@ -123,14 +150,14 @@ fn official_sources_are_external_links_and_nothing_is_loaded_from_another_host()
                 [
                     "http://gov.example.com/harbour/en.html?x=1&y=2",
                     "en",
-                    lang,
+                    ui,
                     "external noopener",
                     "",
                     names[1],
                 ]
                 .map(str::to_string),
             ],
-            "{page}"
+            "{page}, {ui} interface"
         );
     }
     // Every page: what it loads (scripts, styles, icons, images, frames)

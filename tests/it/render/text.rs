@@ -3,7 +3,7 @@
 //! its text, Chinese inside English marked, and a container node with
 //! nothing of its own captioned by its kind.
 
-use super::{all, attr, build, cell, node, one, text_of};
+use super::{all, attr, build, cell, node, one, shown, text_of};
 
 const PAGE: &str = "documents/text-sample/index.html";
 
@@ -114,11 +114,14 @@ fn markdown_in_headings_is_rendered_in_the_page_and_its_contents() {
         assert_eq!(text_of(h), text, "{lang}");
         assert_eq!(text_of(one(h, "em")), em, "{lang}");
     }
+    // The parallel page's contents, in each interface language.
     let toc = one(html.root_element(), "nav.toc");
     let a = one(toc, "ol a");
     assert_eq!(attr(a, "href"), "#text-sample:part_1");
-    assert_eq!(text_of(a), "第一部分 港口");
-    assert_eq!(text_of(one(a, "em")), "港口");
+    assert_eq!(shown(a, "zh-Hans"), "第一部分 港口");
+    assert_eq!(shown(a, "en"), "Part I Ports");
+    let ems: Vec<String> = all(a, "em").into_iter().map(text_of).collect();
+    assert_eq!(ems, ["港口", "Ports"]);
     let en = site.page("documents/text-sample/en.html");
     assert_eq!(
         text_of(one(one(en.root_element(), "nav.toc"), "a em")),

@@ -7,7 +7,7 @@
 //! 390 px, a language unticked and remembered (screenshots in
 //! `target/browser/`).
 
-use super::{all, attr, build, cell_langs, node, one, text_of};
+use super::{all, attr, build, cell_langs, node, one, shown, shown_spans, text_of};
 use crate::browser::{puppeteer_available, script, serve};
 use crate::support::root;
 
@@ -27,19 +27,28 @@ fn the_parallel_view_has_a_column_per_language_and_a_chooser() {
         );
     }
     let root = html.root_element();
-    let views: Vec<(String, String)> = all(root, "nav.views a")
-        .iter()
-        .map(|a| (attr(*a, "lang").to_string(), text_of(*a)))
-        .collect();
-    assert_eq!(
-        views,
-        super::owned(&[
-            ("zh-Hans", "中英西对照"),
-            ("zh-Hans", "中文"),
-            ("en", "English"),
-            ("es", "Español")
-        ])
-    );
+    // The parallel view named in the interface language, each language in
+    // itself.
+    for (ui, parallel) in [
+        ("zh-Hans", "中英西对照"),
+        ("en", "Side by side"),
+        ("es", "En paralelo"),
+    ] {
+        let views: Vec<(String, String)> = all(root, "nav.views a")
+            .iter()
+            .flat_map(|a| shown_spans(*a, ui))
+            .collect();
+        assert_eq!(
+            views,
+            super::owned(&[
+                (ui, parallel),
+                ("zh-Hans", "中文"),
+                ("en", "English"),
+                ("es", "Español")
+            ]),
+            "{ui} interface"
+        );
+    }
     let chooser = one(root, "fieldset.show-langs");
     assert!(
         chooser.value().attr("hidden").is_some(),
@@ -53,10 +62,9 @@ fn the_parallel_view_has_a_column_per_language_and_a_chooser() {
     // A two-language document has no chooser.
     let two = site.page("documents/port-note/index.html");
     assert!(all(two.root_element(), "fieldset.show-langs").is_empty());
-    assert_eq!(
-        text_of(all(two.root_element(), "nav.views a")[0]),
-        "中英对照"
-    );
+    let parallel = all(two.root_element(), "nav.views a")[0];
+    assert_eq!(shown(parallel, "zh-Hans"), "中英对照");
+    assert_eq!(shown(parallel, "es"), "En paralelo");
 }
 
 #[test]
@@ -65,8 +73,14 @@ fn the_spanish_view_has_a_spanish_interface() {
     let html = site.page("documents/ocean-plan/es.html");
     let root = html.root_element();
     assert_eq!(attr(root, "lang"), "es");
-    assert_eq!(attr(one(root, "nav.toc"), "aria-label"), "Índice");
-    assert_eq!(text_of(one(root, "a.skip")), "Ir al texto");
+    assert_eq!(attr(root, "data-ui"), "es", "the default interface");
+    let toc = one(root, "nav.toc");
+    let title = one(root, &format!("#{}", attr(toc, "aria-labelledby")));
+    assert_eq!(shown_spans(title, "es"), super::owned(&[("es", "Índice")]));
+    assert_eq!(shown(one(root, "a.skip"), "es"), "Ir al texto");
+    // And the interface in the other languages, when the reader chooses.
+    assert_eq!(shown(title, "zh-Hans"), "目录");
+    assert_eq!(shown(one(root, "a.skip"), "en"), "Skip to the text");
     assert_eq!(cell_langs(node(&html, "ocean-plan:art_2__cl_1")), ["es"]);
     let home = site.page("index.html");
     let captions: Vec<String> = all(home.root_element(), "section.group h2 span[lang=es]")
@@ -110,16 +124,18 @@ fn cross_link_markers_speak_the_pages_language() {
         ),
     ] {
         let html = site.page(&format!("documents/ocean-plan/{page}"));
+        let ui = attr(html.root_element(), "data-ui");
         let row = node(&html, key);
         let xrefs = one(row, ":scope > .xrefs");
-        assert_eq!(text_of(one(xrefs, "summary")), marker, "{page}");
-        let shown: Vec<(String, String)> = all(xrefs, "a.ref > .t")
+        assert_eq!(shown(one(xrefs, "summary"), ui), marker, "{page}");
+        assert_eq!(shown(one(xrefs, "summary"), "zh-Hans"), "相关 1", "{page}");
+        let named: Vec<(String, String)> = all(xrefs, "a.ref > .t")
             .iter()
             .map(|t| (attr(*t, "lang").to_string(), text_of(*t)))
             .collect();
-        assert_eq!(shown, super::owned(titles), "{page}");
+        assert_eq!(named, super::owned(titles), "{page}");
         assert_eq!(
-            text_of(one(html.root_element(), ".refs-switch button")),
+            shown(one(html.root_element(), ".refs-switch button"), ui),
             button,
             "{page}"
         );

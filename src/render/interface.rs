@@ -1,0 +1,152 @@
+//! The interface language, chosen by the reader independently of the text
+//! shown. A page carries its interface strings in each language of the
+//! site where they differ, each element with its `lang`, and shows those
+//! of one interface language: `<html data-ui>`. The page's own language is
+//! the default, written in the HTML; `templates/ui_script.html`, inlined
+//! in the head (its hash in the page's Content-Security-Policy), sets the
+//! reader's choice (`?ui=en`, else the one remembered) before the first
+//! paint, and [`css`] hides the others (`display: none`, so they are not
+//! read either). The switch in the site's header changes it in place.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::theme::Strings;
+
+/// A text of the interface shown in some interface languages.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Alt {
+    /// The language it is written in (its `lang`).
+    pub lang: String,
+    pub text: String,
+    /// The interface languages it is shown in, separated by spaces (its
+    /// `data-for-ui`); empty when it is shown in all of them.
+    pub uis: String,
+}
+
+/// For each of the interface languages `uis`, in order, what it shows
+/// (`f`); each distinct value once, with the languages that show it,
+/// separated by spaces, or an empty string when all of them show it.
+pub fn by_ui<T: PartialEq>(uis: &[String], mut f: impl FnMut(&str) -> T) -> Vec<(T, String)> {
+    let mut out: Vec<(T, Vec<&str>)> = Vec::new();
+    for ui in uis {
+        let value = f(ui);
+        match out.iter_mut().find(|(v, _)| *v == value) {
+            Some((_, shown)) => shown.push(ui),
+            None => out.push((value, vec![ui])),
+        }
+    }
+    let all = out.len() == 1;
+    out.into_iter()
+        .map(|(v, shown)| (v, if all { String::new() } else { shown.join(" ") }))
+        .collect()
+}
+
+/// [`by_ui`] of texts: `f` gives the language and the text shown in an
+/// interface language.
+pub fn alts(uis: &[String], f: impl FnMut(&str) -> (String, String)) -> Vec<Alt> {
+    by_ui(uis, f)
+        .into_iter()
+        .map(|((lang, text), uis)| Alt { lang, text, uis })
+        .collect()
+}
+
+/// An interface string in interface language `ui`, with the language it
+/// is written in: `ui`'s own, else English's.
+pub fn string(strings: &Strings, ui: &str, key: &str) -> Option<(String, String)> {
+    let own = strings.get(ui).and_then(|m| m.get(key));
+    match own {
+        Some(text) => Some((ui.to_string(), text.clone())),
+        None => strings
+            .get("en")
+            .and_then(|m| m.get(key))
+            .map(|text| ("en".to_string(), text.clone())),
+    }
+}
+
+/// Every interface string (by key) in every interface language `uis`.
+pub fn string_alts(strings: &Strings, uis: &[String]) -> tera::Value {
+    let mut keys: Vec<&String> = strings.values().flat_map(|m| m.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    let all: std::collections::BTreeMap<&str, Vec<Alt>> = keys
+        .into_iter()
+        .map(|key| {
+            let list = alts(uis, |ui| {
+                string(strings, ui, key).unwrap_or_else(|| ("en".to_string(), key.clone()))
+            });
+            (key.as_str(), list)
+        })
+        .collect();
+    tera::Value::from_serializable(&all)
+}
+
+/// Where [`css`] is written.
+pub const CSS_PATH: &str = "static/interface.css";
+
+/// The stylesheet that shows the interface of the language chosen
+/// (`<html data-ui>`) and hides the others' texts, one rule per language.
+pub fn css(uis: &[String]) -> String {
+    let mut out = String::from(
+        "/* Made by accord for the site's languages: each interface text is shown in the\n   \
+         interface languages of its data-for-ui (src/render/interface.rs). */\n",
+    );
+    for ui in uis {
+        let _ = writeln!(
+            out,
+            ":root[data-ui=\"{ui}\"] [data-for-ui]:not([data-for-ui~=\"{ui}\"]) {{ display: none !important; }}"
+        );
+    }
+    out
+}
+
+/// The `sha256-…` source of an inline script for a Content-Security-Policy.
+pub fn script_hash(script: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(script.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn langs(l: &[&str]) -> Vec<String> {
+        l.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn texts_are_grouped_by_what_each_interface_shows() {
+        let uis = langs(&["zh-Hans", "en", "es"]);
+        let same = alts(&uis, |_| ("en".into(), "accord".into()));
+        assert_eq!(same.len(), 1);
+        assert_eq!(same[0].uis, "", "shown in every interface");
+        let two = alts(&uis, |ui| match ui {
+            "zh-Hans" => ("zh-Hans".into(), "目录".into()),
+            _ => ("en".into(), "Contents".into()),
+        });
+        assert_eq!(
+            two.iter()
+                .map(|a| (a.lang.as_str(), a.uis.as_str()))
+                .collect::<Vec<_>>(),
+            [("zh-Hans", "zh-Hans"), ("en", "en es")]
+        );
+    }
+
+    #[test]
+    fn the_hash_is_the_csp_source_of_the_script() {
+        // echo -n 'a' | openssl dgst -sha256 -binary | base64
+        assert_eq!(
+            script_hash("a"),
+            "sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs="
+        );
+        assert!(css(&langs(&["zh-Hans", "en"])).contains(
+            ":root[data-ui=\"en\"] [data-for-ui]:not([data-for-ui~=\"en\"]) { display: none !important; }"
+        ));
+    }
+}
