@@ -30,7 +30,10 @@ pub struct TextView {
 pub fn page(cx: &Ctx, page: &Page) -> PageView {
     let path = urls::page(&page.slug);
     let first = &page.texts[0];
-    let texts = by_ui(&cx.uis, |ui| page.text_in(ui).lang.clone())
+    let mut shown = by_ui(&cx.uis, |ui| page.text_in(ui).lang.clone());
+    // The page's own text first, as its files come.
+    shown.sort_by_key(|(lang, _)| page.texts.iter().position(|t| &t.lang == lang));
+    let texts = shown
         .into_iter()
         .map(|(lang, uis)| {
             let text = page.text_in(&lang);

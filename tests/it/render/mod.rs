@@ -11,6 +11,7 @@ mod crosswalk;
 mod document;
 mod home;
 mod kinds;
+mod navigation;
 mod provenance;
 mod text;
 mod trilingual;
