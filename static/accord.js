@@ -104,7 +104,7 @@
     // The button pressed is hidden now: the focus goes to the one that
     // switches back.
     var back = document.querySelector(".ui-switch [data-set-ui='" + was + "']");
-    if (back) back.focus();
+    if (back) back.focus({ preventScroll: true });
     document.dispatchEvent(new CustomEvent("accord:ui", { detail: lang }));
   };
   document.addEventListener("click", function (e) {

@@ -308,7 +308,19 @@ fn the_real_site_in_headless_chromium() {
         flat.contains("相关→china-lac-policy-paper-2025:part_3__prog_2__sec_4"),
         "link targets printed"
     );
-    for nav in ["跳到正文", "中英对照", "目录", "About these documents"] {
+    // Nor the links at the end of each section, nor the interface switch,
+    // nor the other interface's texts.
+    for nav in [
+        "跳到正文",
+        "中英对照",
+        "目录",
+        "About these documents",
+        "返回目录",
+        "下一部分",
+        "English interface",
+        "Back to contents",
+        "Side by side",
+    ] {
         assert!(!text.contains(nav), "navigation text `{nav}` printed");
     }
 
