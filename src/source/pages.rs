@@ -3,7 +3,8 @@
 //! may have a text per language of the site, as Zola and Hugo name
 //! translations: `about.md` (its language given by `lang`) and
 //! `about.zh-Hans.md` (in the language its name gives) are one page,
-//! shown in the reader's interface language (src/render/pages/page.rs).
+//! shown in the reader's interface language (src/render/pages/page.rs),
+//! by default in the first of the site's languages it has.
 
 use std::path::{Path, PathBuf};
 
@@ -28,9 +29,7 @@ struct FrontMatter {
 pub struct Page {
     pub slug: String,
     pub order: i64,
-    /// Its texts, one per language: first the one of the file without a
-    /// language in its name (else its first in the site's order), then
-    /// the others in the site's order.
+    /// Its texts, one per language, in the order of the site's languages.
     pub texts: Vec<PageText>,
 }
 
@@ -43,7 +42,8 @@ pub struct PageText {
 }
 
 impl Page {
-    /// The page's own language: its first text's.
+    /// The page's language: its first text's, the first of the site's
+    /// languages it has.
     pub fn lang(&self) -> &str {
         &self.texts[0].lang
     }
@@ -90,8 +90,9 @@ pub fn load(root: &Path, langs: &[String], diags: &mut Vec<Diagnostic>) -> Vec<P
     slugs.dedup();
     for slug in slugs {
         let mut files: Vec<&Read> = read.iter().filter(|r| r.slug == slug).collect();
-        // The file without a language in its name first, then the site's order.
-        files.sort_by_key(|r| (r.named, langs.iter().position(|l| *l == r.text.lang)));
+        // In the site's order; of two texts in one language, the file
+        // without a language in its name is kept.
+        files.sort_by_key(|r| (langs.iter().position(|l| *l == r.text.lang), r.named));
         let mut texts: Vec<PageText> = Vec::new();
         for r in &files {
             if texts.iter().any(|t| t.lang == r.text.lang) {

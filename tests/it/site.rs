@@ -577,22 +577,59 @@ fn data_format_page_shows_real_content_and_highlighted_code() {
     let page = std::fs::read_to_string(public.join("pages/data-format.html")).unwrap();
     assert!(page.contains("<pre class=\"hl\"><code class=\"language-toml\">"));
     assert!(page.contains("static/highlight.css"));
-    let md = std::fs::read_to_string(root().join("content/pages/data-format.md")).unwrap();
+    // In English and in Chinese, the same examples.
     let mut blocks = 0;
-    for block in md.split("```toml\n").skip(1) {
-        let block = block.split("```").next().unwrap();
-        let (first, body) = block.split_once('\n').unwrap();
-        let file = first.trim_start_matches("# ").trim();
-        let source = std::fs::read_to_string(root().join(file)).unwrap();
-        for part in body.trim_end().split("\n\n") {
-            assert!(
-                source.contains(part),
-                "the example from {file} is not in it word for word:\n{part}"
-            );
+    for file in ["data-format.md", "data-format.zh-Hans.md"] {
+        let md = std::fs::read_to_string(root().join("content/pages").join(file)).unwrap();
+        for block in md.split("```toml\n").skip(1) {
+            let block = block.split("```").next().unwrap();
+            let (first, body) = block.split_once('\n').unwrap();
+            let file = first.trim_start_matches("# ").trim();
+            let source = std::fs::read_to_string(root().join(file)).unwrap();
+            for part in body.trim_end().split("\n\n") {
+                assert!(
+                    source.contains(part),
+                    "the example from {file} is not in it word for word:\n{part}"
+                );
+            }
+            blocks += 1;
         }
-        blocks += 1;
     }
-    assert_eq!(blocks, 3);
+    assert_eq!(blocks, 6);
+}
+
+/// The site's pages, each in Chinese (the site's first language, their
+/// default) and in English: one HTML file each, the text of each
+/// interface language its own.
+#[test]
+fn the_pages_are_in_every_site_language() {
+    let public = real_site().join("public");
+    for (page, zh, en) in [
+        ("about", "关于本站文件", "About these documents"),
+        ("how-to-cite", "如何引用", "How to cite"),
+        ("data-format", "数据格式", "The data format"),
+    ] {
+        let html = parse(&std::fs::read(public.join(format!("pages/{page}.html"))).unwrap());
+        assert_eq!(html.root_element().value().attr("data-ui"), Some("zh-Hans"));
+        let articles: Vec<(String, String, String)> = html
+            .select(&sel("main > article.page"))
+            .map(|a| {
+                let v = a.value();
+                let h1: String = a.select(&sel("h1")).next().unwrap().text().collect();
+                (
+                    v.attr("lang").unwrap().to_string(),
+                    v.attr("data-for-ui").unwrap().to_string(),
+                    h1,
+                )
+            })
+            .collect();
+        let row = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+        assert_eq!(
+            articles,
+            [row("zh-Hans", "zh-Hans", zh), row("en", "en", en)],
+            "{page}"
+        );
+    }
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! A Markdown page of `content/pages/`: one file holds its texts in
 //! every language it has, each shown in the interface languages that
-//! show it (its own, and those it has no text in show its first).
+//! show it (its own; those the page has no text in show its first, which
+//! is also the page's language and its default interface).
 
 use serde::Serialize;
 
@@ -31,7 +32,7 @@ pub fn page(cx: &Ctx, page: &Page) -> PageView {
     let path = urls::page(&page.slug);
     let first = &page.texts[0];
     let mut shown = by_ui(&cx.uis, |ui| page.text_in(ui).lang.clone());
-    // The page's own text first, as its files come.
+    // In the order of its texts (the site's languages).
     shown.sort_by_key(|(lang, _)| page.texts.iter().position(|t| &t.lang == lang));
     let texts = shown
         .into_iter()

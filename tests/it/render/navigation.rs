@@ -221,19 +221,21 @@ fn articles(site: &Built, page: &str) -> Vec<(String, String, String)> {
 fn a_page_has_a_text_per_language_shown_in_the_interface_language() {
     let site = build("navigation");
     let t = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
-    // about.md (English) and about.zh-Hans.md: one page, the English text
-    // first and the default; the Chinese one in the Chinese interface, the
-    // English one in the others.
+    // about.md (English) and about.zh-Hans.md: one page, its texts in the
+    // order of the site's languages, the first (Chinese) its language and
+    // its default; the English one in the English interface; the Spanish
+    // interface, which the page lacks, shows its first, as the contents of
+    // a document show its first language.
     assert_eq!(
         articles(&site, "pages/about.html"),
         [
-            t("en", "en es", "About this test"),
-            t("zh-Hans", "zh-Hans", "关于本测试")
+            t("zh-Hans", "zh-Hans es", "关于本测试"),
+            t("en", "en", "About this test")
         ]
     );
     let about = site.page("pages/about.html");
-    assert_eq!(attr(about.root_element(), "lang"), "en");
-    assert_eq!(attr(about.root_element(), "data-ui"), "en");
+    assert_eq!(attr(about.root_element(), "lang"), "zh-Hans");
+    assert_eq!(attr(about.root_element(), "data-ui"), "zh-Hans");
     assert!(!site.exists("pages/about.zh-Hans.html"), "one page");
     // A page in one language: shown in every interface.
     assert_eq!(
@@ -250,16 +252,16 @@ fn a_page_has_a_text_per_language_shown_in_the_interface_language() {
             .collect()
     };
     let pairs = |p: &[(&str, &str)]| super::owned(p);
-    assert_eq!(
-        titles("zh-Hans"),
-        pairs(&[("zh-Hans", "关于本测试"), ("en", "Sources")])
-    );
-    for ui in ["en", "es"] {
+    for ui in ["zh-Hans", "es"] {
         assert_eq!(
             titles(ui),
-            pairs(&[("en", "About this test"), ("en", "Sources")])
+            pairs(&[("zh-Hans", "关于本测试"), ("en", "Sources")])
         );
     }
+    assert_eq!(
+        titles("en"),
+        pairs(&[("en", "About this test"), ("en", "Sources")])
+    );
     assert!(check_links(&site.out, "https://example.org/nav/") > 20);
 }
 
