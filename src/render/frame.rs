@@ -51,9 +51,9 @@ pub struct Frame {
     pub lang: String,
     /// The interface languages, the site's, separated by spaces.
     pub uis: String,
-    /// The interface switch: for each language, its button, shown in the
-    /// other interfaces; none on a site of one language.
-    pub ui_switch: Vec<Alt>,
+    /// The interface switch: for each language, its button, named in it
+    /// (shown in the other interfaces); none on a site of one language.
+    pub ui_switch: Vec<Span>,
     pub title: String,
     /// Relative prefix from this page to the site root.
     pub root: String,
@@ -251,8 +251,8 @@ impl Ctx<'_> {
     }
 
     /// The interface switch: a button per language, named in it (string
-    /// `ui_name`, else the language's name), shown in the others.
-    fn ui_switch(&self) -> Vec<Alt> {
+    /// `ui_name`, else the language's name).
+    fn ui_switch(&self) -> Vec<Span> {
         if self.uis.len() < 2 {
             return Vec::new();
         }
@@ -260,14 +260,9 @@ impl Ctx<'_> {
             .iter()
             .map(|l| {
                 let own = self.strings.get(l).and_then(|m| m.get("ui_name"));
-                Alt {
+                Span {
                     lang: l.clone(),
                     text: own.cloned().unwrap_or_else(|| self.language_name(l)),
-                    uis: (self.uis.iter())
-                        .filter(|u| *u != l)
-                        .map(String::as_str)
-                        .collect::<Vec<_>>()
-                        .join(" "),
                 }
             })
             .collect()

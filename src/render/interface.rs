@@ -20,8 +20,9 @@ pub struct Alt {
     /// The language it is written in (its `lang`).
     pub lang: String,
     pub text: String,
-    /// The interface languages it is shown in, separated by spaces (its
-    /// `data-for-ui`); empty when it is shown in all of them.
+    /// The interface languages it is shown in, separated by spaces;
+    /// empty when it is shown in all of them (see templates/interface.html
+    /// for how it is marked).
     pub uis: String,
 }
 
@@ -86,16 +87,18 @@ pub fn string_alts(strings: &Strings, uis: &[String]) -> tera::Value {
 pub const CSS_PATH: &str = "static/interface.css";
 
 /// The stylesheet that shows the interface of the language chosen
-/// (`<html data-ui>`) and hides the others' texts, one rule per language.
+/// (`<html data-ui>`) and hides the others' texts, one rule per language:
+/// a text of class `ui` is shown in the interface of its `lang` and in
+/// those its `data-for-ui` names; the switch's button of a language is
+/// hidden in its interface.
 pub fn css(uis: &[String]) -> String {
-    let mut out = String::from(
-        "/* Made by accord for the site's languages: each interface text is shown in the\n   \
-         interface languages of its data-for-ui (src/render/interface.rs). */\n",
-    );
+    let mut out =
+        String::from("/* Made by accord for the site's languages (src/render/interface.rs). */\n");
     for ui in uis {
         let _ = writeln!(
             out,
-            ":root[data-ui=\"{ui}\"] [data-for-ui]:not([data-for-ui~=\"{ui}\"]) {{ display: none !important; }}"
+            ":root[data-ui=\"{ui}\"] .ui:not([lang=\"{ui}\"]):not([data-for-ui~=\"{ui}\"]),\n\
+             :root[data-ui=\"{ui}\"] [data-set-ui=\"{ui}\"] {{ display: none !important; }}"
         );
     }
     out
@@ -146,7 +149,8 @@ mod tests {
             "sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs="
         );
         assert!(css(&langs(&["zh-Hans", "en"])).contains(
-            ":root[data-ui=\"en\"] [data-for-ui]:not([data-for-ui~=\"en\"]) { display: none !important; }"
+            ":root[data-ui=\"en\"] .ui:not([lang=\"en\"]):not([data-for-ui~=\"en\"]),\n\
+             :root[data-ui=\"en\"] [data-set-ui=\"en\"] { display: none !important; }"
         ));
     }
 }

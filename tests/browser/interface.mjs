@@ -30,8 +30,13 @@ function state(key) {
   const root = document.documentElement;
   const ui = root.getAttribute("data-ui");
   const rendered = (el) => el.getClientRects().length > 0;
-  const foreign = Array.from(document.querySelectorAll("[data-for-ui]"))
-    .filter((el) => !el.getAttribute("data-for-ui").split(" ").includes(ui) && rendered(el))
+  // (templates/interface.html: a text of class `ui` is for the interface
+  // of its lang and those its data-for-ui names)
+  const other = (el) => el.getAttribute("lang") !== ui &&
+    !(el.getAttribute("data-for-ui") || "").split(" ").includes(ui);
+  const foreign = Array.from(document.querySelectorAll(".ui")).filter(other)
+    .concat(Array.from(document.querySelectorAll("[data-set-ui='" + ui + "']")))
+    .filter(rendered)
     .map((el) => el.outerHTML.slice(0, 80));
   const small = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

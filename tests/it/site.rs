@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use accord::build::{build, Paths};
 use scraper::{ElementRef, Html, Selector};
 
-use crate::render::{shown, shown_spans};
+use crate::render::{shown, shown_in, shown_spans};
 use crate::support::{accord, copy_dir, edit, fixture, root, stderr};
 
 /// Builds `content` with the project's templates into a temporary folder.
@@ -614,11 +614,14 @@ fn the_pages_are_in_every_site_language() {
         let articles: Vec<(String, String, String)> = html
             .select(&sel("main > article.page"))
             .map(|a| {
-                let v = a.value();
                 let h1: String = a.select(&sel("h1")).next().unwrap().text().collect();
+                let uis: Vec<&str> = ["zh-Hans", "en"]
+                    .into_iter()
+                    .filter(|ui| shown_in(a, ui))
+                    .collect();
                 (
-                    v.attr("lang").unwrap().to_string(),
-                    v.attr("data-for-ui").unwrap().to_string(),
+                    a.value().attr("lang").unwrap().to_string(),
+                    uis.join(" "),
                     h1,
                 )
             })

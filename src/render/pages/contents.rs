@@ -30,7 +30,8 @@ pub struct Title {
     /// What names a node without label or heading: its kind (`序言`,
     /// `Preamble`).
     pub caption: String,
-    /// The interface languages it is shown in (`data-for-ui`); empty: all.
+    /// The interface languages it is shown in; empty: all (marked as
+    /// templates/interface.html says).
     pub uis: String,
 }
 

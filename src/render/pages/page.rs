@@ -24,7 +24,8 @@ pub struct TextView {
     pub title: String,
     /// HTML.
     pub body: String,
-    /// The interface languages it is shown in (`data-for-ui`); empty: all.
+    /// The interface languages it is shown in; empty: all (marked as
+    /// templates/interface.html says).
     pub uis: String,
 }
 

@@ -110,17 +110,23 @@ pub fn text_of(el: ElementRef) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether `el` is shown with the interface in `ui`: it, and each of its
-/// ancestors, is for every interface language or names `ui` in its
-/// `data-for-ui` (static/interface.css hides the others).
+/// Whether `el` is shown with the interface in `ui`: neither it nor any of
+/// its ancestors is a text of other interfaces (of class `ui`, its `lang`
+/// not `ui` and `ui` not in its `data-for-ui`) or the interface switch's
+/// button for `ui` (templates/interface.html; static/interface.css hides
+/// them).
 pub fn shown_in(el: ElementRef, ui: &str) -> bool {
     std::iter::once(*el)
         .chain(el.ancestors())
         .filter_map(ElementRef::wrap)
         .all(|a| {
-            a.value()
-                .attr("data-for-ui")
-                .is_none_or(|uis| uis.split(' ').any(|u| u == ui))
+            let v = a.value();
+            let other = v.classes().any(|c| c == "ui")
+                && v.attr("lang") != Some(ui)
+                && !v
+                    .attr("data-for-ui")
+                    .is_some_and(|uis| uis.split(' ').any(|u| u == ui));
+            !other && v.attr("data-set-ui") != Some(ui)
         })
 }
 

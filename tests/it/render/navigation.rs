@@ -7,7 +7,7 @@
 
 use scraper::{ElementRef, Html};
 
-use super::{all, attr, build, one, shown, shown_spans, text_of, Built};
+use super::{all, attr, build, one, shown, shown_in, shown_spans, text_of, Built};
 use crate::site::check_links;
 
 /// The element of `html` with id `id`.
@@ -202,15 +202,20 @@ fn ui_words(ui: &str) -> [&'static str; 3] {
     }
 }
 
-/// The articles of a Markdown page: `(lang, data-for-ui, h1)`.
+/// The articles of a Markdown page: `(lang, the interface languages it is
+/// shown in, h1)`.
 fn articles(site: &Built, page: &str) -> Vec<(String, String, String)> {
     let html = site.page(page);
     all(html.root_element(), "main > article.page")
         .into_iter()
         .map(|a| {
+            let uis: Vec<&str> = ["zh-Hans", "en", "es"]
+                .into_iter()
+                .filter(|ui| shown_in(a, ui))
+                .collect();
             (
                 attr(a, "lang").to_string(),
-                a.value().attr("data-for-ui").unwrap_or("").to_string(),
+                uis.join(" "),
                 text_of(one(a, "h1")),
             )
         })
@@ -240,7 +245,7 @@ fn a_page_has_a_text_per_language_shown_in_the_interface_language() {
     // A page in one language: shown in every interface.
     assert_eq!(
         articles(&site, "pages/sources.html"),
-        [t("en", "", "Sources")]
+        [t("en", "zh-Hans en es", "Sources")]
     );
     // The header names the pages in the interface language.
     let home = site.page("index.html");

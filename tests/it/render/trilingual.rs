@@ -127,8 +127,15 @@ fn cross_link_markers_speak_the_pages_language() {
         let ui = attr(html.root_element(), "data-ui");
         let row = node(&html, key);
         let xrefs = one(row, ":scope > .xrefs");
-        assert_eq!(shown(one(xrefs, "summary"), ui), marker, "{page}");
-        assert_eq!(shown(one(xrefs, "summary"), "zh-Hans"), "相关 1", "{page}");
+        let summary = one(xrefs, "summary");
+        let count = text_of(one(summary, ".count"));
+        let caption = |ui: &str| shown(one(summary, ".caption"), ui);
+        assert_eq!(format!("{} {count}", caption(ui)), marker, "{page}");
+        assert_eq!(
+            format!("{} {count}", caption("zh-Hans")),
+            "相关 1",
+            "{page}"
+        );
         let named: Vec<(String, String)> = all(xrefs, "a.ref > .t")
             .iter()
             .map(|t| (attr(*t, "lang").to_string(), text_of(*t)))
