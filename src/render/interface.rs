@@ -10,9 +10,13 @@
 
 use std::fmt::Write;
 
+use std::path::Path;
+
 use serde::Serialize;
 
-use super::theme::Strings;
+use super::theme::{template_error, Strings};
+use crate::diag::Diagnostic;
+use crate::Error;
 
 /// A text of the interface shown in some interface languages.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -66,21 +70,37 @@ pub fn string(strings: &Strings, ui: &str, key: &str) -> Option<(String, String)
     }
 }
 
-/// Every interface string (by key) in every interface language `uis`.
-pub fn string_alts(strings: &Strings, uis: &[String]) -> tera::Value {
+/// The template that shows an interface string in every interface
+/// language.
+const UI_TEXT: &str = "ui_text.html";
+
+/// Every interface string (by key) in every interface language `uis`, as
+/// the HTML `templates/ui_text.html` makes of it: rendered once per build,
+/// not on every page that shows it (template value `ui_html`).
+pub fn strings_html(
+    tera: &tera::Tera,
+    strings: &Strings,
+    uis: &[String],
+) -> Result<tera::Value, Vec<Diagnostic>> {
     let mut keys: Vec<&String> = strings.values().flat_map(|m| m.keys()).collect();
     keys.sort();
     keys.dedup();
-    let all: std::collections::BTreeMap<&str, Vec<Alt>> = keys
-        .into_iter()
-        .map(|key| {
-            let list = alts(uis, |ui| {
-                string(strings, ui, key).unwrap_or_else(|| ("en".to_string(), key.clone()))
-            });
-            (key.as_str(), list)
-        })
-        .collect();
-    tera::Value::from_serializable(&all)
+    let mut all = std::collections::BTreeMap::new();
+    for key in keys {
+        let list = alts(uis, |ui| {
+            string(strings, ui, key).unwrap_or_else(|| ("en".to_string(), key.clone()))
+        });
+        let mut context = tera::Context::new();
+        context.insert("alts", &list);
+        let html = tera.render(UI_TEXT, &context).map_err(|e| {
+            match template_error(&Path::new("templates").join(UI_TEXT), &e) {
+                Error::Theme(diags) => diags,
+                _ => Vec::new(),
+            }
+        })?;
+        all.insert(key.as_str(), html.trim().to_string());
+    }
+    Ok(tera::Value::from_serializable(&all))
 }
 
 /// Where [`css`] is written.

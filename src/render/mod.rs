@@ -46,9 +46,10 @@ pub struct Ctx<'a> {
     pub values: StringValues,
     /// The interface languages: the site's, in its order.
     pub uis: Vec<String>,
-    /// Every interface string in every interface language, as template
-    /// value `ui_alts` (templates/interface.html shows them).
-    pub ui_alts: tera::Value,
+    /// Every interface string in every interface language as HTML, made
+    /// once (templates/ui_text.html): template value `ui_html`; or what
+    /// the theme's templates got wrong.
+    pub ui_html: Result<tera::Value, Vec<crate::diag::Diagnostic>>,
     /// The script inlined in every page's head and its CSP hash, as
     /// template values `ui_script` and `ui_script_hash`.
     pub ui_script: (tera::Value, tera::Value),
@@ -150,7 +151,7 @@ fn context<'a>(site: &'a Site, pages: &'a [Page], theme: &'a Theme, base_url: &'
         pages,
         strings: &theme.strings,
         values: theme.string_values(site.languages.iter().map(|l| l.code.as_str())),
-        ui_alts: interface::string_alts(&theme.strings, &uis),
+        ui_html: interface::strings_html(&theme.tera, &theme.strings, &uis),
         ui_script: (
             tera::Value::from(theme.ui_script.as_str()),
             tera::Value::from(theme.ui_script_hash.as_str()),
@@ -232,7 +233,8 @@ pub(crate) fn html_with(
         context.insert_value("t", t.clone());
     }
     context.insert_value("ui", cx.values.ui.clone());
-    context.insert_value("ui_alts", cx.ui_alts.clone());
+    let ui_html = cx.ui_html.as_ref().map_err(|d| Error::Theme(d.clone()))?;
+    context.insert_value("ui_html", ui_html.clone());
     context.insert_value("ui_script", cx.ui_script.0.clone());
     context.insert_value("ui_script_hash", cx.ui_script.1.clone());
     // Every value and template text is a string: the output is UTF-8.
