@@ -88,6 +88,7 @@ impl Bench {
             );
         }
         let has_hugo = !hugo.is_empty();
+        let same_output = has_hugo.then(|| same_output(&outs[1], &outs[2]));
         report::Result {
             name: name.to_string(),
             out_full: full.is_ok().then(|| tree_size(&outs[0])),
@@ -95,8 +96,28 @@ impl Bench {
             nosearch: Stats { runs: nosearch },
             out_nosearch: tree_size(&outs[1]),
             hugo: has_hugo.then(|| (Stats { runs: hugo }, tree_size(&outs[2]))),
+            same_output,
             serve: Err("not run".into()),
         }
+    }
+}
+
+/// How Hugo's output `hugo` compares with accord's `accord`, in words:
+/// the bench gives Hugo accord's pages, so all should be the same.
+fn same_output(accord: &Path, hugo: &Path) -> String {
+    match crate::hugo::compare(accord, hugo) {
+        Ok(c) if c.differ.is_empty() && c.only_one.is_empty() => {
+            format!("the same {} files, byte for byte", c.same)
+        }
+        Ok(c) => format!(
+            "{} files the same; {} differ (first: {}); {} in one only (first: {})",
+            c.same,
+            c.differ.len(),
+            c.differ.first().map_or("–", String::as_str),
+            c.only_one.len(),
+            c.only_one.first().map_or("–", String::as_str)
+        ),
+        Err(e) => format!("not compared: {e}"),
     }
 }
 
