@@ -23,6 +23,7 @@ mod emit;
 mod hugo;
 mod hugo_bin;
 mod measure;
+mod pagefind_cli;
 mod report;
 mod rng;
 mod search_download;
@@ -66,11 +67,23 @@ fn main() {
     } else {
         hugo_bin::find()
     };
+    let pagefind = match (&hugo, pagefind_cli::find(root)) {
+        (Ok(_), Ok((bin, v))) => {
+            println!("Pagefind CLI {v}: {}", bin.display());
+            Some(bin)
+        }
+        (Ok(_), Err(why)) => {
+            println!("Hugo + Pagefind comparison skipped: {why}");
+            None
+        }
+        (Err(_), _) => None,
+    };
     let bench = Bench {
         accord: PathBuf::from(env!("CARGO_BIN_EXE_accord")),
         templates: root.join("templates"),
         statics: root.join("static"),
         hugo: hugo.as_ref().ok().map(|(bin, _)| bin.clone()),
+        pagefind,
         trash: dir.join("trash"),
         repeat_limit: Duration::from_secs(env_num("ACCORD_BENCH_REPEAT_LIMIT_S", 30)),
     };

@@ -19,6 +19,8 @@ pub struct Result {
     pub hugo: Option<(Stats, Tree)>,
     /// How Hugo's output compares with accord's, search excluded.
     pub same_output: Option<String>,
+    /// The Pagefind CLI indexing Hugo's output (run with the full build).
+    pub pagefind: Option<Stats>,
     /// `accord serve`'s rebuild after one clause is saved, or why not.
     pub serve: std::result::Result<crate::serve::Stats, String>,
 }
@@ -203,6 +205,7 @@ pub fn print(results: &[Result], hugo: Option<&str>) {
         })
     });
 
+    rows.extend(crate::pagefind_cli::rows(results));
     let names: Vec<&str> = results.iter().map(|r| r.name.as_str()).collect();
     println!("\n| | {} |", names.join(" | "));
     println!("|---|{}", "---:|".repeat(results.len()));
@@ -311,6 +314,7 @@ fn targets(results: &[Result]) {
             verdict(g <= 11.0)
         );
     }
+    crate::pagefind_cli::target(results);
     for (name, limit) in [("real site", 50.0), ("10k", 500.0)] {
         println!(
             "- serve, {name}: from saving one clause to the rebuilt page on disk in under {limit} ms: {}",
