@@ -1,7 +1,9 @@
 // axe-core (WCAG 2.0–2.2 A and AA rules, target-size included) on each
-// page given, at 1280 and 390 px, in Debian's headless Chromium. Prints
-// JSON: for each page and width, the violations (rule, impact, how many
-// elements, the first few elements' selectors). A URL ending in
+// page given, at 1280 and 390 px, in Debian's headless Chromium; and, on
+// the same loads, the layout shift from first paint (CLS, from a
+// PerformanceObserver) and the visible text set under 12 px. Prints JSON:
+// for each page and width, the violations (rule, impact, how many
+// elements, the first few elements' selectors), `cls` and `small`. A URL ending in
 // `#search=QUERY` is checked with the results of QUERY shown (typed into
 // the search box).
 //
@@ -24,12 +26,32 @@ try {
   await page.setBypassCSP(true);
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  // Layout shifts from the first paint on, summed as CLS counts them.
+  await page.evaluateOnNewDocument(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
   const out = [];
   for (const arg of urls) {
     const [url, query] = arg.split("#search=");
     for (const width of [1280, 390]) {
       await page.setViewport({ width, height: 900 });
       await page.goto(url, { waitUntil: "networkidle0" });
+      await new Promise((r) => setTimeout(r, 300));
+      const cls = await page.evaluate(() => window.__cls);
+      // Visible text (an element's own text) set under 12 px.
+      const small = await page.evaluate(() => {
+        const found = [];
+        for (const el of document.body.querySelectorAll("*")) {
+          const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim());
+          if (!own || el.getClientRects().length === 0) continue;
+          const size = parseFloat(getComputedStyle(el).fontSize);
+          if (size < 12) found.push(`${el.tagName.toLowerCase()}.${el.className} ${size}px: ${el.textContent.trim().slice(0, 30)}`);
+        }
+        return found.slice(0, 5);
+      });
       if (query) {
         await page.keyboard.press("/");
         await page.keyboard.type(decodeURIComponent(query), { delay: 5 });
@@ -50,7 +72,7 @@ try {
           summary: v.nodes[0] && v.nodes[0].failureSummary,
         }));
       });
-      out.push({ url: arg, width, violations });
+      out.push({ url: arg, width, violations, cls, small });
     }
   }
   if (errors.length) { throw new Error(errors.join("\n")); }
