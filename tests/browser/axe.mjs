@@ -7,7 +7,10 @@
 // `#search=QUERY` is checked with the results of QUERY shown (typed into
 // the search box).
 //
-//   CHROMIUM_FLAGS="--no-sandbox …" node axe.mjs URL…
+// With SHOTS=DIR, a screenshot of each page at each width is kept there
+// for review (`<path>-<width>.png`).
+//
+//   CHROMIUM_FLAGS="--no-sandbox …" [SHOTS=DIR] node axe.mjs URL…
 import { createRequire } from "node:module";
 import puppeteer from "puppeteer-core";
 
@@ -72,6 +75,11 @@ try {
           summary: v.nodes[0] && v.nodes[0].failureSummary,
         }));
       });
+      if (process.env.SHOTS) {
+        const name = new URL(url).pathname.split("/").slice(2).join("-").replace(/\.html$/, "") || "home";
+        const what = (name + (query ? "-search" : "")).replace(/[^A-Za-z0-9_-]/g, "-");
+        await page.screenshot({ path: `${process.env.SHOTS}/${what}-${width}.png` });
+      }
       out.push({ url: arg, width, violations, cls, small });
     }
   }
