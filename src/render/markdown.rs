@@ -31,10 +31,15 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(two_face::syntax::extra_newlines)
 }
 
-/// The stylesheet for highlighted code.
+/// The stylesheet for highlighted code: InspiredGitHub, its colours made
+/// readable on the code's white background (`.page pre`, static/style.css).
 pub fn highlight_css() -> String {
-    let themes = ThemeSet::load_defaults();
-    let theme = &themes.themes["InspiredGitHub"];
+    let mut themes = ThemeSet::load_defaults();
+    let Some(theme) = themes.themes.get_mut("InspiredGitHub") else {
+        return String::new();
+    };
+    let white = syntect::highlighting::Color::WHITE;
+    super::contrast::readable(theme, white);
     css_for_theme_with_class_style(theme, CLASS_STYLE).unwrap_or_default()
 }
 
@@ -42,7 +47,7 @@ pub fn highlight_css() -> String {
 pub fn highlight(code: &str, lang: &str) -> String {
     let set = syntaxes();
     let Some(syntax) = set.find_syntax_by_token(lang) else {
-        return format!("<pre><code>{}</code></pre>", escape(code));
+        return format!("<pre tabindex=\"0\"><code>{}</code></pre>", escape(code));
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
@@ -50,11 +55,11 @@ pub fn highlight(code: &str, lang: &str) -> String {
             .parse_html_for_line_which_includes_newline(line)
             .is_err()
         {
-            return format!("<pre><code>{}</code></pre>", escape(code));
+            return format!("<pre tabindex=\"0\"><code>{}</code></pre>", escape(code));
         }
     }
     format!(
-        "<pre class=\"hl\"><code class=\"language-{}\">{}</code></pre>",
+        "<pre class=\"hl\" tabindex=\"0\"><code class=\"language-{}\">{}</code></pre>",
         escape(lang),
         generator.finalize()
     )
@@ -119,7 +124,7 @@ mod tests {
     fn code_is_highlighted_with_classes() {
         let html = to_html("```toml\nid = \"x\"\n```\n");
         assert!(
-            html.contains("<pre class=\"hl\"><code class=\"language-toml\">"),
+            html.contains("<pre class=\"hl\" tabindex=\"0\"><code class=\"language-toml\">"),
             "{html}"
         );
         assert!(html.contains("<span class=\"hl-"), "{html}");
