@@ -10,10 +10,14 @@
 // shown, no text under 12 px, the names of the contents and the switch
 // read in the interface language. And the links at the end of a section,
 // from the keyboard: to the next section, and back to the contents (and
-// Escape back again). Screenshots in ARTIFACTS. Prints JSON.
+// Escape back again). axe-core (the rules of tests/browser/axe.mjs) on the
+// English interface. Screenshots in ARTIFACTS. Prints JSON.
 //
 //   CHROMIUM_FLAGS="--no-sandbox …" node interface.mjs URL KEY ARTIFACTS
+import { createRequire } from "node:module";
 import puppeteer from "puppeteer-core";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 const [url, key, artifacts] = process.argv.slice(2);
 const browser = await puppeteer.launch({
@@ -179,6 +183,24 @@ try {
     await page.screenshot({ path: `${artifacts}/section-nav-${width}.png` });
     r.errors = errors;
     await context.close();
+
+    // axe on the English interface (its own page: axe is added by the
+    // test, past the site's Content-Security-Policy).
+    const checked = await browser.createBrowserContext();
+    const p3 = await checked.newPage();
+    await p3.setBypassCSP(true);
+    await p3.setViewport({ width, height: 900 });
+    await p3.goto(url + "?ui=en", { waitUntil: "networkidle0" });
+    await p3.addScriptTag({ path: axePath });
+    r.axe = await p3.evaluate(async () => {
+      const found = await window.axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        resultTypes: ["violations"],
+      });
+      return found.violations.map((v) => `${v.id} ×${v.nodes.length} ${v.nodes[0].target.join(" ")}`);
+    });
+    r.axeUi = await p3.evaluate(() => document.documentElement.getAttribute("data-ui"));
+    await checked.close();
 
     // Without script: the page's own interface, no switch.
     const plain = await browser.createBrowserContext();

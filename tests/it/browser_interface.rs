@@ -6,7 +6,8 @@
 //! address and its fragment kept, the clause at the same height); the
 //! choice is remembered and applied before the first paint, without
 //! moving anything; `?ui=` wins; without script the page's own interface.
-//! Never an element of another interface shown, no text under 12 px.
+//! Never an element of another interface shown, no text under 12 px;
+//! axe-core finds nothing in the English interface.
 //! The links at the end of a section lead, from the keyboard, to the next
 //! one and to the contents. Screenshots in `target/browser/`.
 
@@ -141,5 +142,8 @@ fn the_interface_switch_keeps_the_reader_at_the_same_clause() {
             assert_eq!(w["contents"][what], true, "{width}: contents {what}");
         }
         assert_eq!(w["contents"]["name"], "目录", "{width}");
+        // Accessible in English too.
+        assert_eq!(w["axeUi"], "en", "{width}");
+        assert_eq!(w["axe"], serde_json::json!([]), "{width}: axe");
     }
 }
