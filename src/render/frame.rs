@@ -226,48 +226,6 @@ impl Ctx<'_> {
             .collect()
     }
 
-    /// An interface string in every interface language.
-    pub fn alts(&self, key: &str) -> Vec<Alt> {
-        alts(&self.uis, |ui| {
-            super::interface::string(self.strings, ui, key)
-                .unwrap_or_else(|| ("en".to_string(), key.to_string()))
-        })
-    }
-
-    /// A text made in every interface language by `f`, from interface
-    /// strings (so in English where the language has none).
-    pub fn alts_with(&self, mut f: impl FnMut(&str) -> String) -> Vec<Alt> {
-        alts(&self.uis, |ui| (self.ui_lang(ui).to_string(), f(ui)))
-    }
-
-    /// The language of the interface strings of interface language `ui`:
-    /// its own if the theme has strings in it, else English.
-    pub fn ui_lang<'s>(&self, ui: &'s str) -> &'s str {
-        if self.strings.contains_key(ui) {
-            ui
-        } else {
-            "en"
-        }
-    }
-
-    /// The interface switch: a button per language, named in it (string
-    /// `ui_name`, else the language's name).
-    fn ui_switch(&self) -> Vec<Span> {
-        if self.uis.len() < 2 {
-            return Vec::new();
-        }
-        self.uis
-            .iter()
-            .map(|l| {
-                let own = self.strings.get(l).and_then(|m| m.get("ui_name"));
-                Span {
-                    lang: l.clone(),
-                    text: own.cloned().unwrap_or_else(|| self.language_name(l)),
-                }
-            })
-            .collect()
-    }
-
     /// An interface string in `lang`, falling back to English, then the key.
     pub fn ui(&self, lang: &str, key: &str) -> String {
         self.ui_opt(lang, key).unwrap_or_else(|| key.to_string())
