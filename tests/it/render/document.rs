@@ -91,6 +91,9 @@ const NUMBERS: &[(&str, &str, &str)] = &[
     ("harbour-plan:art_2__p_1", "第二条第一段", "art. 2, para. 1"),
 ];
 
+/// `(lang, text)` of the texts shown in an element.
+type Spans = Vec<(String, String)>;
+
 fn keys(html: &scraper::Html) -> Vec<String> {
     all(html.root_element(), ".node[id]")
         .into_iter()
@@ -165,17 +168,16 @@ fn each_one_language_view_has_only_its_language() {
         // in itself.
         assert_eq!(attr(html.root_element(), "data-ui"), lang, "{page}");
         for ui in ["zh-Hans", "en"] {
-            let views: Vec<(&str, Vec<(String, String)>, bool)> =
-                all(html.root_element(), "nav.views a")
-                    .into_iter()
-                    .map(|a| {
-                        (
-                            attr(a, "href"),
-                            shown_spans(a, ui),
-                            a.value().attr("aria-current") == Some("page"),
-                        )
-                    })
-                    .collect();
+            let views: Vec<(&str, Spans, bool)> = all(html.root_element(), "nav.views a")
+                .into_iter()
+                .map(|a| {
+                    (
+                        attr(a, "href"),
+                        shown_spans(a, ui),
+                        a.value().attr("aria-current") == Some("page"),
+                    )
+                })
+                .collect();
             let parallel = if ui == "en" {
                 "Side by side"
             } else {
@@ -241,7 +243,7 @@ fn every_cell_has_a_permalink_with_its_key_and_its_citation() {
 fn the_table_of_contents_lists_the_nodes_with_a_heading_in_the_interface_language() {
     let site = build("document");
     // Each entry's href, depth and names as shown with the interface in `ui`.
-    let toc = |page: &str, ui: &str| -> Vec<(String, String, Vec<(String, String)>)> {
+    let toc = |page: &str, ui: &str| -> Vec<(String, String, Spans)> {
         let html = site.page(&format!("documents/harbour-plan/{page}"));
         all(html.root_element(), "nav.toc li")
             .into_iter()

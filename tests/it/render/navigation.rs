@@ -15,9 +15,14 @@ fn by_id<'a>(html: &'a Html, id: &str) -> ElementRef<'a> {
     one(html.root_element(), &format!("[id=\"{id}\"]"))
 }
 
-/// The section links of a page: for each, the id of the node just before
-/// it, and its links (class, href, text as shown in `ui`).
-fn section_navs(html: &Html, ui: &str) -> Vec<(String, Vec<(String, String, String)>)> {
+/// A link: its class, href and text as shown.
+type Link = (String, String, String);
+/// The links at the end of a section: the id of the node just before them,
+/// and the links.
+type Nav = (String, Vec<Link>);
+
+/// The section links of a page, their texts as shown in `ui`.
+fn section_navs(html: &Html, ui: &str) -> Vec<Nav> {
     all(html.root_element(), ".nodes > .section-nav")
         .into_iter()
         .map(|nav| {
@@ -42,14 +47,14 @@ fn section_navs(html: &Html, ui: &str) -> Vec<(String, Vec<(String, String, Stri
         .collect()
 }
 
-fn link(class: &str, href: &str, text: &str) -> (String, String, String) {
+fn link(class: &str, href: &str, text: &str) -> Link {
     (class.to_string(), href.to_string(), text.to_string())
 }
 
 /// What the canal plan's section links say with the interface in `ui`,
 /// naming the sections in `names` (preamble, article 1, article 2,
 /// annex), with the words for previous, back and next.
-fn canal(words: [&str; 3], names: [&str; 4]) -> Vec<(String, Vec<(String, String, String)>)> {
+fn canal(words: [&str; 3], names: [&str; 4]) -> Vec<Nav> {
     let [prev, back, next] = words;
     let key = |id: &str| format!("#canal-plan:{id}");
     let p = |i: usize, id: &str| link("prev", &key(id), &format!("{prev} {}", names[i]));
