@@ -67,7 +67,8 @@ try {
           [...li.querySelectorAll(".aligned")].map((s) => ({ lang: s.getAttribute("lang"), text: s.lastChild.textContent }))),
         excerpts: [...document.querySelectorAll(".search-results .excerpt")].map((e) => e.textContent),
         marked: [...document.querySelectorAll(".search-results .excerpt")].map((e) => !!e.querySelector("mark")),
-        label: document.querySelector("label[for=search-input]").textContent,
+        // (as shown: the texts of the other interface languages are hidden)
+        label: document.querySelector("label[for=search-input]").innerText,
       };
     });
     // Pagefind's bundle and the documents' clause files (search/<id>.json.gz).
