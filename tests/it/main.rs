@@ -18,6 +18,7 @@ mod import_instructions;
 mod import_languages;
 mod import_schemes;
 mod init;
+mod limits;
 mod render;
 mod search;
 mod serve;
