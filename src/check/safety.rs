@@ -1,6 +1,7 @@
 //! What content text may hold, and the limits on its size: raw HTML,
-//! unsafe link targets and control characters are refused, so that
-//! nothing a content file says can inject markup or script into a page.
+//! unsafe link targets, control characters and invisible ones
+//! (`super::invisible`) are refused, so that nothing a content file says
+//! can inject markup or script into a page, or hide what it says.
 
 /// Longest text of one field (heading, text, note …), in characters.
 pub const MAX_TEXT_CHARS: usize = 100_000;
@@ -56,6 +57,9 @@ fn image_problem(url: &str) -> Option<&'static str> {
 /// is what pulldown-cmark reads, so the check reads the same events.
 pub fn markdown_problem(text: &str) -> Option<(String, &'static str)> {
     use pulldown_cmark::{Event, Parser};
+    if let Some(problem) = super::invisible::problem(text) {
+        return Some(problem);
+    }
     if let Some(c) = text
         .chars()
         .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
@@ -116,6 +120,9 @@ fn links_problem(text: &str) -> Option<(String, &'static str)> {
 
 /// The first problem of a content text, with what to do about it.
 pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
+    if let Some(problem) = super::invisible::problem(text) {
+        return Some(problem);
+    }
     if text.len() <= MAX_TEXT_CHARS && plain(text.as_bytes()) {
         return None;
     }

@@ -90,7 +90,11 @@ pub fn load(root: &Path, langs: &[String], diags: &mut Vec<Diagnostic>) -> Vec<P
                     .map(|(p, h)| (2, format!("title: {p}"), h))
                     .or_else(|| {
                         crate::check::safety::markdown_problem(body).map(|(p, h)| {
-                            let at = front.lines().count() + 3;
+                            // The line of the body, or of the invisible
+                            // character that is the problem if there is one.
+                            let hidden = crate::check::invisible::find(body);
+                            let before = &body[..hidden.map_or(0, |(at, _)| at)];
+                            let at = front.lines().count() + 3 + before.matches('\n').count();
                             (at, p, h)
                         })
                     });
