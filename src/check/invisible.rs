@@ -29,6 +29,11 @@ const REFUSED: [(char, &str); 12] = [
     ('\u{FEFF}', "ZERO WIDTH NO-BREAK SPACE"),
 ];
 
+/// Whether `c` is one of the characters refused.
+pub fn is_refused(c: char) -> bool {
+    REFUSED.iter().any(|(r, _)| *r == c)
+}
+
 /// The first refused character of `text`, with its byte offset.
 ///
 /// Every content text goes through this (a million at 10,000 pages), so it
@@ -67,6 +72,34 @@ pub fn problem(text: &str) -> Option<(String, &'static str)> {
     })
 }
 
+/// The problem of a text whose entities (`&#7;`, `&#x202E;`,
+/// `&ZeroWidthSpace;`) stand for a control character or a refused one: the
+/// Markdown parser decodes them, and the page would hold the character
+/// itself. The text is rendered as the page renders it and the HTML
+/// looked through; only texts with an `&` need it.
+pub fn entity_problem(text: &str) -> Option<(String, &'static str)> {
+    use pulldown_cmark::{html, Parser};
+    if !text.contains('&') {
+        return None;
+    }
+    let mut page = String::new();
+    html::push_html(
+        &mut page,
+        Parser::new_ext(text, crate::render::markdown::OPTIONS),
+    );
+    let control = |c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\r');
+    let c = page.chars().find(|&c| control(c) || is_refused(c))?;
+    let what = if control(c) {
+        "control character"
+    } else {
+        "invisible character"
+    };
+    Some((
+        format!("{what} {} in the text, written as an entity", name(c)),
+        "remove the entity: a page may hold no control character, bidirectional control or zero-width space",
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,7 +109,7 @@ mod tests {
     #[test]
     fn finds_exactly_the_refused() {
         for c in (0..0x11_0000).filter_map(char::from_u32) {
-            let refused = REFUSED.iter().any(|(r, _)| *r == c);
+            let refused = is_refused(c);
             let text = format!("ab{c}字");
             assert_eq!(find(&text), refused.then_some((2, c)), "U+{:04X}", c as u32);
         }
@@ -89,5 +122,37 @@ mod tests {
             message,
             "invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) in the text"
         );
+    }
+
+    /// Entities are read as the page will have them.
+    #[test]
+    fn entities_are_decoded() {
+        for (text, what) in [
+            (
+                "pay &#x202E;001",
+                "invisible character U+202E (RIGHT-TO-LEFT OVERRIDE)",
+            ),
+            (
+                "a&ZeroWidthSpace;b",
+                "invisible character U+200B (ZERO WIDTH SPACE)",
+            ),
+            ("a &#7; b", "control character U+0007"),
+            (
+                "[a](https://x.org \"&#27;[2J\")",
+                "control character U+001B",
+            ),
+            ("a &#x85; b", "control character U+0085"),
+        ] {
+            let (message, _) = entity_problem(text).unwrap();
+            assert_eq!(message, format!("{what} in the text, written as an entity"));
+        }
+        for fine in [
+            "R&amp;D &lt;b&gt;",
+            "a &zwnj; b &rlm;",
+            "`&#7;` in code",
+            "a & b",
+        ] {
+            assert_eq!(entity_problem(fine), None, "{fine}");
+        }
     }
 }
