@@ -170,18 +170,30 @@ fn embedded<E: Embed>(path: &str) -> Vec<u8> {
 }
 
 /// The files under `dir` by path below it (with `/`), sorted; none if `dir`
-/// does not exist.
+/// does not exist. A path that is not UTF-8 is refused, each named: a file
+/// is published under its path, and `bad\xFF.css` would have become
+/// `bad\u{FFFD}.css`, a name the site never had.
 fn site_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
     if !dir.exists() {
         return Ok(Vec::new());
     }
     let mut files = Vec::new();
+    let mut refused = Vec::new();
     for entry in WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.map_err(|e| Error::io(dir, e.into()))?;
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            files.push((rel.to_string_lossy().replace('\\', "/"), entry.into_path()));
+            match rel.to_str() {
+                Some(rel) => files.push((rel.replace('\\', "/"), entry.into_path())),
+                None => refused.push(
+                    Diagnostic::new(entry.path(), None, "the path is not UTF-8 text")
+                        .help("rename the file or folder: a file of the theme is published under its path, which must be text"),
+                ),
+            }
         }
+    }
+    if !refused.is_empty() {
+        return Err(Error::Theme(refused));
     }
     Ok(files)
 }

@@ -50,11 +50,19 @@ pub fn load(root: &Path, langs: &[String], diags: &mut Vec<Diagnostic>) -> Vec<P
             );
             continue;
         }
-        let slug = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
+        let Some(slug) = path.file_stem().and_then(|s| s.to_str()) else {
+            diags.push(
+                Diagnostic::new(&path, None, "the page's name is not UTF-8 text").help(
+                    "rename it with lower-case letters, digits and hyphens, e.g. `how-to-cite.md`",
+                ),
+            );
+            continue;
+        };
+        let slug = slug.to_string();
+        if let Some(problem) = ids::too_long("page name", &slug) {
+            diags.push(Diagnostic::new(&path, None, problem).help(ids::TOO_LONG_HELP));
+            continue;
+        }
         if !ids::is_document_id(&slug) {
             diags.push(
                 Diagnostic::new(&path, None, format!("`{slug}` is not a valid page name"))
@@ -112,7 +120,8 @@ pub fn load(root: &Path, langs: &[String], diags: &mut Vec<Diagnostic>) -> Vec<P
                 }
                 pages.push(Page {
                     slug,
-                    title: fm.title,
+                    // Shown as plain text: see check::text::plain_texts.
+                    title: crate::render::text::plain(&fm.title),
                     lang: fm.lang,
                     order: fm.order,
                     markdown: body.to_string(),
