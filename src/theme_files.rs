@@ -205,8 +205,14 @@ fn strings(templates: &Path) -> Result<Strings, Error> {
     let origin = Origin::Default("templates/strings.toml".into());
     let mut strings = parse_strings(&text, &origin)?;
     let path = templates.join("strings.toml");
-    if path.is_file() {
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    if std::fs::symlink_metadata(&path).is_ok() {
+        // Read as a content file is: a regular file, within the size
+        // limit, UTF-8, any problem named with its line (a byte that is not
+        // UTF-8 was an I/O error without one).
+        let mut diags = Vec::new();
+        let Some(text) = crate::source::load::read_text(&path, &mut diags, true) else {
+            return Err(Error::Theme(diags));
+        };
         for (lang, own) in parse_strings(&text, &Origin::Site(path))? {
             strings.entry(lang).or_default().extend(own);
         }
@@ -227,7 +233,7 @@ fn parse_strings(text: &str, origin: &Origin) -> Result<Strings, Error> {
 }
 
 /// The template and line of an error report's first `--> name:line:col`.
-fn located(report: &str) -> Option<(&str, usize)> {
+pub(crate) fn located(report: &str) -> Option<(&str, usize)> {
     let at = report
         .lines()
         .find_map(|l| l.trim_start().strip_prefix("--> "))?;
