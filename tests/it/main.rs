@@ -22,6 +22,7 @@ mod limits;
 mod render;
 mod search;
 mod serve;
+mod serve_limits;
 mod site;
 mod special_files;
 mod support;
