@@ -106,20 +106,32 @@
     document.body.removeChild(t);
   }
   // Each permalink of a document gets a Cite button after it, made from
-  // the page's button for the cell's language (a <template>), with the
-  // node's citation, made when the site was built (`data-cite`).
+  // the page's button for the cell's language (a <template>), which copies
+  // the node's citation: the template's form (`data-form-node`, or
+  // `data-form-document` for a node without a locator) with `{title}`,
+  // `{locator}` and `{url}` filled in one pass from the template's title
+  // and URL, the link's locator (`data-loc`) and its fragment.
   var made = {};
   var templates = document.querySelectorAll("template.cite-button");
   for (var t = 0; t < templates.length; t++) {
-    made[templates[t].getAttribute("lang")] = templates[t].content.firstElementChild;
+    made[templates[t].getAttribute("lang")] = templates[t];
   }
-  var anchors = document.querySelectorAll(".cell .tools > a.anchor[data-cite]");
+  var anchors = document.querySelectorAll(".cell .tools > a.anchor[data-loc]");
   for (var a = 0; a < anchors.length; a++) {
     var cell = anchors[a].closest(".cell");
     var model = cell && made[cell.getAttribute("lang")];
     if (!model) continue;
-    var button = model.cloneNode(true);
-    button.setAttribute("data-cite", anchors[a].getAttribute("data-cite"));
+    var loc = anchors[a].getAttribute("data-loc");
+    var parts = {
+      title: model.getAttribute("data-title"),
+      locator: loc,
+      url: model.getAttribute("data-url") + anchors[a].getAttribute("href")
+    };
+    var form = model.getAttribute(loc ? "data-form-node" : "data-form-document");
+    var button = model.content.firstElementChild.cloneNode(true);
+    button.setAttribute("data-cite", form.replace(/\{(title|locator|url)\}/g, function (m, k) {
+      return parts[k];
+    }));
     anchors[a].parentNode.insertBefore(button, anchors[a].nextSibling);
   }
   var buttons = document.querySelectorAll("button.cite");

@@ -58,8 +58,8 @@
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    var active = list.querySelector('[aria-selected="true"] a') || list.querySelector("a");
-    if (active) location.href = active.href;
+    var first = list.querySelector("a");
+    if (first) location.href = first.href;
   });
 
   // Browsers refuse to load the index from file://: say so instead of failing.
@@ -290,12 +290,9 @@
   function option(result, index) {
     var li = document.createElement("li");
     li.id = "search-result-" + index;
-    li.setAttribute("role", "option");
-    li.setAttribute("aria-selected", "false");
     li.setAttribute("lang", result.lang);
     var a = document.createElement("a");
     a.href = result.url;
-    a.tabIndex = -1;
     var where = document.createElement("span");
     where.className = "where";
     where.textContent = result.title;
@@ -336,8 +333,6 @@
   function show(results) {
     list.textContent = "";
     results.forEach(function (r, i) { list.appendChild(option(r, i)); });
-    input.setAttribute("aria-expanded", results.length ? "true" : "false");
-    input.removeAttribute("aria-activedescendant");
     open(results.length > 0);
     var count = form.getAttribute("data-count").replace("{n}", String(results.length));
     say(results.length ? count : form.getAttribute("data-none"));
@@ -353,7 +348,6 @@
     if (!q.required.length) {
       list.textContent = "";
       open(false);
-      input.setAttribute("aria-expanded", "false");
       if (!query.trim()) {
         say("");
         return;
@@ -425,24 +419,37 @@
     if (s) s.addEventListener("change", function () { if (input.value.trim()) again(); });
   });
 
-  // Arrows move through the results, Enter opens one, Escape closes them.
+  // The results are a list of links (not a listbox of options: an option
+  // may not hold a link, and these are links a reader may open in a new
+  // tab or copy). Arrow down from the box goes to the first, arrows move
+  // between them, Enter opens one (Enter in the box opens the first),
+  // Escape closes them and goes back to the box.
+  function close() {
+    list.textContent = "";
+    open(false);
+    say("");
+    input.focus();
+  }
   input.addEventListener("keydown", function (e) {
-    var items = list.querySelectorAll("li");
-    if (!items.length) return;
-    var current = list.querySelector('[aria-selected="true"]');
-    var at = Array.prototype.indexOf.call(items, current);
+    var first = list.querySelector("a");
+    if (e.key === "ArrowDown" && first) {
+      e.preventDefault();
+      first.focus();
+    } else if (e.key === "Escape") {
+      close();
+    }
+  });
+  list.addEventListener("keydown", function (e) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    if (at < 0) return;
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
-      at = e.key === "ArrowDown" ? Math.min(at + 1, items.length - 1) : Math.max(at - 1, 0);
-      if (current) current.setAttribute("aria-selected", "false");
-      items[at].setAttribute("aria-selected", "true");
-      input.setAttribute("aria-activedescendant", items[at].id);
-      items[at].scrollIntoView({ block: "nearest" });
+      var to = e.key === "ArrowDown" ? Math.min(at + 1, links.length - 1) : at - 1;
+      if (to < 0) input.focus();
+      else links[to].focus();
     } else if (e.key === "Escape") {
-      list.textContent = "";
-      open(false);
-      input.setAttribute("aria-expanded", "false");
-      say("");
+      close();
     }
   });
 

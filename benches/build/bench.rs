@@ -1,7 +1,9 @@
 //! Building one corpus several times: accord's full build (`accord build`,
 //! search index included), accord with search excluded (`accord build
 //! --no-search`), and Hugo, in turn, each as its own process into an empty
-//! output folder.
+//! output folder; and, where accord's full build runs, the Pagefind CLI
+//! indexing Hugo's output (Hugo + Pagefind being what a Hugo site with
+//! search does).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,6 +17,8 @@ pub struct Bench {
     pub templates: PathBuf,
     pub statics: PathBuf,
     pub hugo: Option<PathBuf>,
+    /// The Pagefind CLI (`pagefind_extended`), run on Hugo's output.
+    pub pagefind: Option<PathBuf>,
     /// Where earlier outputs go (see `measure::clear`).
     pub trash: PathBuf,
     /// A full build slower than this is not repeated.
@@ -35,8 +39,9 @@ impl Bench {
         runs: u64,
         full: std::result::Result<(), String>,
     ) -> report::Result {
-        let outs = ["out-accord", "out-nosearch", "out-hugo"].map(|o| base.join(o));
+        let outs = ["out-accord", "out-nosearch", "out-hugo", "out-pagefind"].map(|o| base.join(o));
         let (mut full_runs, mut nosearch, mut hugo) = (Vec::new(), Vec::new(), Vec::new());
+        let mut pagefind = Vec::new();
         let fail = |e: String| -> ! {
             eprintln!("{name}: {e}");
             std::process::exit(1)
@@ -69,6 +74,14 @@ impl Bench {
                 cmd.args(["--quiet", "--noBuildLock", "--source"]).arg(src);
                 cmd.arg("--destination").arg(&outs[2]);
                 measure(&outs[2], &mut cmd, &mut hugo);
+                // Its index in a folder of its own, so that Hugo's output
+                // stays the same files as accord's without search.
+                if let (Some(pf), true) = (&self.pagefind, full.is_ok() && !slow) {
+                    let mut cmd = Command::new(pf);
+                    cmd.arg("--site").arg(&outs[2]);
+                    cmd.arg("--output-path").arg(&outs[3]);
+                    measure(&outs[3], &mut cmd, &mut pagefind);
+                }
             }
             let last = |v: &[Run], what: &str| {
                 v.last().map_or(String::new(), |r| {
@@ -81,13 +94,15 @@ impl Bench {
                 String::new()
             };
             println!(
-                "  {name} run {}/{runs}{full_now}{}{}",
+                "  {name} run {}/{runs}{full_now}{}{}{}",
                 i + 1,
                 last(&nosearch, "search excluded"),
-                last(&hugo, "Hugo")
+                last(&hugo, "Hugo"),
+                last(&pagefind, "Pagefind on Hugo's output")
             );
         }
         let has_hugo = !hugo.is_empty();
+        let same_output = has_hugo.then(|| same_output(&outs[1], &outs[2]));
         report::Result {
             name: name.to_string(),
             out_full: full.is_ok().then(|| tree_size(&outs[0])),
@@ -95,8 +110,29 @@ impl Bench {
             nosearch: Stats { runs: nosearch },
             out_nosearch: tree_size(&outs[1]),
             hugo: has_hugo.then(|| (Stats { runs: hugo }, tree_size(&outs[2]))),
+            same_output,
+            pagefind: (!pagefind.is_empty()).then_some(Stats { runs: pagefind }),
             serve: Err("not run".into()),
         }
+    }
+}
+
+/// How Hugo's output `hugo` compares with accord's `accord`, in words:
+/// the bench gives Hugo accord's pages, so all should be the same.
+fn same_output(accord: &Path, hugo: &Path) -> String {
+    match crate::hugo::compare(accord, hugo) {
+        Ok(c) if c.differ.is_empty() && c.only_one.is_empty() => {
+            format!("the same {} files, byte for byte", c.same)
+        }
+        Ok(c) => format!(
+            "{} files the same; {} differ (first: {}); {} in one only (first: {})",
+            c.same,
+            c.differ.len(),
+            c.differ.first().map_or("–", String::as_str),
+            c.only_one.len(),
+            c.only_one.first().map_or("–", String::as_str)
+        ),
+        Err(e) => format!("not compared: {e}"),
     }
 }
 

@@ -1,138 +1,142 @@
-//! The same corpus as a Hugo site: the same pages (home, one side-by-side
-//! and two one-language pages per document, the Markdown pages, 404), the
-//! same text, and the same links (cross-links, backlinks, edition links,
-//! notes), in a minimal layout. Backlinks are computed here, and every
-//! content file is HTML (`.html` with TOML front matter: the documents and
-//! the home page written by `hugo_html`, the Markdown pages rendered here by
-//! pulldown-cmark), so that Hugo only wraps it in the layout, its fastest
-//! path: the bench compares with Hugo at its fastest on the same site.
-//! Written as Markdown interleaved with the raw HTML of nodes and cells,
-//! the site spent almost all of Hugo 0.168's time and memory in goldmark
-//! (about 5 s and 800 MB at 1k pages, against about 1 s and 340 MB as HTML).
+//! The same site as a Hugo site: every file accord built from the corpus
+//! (search excluded), given to Hugo so that its output is the same files,
+//! byte for byte. Each HTML page becomes a content file (`.html`): its
+//! `<head>` and what follows `</body>` are parameters the layout prints
+//! unchanged, its body is the content; every other file (open data,
+//! citation files, per-document print CSS, scripts, icon, sitemap) is a
+//! static file Hugo copies. Hugo only wraps each page in the layout, its
+//! fastest path, and `compare` checks afterwards that both outputs are the
+//! same files.
+//!
+//! Until December 2026 the bench wrote its own, simpler HTML for Hugo
+//! (headings, paragraphs, the links of each node), which drifted from
+//! accord's pages as they gained folded cross-link lists, citations and
+//! provenance: at 10k pages Hugo wrote 594 MB in 10,001 files where accord
+//! wrote 1,316 MB in 26,669, and the comparison was no longer of the same
+//! site.
 
-use crate::emit::{quote, File};
-use crate::hugo_html::{document, home};
-use crate::synth::Corpus;
-use std::fmt::Write;
+use std::io;
+use std::path::Path;
 
-/// What is shown with a node: a link (outgoing or not), or a note.
-#[derive(Clone, Copy)]
-pub enum Ref {
-    Link(usize, bool),
-    Note(usize),
-}
+use crate::emit::quote;
 
-/// The three views of a document: side by side, Chinese, English.
-const VIEWS: [(Option<&str>, &str); 3] = [
-    (None, "index.html"),
-    (Some("zh-Hans"), "zh-Hans.html"),
-    (Some("en"), "en.html"),
-];
-
-pub fn site(c: &Corpus) -> Vec<File> {
-    let mut nav = String::from("nav = [");
-    for p in &c.pages {
-        let _ = write!(
-            nav,
-            "{{ title = {}, href = \"pages/{}.html\" }}, ",
-            quote(&p.title),
-            p.slug
-        );
-    }
-    nav.push(']');
-    let mut files = vec![
-        ("hugo.toml".into(), format!("{CONFIG}\n[params]\n{nav}\n")),
-        ("layouts/_default/baseof.html".into(), BASEOF.into()),
-        ("layouts/_default/single.html".into(), MAIN.into()),
-        ("layouts/index.html".into(), MAIN.into()),
-        ("layouts/404.html".into(), NOT_FOUND.into()),
-        (
-            "content/_index.html".into(),
-            front(
-                "合作文件 · Cooperation Documents",
-                "/index.html",
-                "zh-Hans",
-                "",
-            ) + &home(c),
-        ),
-    ];
-    for p in &c.pages {
-        let url = format!("/pages/{}.html", p.slug);
-        // Three small pages: rendered here too, so that Hugo has no Markdown
-        // at all (pulldown-cmark gives goldmark's HTML for them, byte for byte).
-        let mut html = front(&p.title, &url, p.lang, "../");
-        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&p.markdown));
-        files.push((format!("content/pages/{}.html", p.slug), html));
-    }
-    let mut refs = vec![Vec::new(); c.docs.len()];
-    for (d, doc) in c.docs.iter().enumerate() {
-        refs[d] = vec![Vec::new(); doc.nodes.len()];
-    }
-    for (i, l) in c.links.iter().enumerate() {
-        refs[l.from.0][l.from.1].push(Ref::Link(i, true));
-        refs[l.to.0][l.to.1].push(Ref::Link(i, false));
-    }
-    for (i, n) in c.notes.iter().enumerate() {
-        refs[n.target.0][n.target.1].push(Ref::Note(i));
-    }
-    for (d, doc) in c.docs.iter().enumerate() {
-        for (view, file) in VIEWS {
-            let name = view.map_or(String::new(), |v| format!("-{v}"));
-            let title = view.map_or(format!("{} · {}", doc.title.zh, doc.title.en), |v| {
-                lang_of(&doc.title, v).to_string()
-            });
-            let url = format!("/documents/{}/{file}", doc.id);
-            let mut html = front(&title, &url, view.unwrap_or("zh-Hans"), "../../");
-            document(&mut html, c, d, view, file, &refs[d]);
-            files.push((format!("content/documents/{}{name}.html", doc.id), html));
-        }
-    }
-    files
-}
-
+/// Hugo's configuration: only pages and the home page are made (no
+/// taxonomies, feeds, section lists or sitemap of its own: accord's
+/// sitemap.xml is copied as a static file).
 const CONFIG: &str = r#"baseURL = "https://example.org/"
-title = "合作文件（基准测试语料） · Cooperation Documents (benchmark corpus)"
-languageCode = "zh-Hans"
-disableKinds = ["taxonomy", "term", "rss", "section"]
+title = "accord bench"
+# Hugo adds <meta name="generator"> to the home page unless told not to.
+disableHugoGeneratorInject = true
+disableKinds = ["taxonomy", "term", "rss", "section", "sitemap", "robotsTXT"]
 # HTML content files: Hugo 0.16x refuses text/html content unless allowed.
 [security]
 allowContent = [".*"]
 "#;
 
-const BASEOF: &str = r#"<!DOCTYPE html>
-<html lang="{{ .Params.lang | default "zh-Hans" }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ .Title }} · {{ site.Title }}</title>
-<link rel="canonical" href="{{ .Permalink }}">
-<link rel="stylesheet" href="{{ .Params.root }}static/style.css">
-</head>
-<body>
-<header class="site"><a href="{{ .Params.root }}index.html">{{ site.Title }}</a>
-<nav>{{ range site.Params.nav }}<a href="{{ $.Params.root }}{{ .href }}">{{ .title }}</a> {{ end }}</nav>
-</header>
-<main>{{ block "main" . }}{{ end }}</main>
-<script src="{{ .Params.root }}static/accord.js"></script>
-</body>
-</html>
-"#;
+/// The layout of every page: accord's page around Hugo's content.
+const LAYOUT: &str =
+    "{{ .Params.head | safeHTML }}<body>{{ .Content }}</body>{{ .Params.tail | safeHTML }}";
 
-const MAIN: &str = "{{ define \"main\" }}<article>\n{{ .Content }}\n</article>{{ end }}\n";
-
-const NOT_FOUND: &str = "{{ define \"main\" }}<h1>404</h1><p><a href=\"{{ site.BaseURL }}\">合作文件 · Cooperation Documents</a></p>{{ end }}\n";
-
-fn front(title: &str, url: &str, lang: &str, root: &str) -> String {
-    format!(
-        "+++\ntitle = {}\nurl = \"{url}\"\n[params]\nlang = \"{lang}\"\nroot = \"{root}\"\n+++\n",
-        quote(title)
-    )
+/// What `site_from` wrote: pages and static files.
+pub struct Made {
+    pub pages: usize,
+    pub statics: usize,
 }
 
-pub fn lang_of<'a>(b: &'a crate::synth::Bi, lang: &str) -> &'a str {
-    if lang == "en" {
-        &b.en
-    } else {
-        &b.zh
+/// Writes into `site` (emptied first) the Hugo site whose output is the
+/// files of `built`, accord's output.
+pub fn site_from(built: &Path, site: &Path) -> io::Result<Made> {
+    if site.exists() {
+        std::fs::remove_dir_all(site)?;
     }
+    std::fs::create_dir_all(site.join("layouts/_default"))?;
+    std::fs::create_dir_all(site.join("content"))?;
+    std::fs::write(site.join("hugo.toml"), CONFIG)?;
+    std::fs::write(site.join("layouts/_default/single.html"), LAYOUT)?;
+    std::fs::write(site.join("layouts/index.html"), LAYOUT)?;
+    let mut made = Made {
+        pages: 0,
+        statics: 0,
+    };
+    let files = walkdir::WalkDir::new(built).sort_by_file_name();
+    for entry in files {
+        let entry = entry.map_err(io::Error::other)?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(built).map_err(io::Error::other)?;
+        let rel_str = rel.to_string_lossy().replace('\\', "/");
+        if rel_str.ends_with(".html") {
+            let text = std::fs::read_to_string(entry.path())?;
+            let content = page(&text, &rel_str).ok_or_else(|| {
+                io::Error::other(format!("{}: no <body>…</body>", entry.path().display()))
+            })?;
+            // Flat, numbered names: in Hugo a folder's index.html would make
+            // the folder a bundle, its other pages resources.
+            let name = if rel_str == "index.html" {
+                "_index.html".to_string()
+            } else {
+                format!("p{:06}.html", made.pages)
+            };
+            std::fs::write(site.join("content").join(name), content)?;
+            made.pages += 1;
+        } else {
+            let to = site.join("static").join(rel);
+            if let Some(dir) = to.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::copy(entry.path(), to)?;
+            made.statics += 1;
+        }
+    }
+    Ok(made)
+}
+
+/// The content file of the page `html` published at `rel`.
+fn page(html: &str, rel: &str) -> Option<String> {
+    let open = html.find("<body>")?;
+    let close = html.rfind("</body>")?;
+    let (head, body, tail) = (&html[..open], &html[open + 6..close], &html[close + 7..]);
+    Some(format!(
+        "+++\nurl = {}\n[params]\nhead = {}\ntail = {}\n+++\n{body}",
+        quote(&format!("/{rel}")),
+        quote(head),
+        quote(tail)
+    ))
+}
+
+/// How two built sites compare: files in both with the same bytes, files
+/// in both that differ, and files in one only.
+pub struct Comparison {
+    pub same: usize,
+    pub differ: Vec<String>,
+    pub only_one: Vec<String>,
+}
+
+pub fn compare(a: &Path, b: &Path) -> io::Result<Comparison> {
+    let list = |root: &Path| -> io::Result<std::collections::BTreeSet<String>> {
+        let mut set = std::collections::BTreeSet::new();
+        for entry in walkdir::WalkDir::new(root) {
+            let entry = entry.map_err(io::Error::other)?;
+            if entry.file_type().is_file() {
+                let rel = entry.path().strip_prefix(root).map_err(io::Error::other)?;
+                set.insert(rel.to_string_lossy().into_owned());
+            }
+        }
+        Ok(set)
+    };
+    let (la, lb) = (list(a)?, list(b)?);
+    let mut c = Comparison {
+        same: 0,
+        differ: Vec::new(),
+        only_one: la.symmetric_difference(&lb).cloned().collect(),
+    };
+    for rel in la.intersection(&lb) {
+        if std::fs::read(a.join(rel))? == std::fs::read(b.join(rel))? {
+            c.same += 1;
+        } else {
+            c.differ.push(rel.clone());
+        }
+    }
+    Ok(c)
 }

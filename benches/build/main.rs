@@ -22,8 +22,8 @@ mod edit;
 mod emit;
 mod hugo;
 mod hugo_bin;
-mod hugo_html;
 mod measure;
+mod pagefind_cli;
 mod report;
 mod rng;
 mod search_download;
@@ -67,11 +67,23 @@ fn main() {
     } else {
         hugo_bin::find()
     };
+    let pagefind = match (&hugo, pagefind_cli::find(root)) {
+        (Ok(_), Ok((bin, v))) => {
+            println!("Pagefind CLI {v}: {}", bin.display());
+            Some(bin)
+        }
+        (Ok(_), Err(why)) => {
+            println!("Hugo + Pagefind comparison skipped: {why}");
+            None
+        }
+        (Err(_), _) => None,
+    };
     let bench = Bench {
         accord: PathBuf::from(env!("CARGO_BIN_EXE_accord")),
         templates: root.join("templates"),
         statics: root.join("static"),
         hugo: hugo.as_ref().ok().map(|(bin, _)| bin.clone()),
+        pagefind,
         trash: dir.join("trash"),
         repeat_limit: Duration::from_secs(env_num("ACCORD_BENCH_REPEAT_LIMIT_S", 30)),
     };
@@ -188,8 +200,25 @@ fn prepare(bench: &Bench, seed: u64, pages: u64, name: &str, content: &Path, hug
     let files = emit::accord_content(&corpus);
     let wrote = emit::write_tree(content, &files).expect("write the accord corpus");
     if bench.hugo.is_some() {
-        emit::write_tree(hugo_src, &hugo::site(&corpus)).expect("write the Hugo site");
-        hugo_bin::copy_static(&bench.statics, hugo_src).expect("copy static files");
+        // Hugo is given accord's pages: built here once, untimed.
+        let built = content.with_file_name("out-nosearch");
+        clear(&built, &bench.trash);
+        let mut cmd = std::process::Command::new(&bench.accord);
+        cmd.args(["build", "--no-search", "--content"]).arg(content);
+        cmd.stdout(std::process::Stdio::null());
+        cmd.arg("--templates").arg(&bench.templates);
+        cmd.arg("--static").arg(&bench.statics);
+        let status = cmd.arg("--out").arg(&built).status();
+        assert!(
+            status.is_ok_and(|s| s.success()),
+            "accord could not build {}",
+            content.display()
+        );
+        let made = hugo::site_from(&built, hugo_src).expect("write the Hugo site");
+        println!(
+            "{name}: Hugo site made from accord's output: {} pages, {} static files",
+            made.pages, made.statics
+        );
     }
     let size = |f: &[emit::File]| f.iter().map(|(_, t)| t.len()).sum::<usize>() as f64 / 1e6;
     let crosswalk = files.iter().filter(|(p, _)| p == "crosswalk.toml");

@@ -28,7 +28,6 @@ impl Bi {
 pub struct Node {
     pub id: String,
     pub kind: &'static str,
-    pub depth: usize,
     pub label: Option<Bi>,
     pub heading: Option<Bi>,
     pub text: Option<Bi>,
@@ -217,7 +216,6 @@ fn node(
     text: Option<Bi>,
 ) -> Node {
     Node {
-        depth: id.matches("__").count(),
         id: id.to_string(),
         kind,
         label,

@@ -27,19 +27,29 @@ fn title<'a>(doc: &'a Document, lang: &str) -> &'a str {
         .map_or("", String::as_str)
 }
 
-/// The citation of node `key` (locator `locator`) of `doc` in `lang`,
-/// linking to the node; an empty locator cites the document as a whole.
-pub fn citation(cx: &Ctx, doc: &Document, lang: &str, locator: &str, key: &str) -> String {
-    let url = format!("{}#{key}", document_url(cx, doc));
-    let form = if locator.is_empty() {
-        "cite_document"
-    } else {
-        "cite_node"
-    };
-    cx.ui(lang, form)
-        .replace("{title}", title(doc, lang))
-        .replace("{locator}", locator)
-        .replace("{url}", &url)
+/// How a page's Cite buttons (static/accord.js) compose the citation of
+/// a node in one language: the interface strings `cite_node` and
+/// `cite_document`, whose `{title}`, `{locator}` and `{url}` the script
+/// fills in one pass with the document's title and URL below, the node's
+/// locator (`data-loc` of its ¶ link; empty for the document as a whole)
+/// and the link's fragment. Given once per page rather than once per node,
+/// where the finished citations were a sixth of every document page.
+#[derive(Serialize)]
+pub struct Forms {
+    pub node: String,
+    pub document: String,
+    pub title: String,
+    pub url: String,
+}
+
+/// The citation forms of `doc` in `lang`.
+pub fn forms(cx: &Ctx, doc: &Document, lang: &str) -> Forms {
+    Forms {
+        node: cx.ui(lang, "cite_node"),
+        document: cx.ui(lang, "cite_document"),
+        title: title(doc, lang).to_string(),
+        url: document_url(cx, doc),
+    }
 }
 
 /// Who published the document in `lang`: its `publisher`, else the site.

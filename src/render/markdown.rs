@@ -31,10 +31,15 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(two_face::syntax::extra_newlines)
 }
 
-/// The stylesheet for highlighted code.
+/// The stylesheet for highlighted code: InspiredGitHub, its colours made
+/// readable on the code's white background (`.page pre`, static/style.css).
 pub fn highlight_css() -> String {
-    let themes = ThemeSet::load_defaults();
-    let theme = &themes.themes["InspiredGitHub"];
+    let mut themes = ThemeSet::load_defaults();
+    let Some(theme) = themes.themes.get_mut("InspiredGitHub") else {
+        return String::new();
+    };
+    let white = syntect::highlighting::Color::WHITE;
+    super::contrast::readable(theme, white);
     css_for_theme_with_class_style(theme, CLASS_STYLE).unwrap_or_default()
 }
 
@@ -53,9 +58,10 @@ pub const MAX_HIGHLIGHTED_TEXT: usize = 8 * 1024;
 // plain escaped text, complete, without an error: highlighting is an
 // ornament, and a long code block is not a mistake to refuse.
 
-/// Escaped, not highlighted.
+/// Escaped, not highlighted (focusable, as a highlighted block: it may
+/// scroll).
 fn plain(code: &str) -> String {
-    format!("<pre><code>{}</code></pre>", escape(code))
+    format!("<pre tabindex=\"0\"><code>{}</code></pre>", escape(code))
 }
 
 /// Highlights `code` in language `lang`, or escapes it when the language is
@@ -81,7 +87,7 @@ pub fn highlight(code: &str, lang: &str) -> String {
         }
     }
     format!(
-        "<pre class=\"hl\"><code class=\"language-{}\">{}</code></pre>",
+        "<pre class=\"hl\" tabindex=\"0\"><code class=\"language-{}\">{}</code></pre>",
         escape(lang),
         generator.finalize()
     )
@@ -153,7 +159,7 @@ mod tests {
     fn code_is_highlighted_with_classes() {
         let html = to_html("```toml\nid = \"x\"\n```\n");
         assert!(
-            html.contains("<pre class=\"hl\"><code class=\"language-toml\">"),
+            html.contains("<pre class=\"hl\" tabindex=\"0\"><code class=\"language-toml\">"),
             "{html}"
         );
         assert!(html.contains("<span class=\"hl-"), "{html}");
@@ -166,7 +172,7 @@ mod tests {
         let long = format!("s/{}<", "a".repeat(MAX_HIGHLIGHTED_LINE));
         let html = to_html(&format!("```perl\nmy $x;\n{long}\n```\n"));
         let escaped = format!("{}&lt;", &long[..long.len() - 1]);
-        let want = format!("<pre><code>my $x;\n{escaped}\n</code></pre>");
+        let want = format!("<pre tabindex=\"0\"><code>my $x;\n{escaped}\n</code></pre>");
         assert_eq!(html, want);
         let fits = format!("x = \"{}\"", "a".repeat(MAX_HIGHLIGHTED_LINE - 6));
         assert!(to_html(&format!("```toml\n{fits}\n```\n")).contains("class=\"hl\""));
@@ -174,8 +180,9 @@ mod tests {
         // Each block is two thirds of the budget: the first is highlighted.
         let code = "id = \"x\"\n".repeat(MAX_HIGHLIGHTED_TEXT / 9 * 2 / 3);
         let html = to_html(&format!("```toml\n{code}```\n\n").repeat(3));
-        assert_eq!(html.matches("<pre class=\"hl\">").count(), 1, "{html}");
-        let escaped = format!("<pre><code>{}</code></pre>", escape(&code));
+        let highlighted = "<pre class=\"hl\" tabindex=\"0\">";
+        assert_eq!(html.matches(highlighted).count(), 1, "{html}");
+        let escaped = format!("<pre tabindex=\"0\"><code>{}</code></pre>", escape(&code));
         assert_eq!(html.matches(&escaped).count(), 2);
     }
 

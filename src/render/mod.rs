@@ -2,6 +2,7 @@
 //! Pure: reads nothing from disk and writes nothing.
 
 pub mod cite;
+mod contrast;
 pub mod data;
 pub mod escape;
 pub mod frame;

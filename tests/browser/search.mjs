@@ -82,11 +82,11 @@ try {
       js: searchFiles.filter((s) => /\/pagefind\.js(\?|$)/.test(s.url)).length,
       wasm: searchFiles.filter((s) => /\/wasm\.[^/]*\.pagefind$/.test(s.url)).length,
     };
-    // Arrow down to the first result and open it with Enter.
+    // Arrow down to the first result (a link, focused) and open it with Enter.
     let landed = null;
     if (found.results.length) {
       await page.keyboard.press("ArrowDown");
-      const selected = await page.evaluate(() => document.querySelector('.search-results [aria-selected="true"] a')?.href);
+      const selected = await page.evaluate(() => document.activeElement.closest(".search-results") && document.activeElement.href);
       await Promise.all([
         page.waitForFunction((want) => location.href === want, { timeout: 15000 }, selected),
         page.keyboard.press("Enter"),

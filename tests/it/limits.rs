@@ -21,6 +21,6 @@ fn a_long_code_line_is_published_plain() {
     assert!(!stderr(&o).contains("code.md"), "{}", stderr(&o));
     let html = std::fs::read_to_string(dir.path().join("public/pages/code.html")).unwrap();
     let escaped = line.replace('<', "&lt;").replace('>', "&gt;");
-    let block = format!("<pre><code>my $x = 1;\n{escaped}\n</code></pre>");
+    let block = format!("<pre tabindex=\"0\"><code>my $x = 1;\n{escaped}\n</code></pre>");
     assert!(html.contains(&block), "{html}");
 }

@@ -4,6 +4,7 @@ mod briefing_pdf;
 mod briefing_validation;
 mod briefings;
 mod browser;
+mod browser_axe;
 mod browser_layout;
 mod cli;
 mod corpus;

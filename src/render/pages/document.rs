@@ -81,6 +81,7 @@ pub struct CiteButton {
     pub lang: String,
     pub cite: String,
     pub copied: String,
+    pub forms: cite::Forms,
 }
 
 #[derive(Serialize)]
@@ -195,6 +196,7 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
                 lang: l.clone(),
                 cite: cx.ui(l, "cite"),
                 copied: cx.ui(l, "copied"),
+                forms: cite::forms(cx, doc, l),
             })
             .collect(),
         one_language_note,

@@ -14,7 +14,6 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{NodeKind, NodeRef, Relation};
-use crate::render::cite::citation;
 use crate::render::locator::Locators;
 use crate::render::text::{cite_label, inline_in, lead, plain};
 use crate::render::{urls, Ctx};
@@ -52,9 +51,10 @@ pub struct CellView {
     /// The node's number as its label reads (`Article 2.3`), which titles
     /// its search result.
     pub number: String,
-    /// The node's citation in the cell's language, which the Cite button
-    /// copies (src/render/cite.rs).
-    pub cite: String,
+    /// The node's locator in the cell's language (`第一条第一项`,
+    /// `art. 1.1`), from which the Cite button composes its citation
+    /// (src/render/cite.rs, `Forms`).
+    pub loc: String,
     /// What names the node in search results: its number as cited, or for
     /// an unnumbered paragraph its section's and its place in it
     /// (`Preamble, para. 2`, `序言 第2段`). Never an id.
@@ -208,7 +208,7 @@ fn cell(cx: &Ctx, here: NodeRef, lang: &str, locators: &Locators) -> CellView {
         heading,
         text,
         number: cite_label(doc, here.node, lang),
-        cite: citation(cx, doc, lang, &locators.of(here.node), &site.key(here)),
+        loc: locators.of(here.node),
         search_label: search_label(cx, doc, here.node, lang),
         caption,
         notes: notes(cx, here, lang),

@@ -7,13 +7,14 @@
 use std::collections::BTreeMap;
 use std::process::Command;
 
-use super::{all, attr, build, cell, node, one, Built};
+use super::{all, attr, build, cell, citation, node, Built};
 use crate::site::real_site;
 use crate::support::root;
 
 const PLAN: &str = "https://example.org/accord/documents/tide-plan/";
 
-/// What the Cite button of each cell copies (`data-cite` of its ¶ link).
+/// What the Cite button of each cell copies (composed from the page's form
+/// and the `data-loc` of its ¶ link).
 #[test]
 fn each_cell_cites_in_its_language_with_a_locator_of_its_own() {
     let site = build("cite");
@@ -21,7 +22,7 @@ fn each_cell_cites_in_its_language_with_a_locator_of_its_own() {
     let cites = |key: &str| -> Vec<String> {
         ["zh-Hans", "en", "es"]
             .iter()
-            .map(|l| attr(one(cell(node(&html, key), l), "a.anchor"), "data-cite").to_string())
+            .map(|l| citation(&html, cell(node(&html, key), l)))
             .collect()
     };
     let zh = "《潮汐合作共同行动计划（2026-2028）》";
@@ -69,16 +70,13 @@ fn each_cell_cites_in_its_language_with_a_locator_of_its_own() {
     let es_page = site.page("documents/tide-plan/es.html");
     let key = "tide-plan:preamble__p_1";
     assert_eq!(
-        attr(
-            one(cell(node(&es_page, key), "es"), "a.anchor"),
-            "data-cite"
-        ),
+        citation(&es_page, cell(node(&es_page, key), "es")),
         format!("{es}, Preámbulo, párr. 1, {PLAN}#{key}")
     );
     let paper = site.page("documents/wave-paper/en.html");
     let key = "wave-paper:part_1__prog_1__sec_1__p_2";
     assert_eq!(
-        attr(one(cell(node(&paper, key), "en"), "a.anchor"), "data-cite"),
+        citation(&paper, cell(node(&paper, key), "en")),
         format!("Policy Paper on Waves, Part I.1(1), para. 2, https://example.org/accord/documents/wave-paper/#{key}")
     );
 }
@@ -321,7 +319,7 @@ fn csl_json_renders_with_citeproc() {
     );
 }
 
-/// Every `data-cite` of the parallel page of each document (one-language
+/// Every citation of the parallel page of each document (one-language
 /// documents: their only page), by document and language: each node has
 /// one per language, and no two nodes the same.
 fn citations(public: &std::path::Path) -> BTreeMap<(String, String), Vec<String>> {
@@ -334,7 +332,7 @@ fn citations(public: &std::path::Path) -> BTreeMap<(String, String), Vec<String>
         let nodes = all(html.root_element(), ".node[id]");
         for n in &nodes {
             for c in all(*n, ":scope > .cell") {
-                let cite = attr(one(c, "a.anchor"), "data-cite");
+                let cite = citation(&html, c);
                 let key = attr(*n, "id");
                 assert!(cite.ends_with(&format!("#{key}")), "{cite}");
                 // The citation without the link: title and locator.

@@ -3,7 +3,7 @@
 //! permalinks with the number as cited, headings by depth, the table of
 //! contents, and one-language documents.
 
-use super::{all, attr, blocks, build, cell, cell_langs, node, one, owned, text_of};
+use super::{all, attr, blocks, build, cell, cell_langs, citation, node, one, owned, text_of};
 use crate::site::check_links;
 
 /// The bilingual plan's nodes, in reading order: per node its citation
@@ -61,8 +61,8 @@ const HARBOUR: &[Row] = &[
     ),
 ];
 
-/// The locator of each node as cited, per language (in the ¶ link's
-/// `data-cite`): made from the ids, one number format per document
+/// The locator of each node as cited, per language (in the citation the
+/// ¶ link's Cite button copies): made from the ids, one number format per document
 /// (`art. 1.1(2)` whether the English label reads `1.` or `(2)`: the
 /// Chinese one, the document's first language, is bracketed), every node
 /// its own (a paragraph is cited by its parent's number and its own).
@@ -220,7 +220,11 @@ fn every_cell_has_a_permalink_with_its_key_and_its_citation() {
                 } else {
                     format!("《港口合作行动计划（2026-2028）》{number}，https://example.org/accord/documents/harbour-plan/#{key}")
                 };
-                assert_eq!(attr(anchor, "data-cite"), cite, "{page} {key} {lang}");
+                assert_eq!(
+                    citation(&html, cell(row, lang)),
+                    cite,
+                    "{page} {key} {lang}"
+                );
                 assert_eq!(attr(anchor, "title"), title);
             }
         }
@@ -304,7 +308,7 @@ fn a_one_language_document_has_one_page_one_cell_per_node_and_a_note() {
         owned(&[("p", "Barges carry grain downstream.")])
     );
     assert_eq!(
-        attr(one(p, "a.anchor"), "data-cite"),
+        citation(&html, cell(p, "en")),
         "Notes on River Transport, Part I, para. 1, https://example.org/accord/documents/river-notes/#river-notes:part_1__p_1"
     );
     let note = one(article, ".one-language");

@@ -122,6 +122,47 @@ pub fn cell<'a>(node: ElementRef<'a>, lang: &str) -> ElementRef<'a> {
     one(node, &format!(":scope > .cell[lang=\"{lang}\"]"))
 }
 
+/// What the Cite button of `cell` (of `node`, on page `html`) copies, as
+/// static/accord.js composes it (tests/browser/cite.mjs runs the script
+/// itself): the page's citation form for the cell's language, with
+/// `{title}`, `{locator}` and `{url}` filled in one pass.
+pub fn citation(html: &Html, cell: ElementRef) -> String {
+    let lang = attr(cell, "lang");
+    let form = one(
+        html.root_element(),
+        &format!("template.cite-button[lang=\"{lang}\"]"),
+    );
+    let anchor = one(cell, "a.anchor");
+    let locator = attr(anchor, "data-loc");
+    let url = format!("{}{}", attr(form, "data-url"), attr(anchor, "href"));
+    let pattern = attr(
+        form,
+        if locator.is_empty() {
+            "data-form-document"
+        } else {
+            "data-form-node"
+        },
+    );
+    let mut out = String::new();
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let (value, len) = [
+            ("{title}", attr(form, "data-title")),
+            ("{locator}", locator),
+            ("{url}", url.as_str()),
+        ]
+        .into_iter()
+        .find(|(name, _)| after.starts_with(name))
+        .map_or(("{", 1), |(name, v)| (v, name.len()));
+        out.push_str(value);
+        rest = &after[len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The blocks of a cell: each child element's tag and shown text.
 pub fn blocks(cell: ElementRef) -> Vec<(String, String)> {
     cell.child_elements()
