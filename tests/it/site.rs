@@ -574,7 +574,7 @@ fn home_404_sitemap_favicon() {
 fn data_format_page_shows_real_content_and_highlighted_code() {
     let public = real_site().join("public");
     let page = std::fs::read_to_string(public.join("pages/data-format.html")).unwrap();
-    assert!(page.contains("<pre class=\"hl\"><code class=\"language-toml\">"));
+    assert!(page.contains("<pre class=\"hl\" tabindex=\"0\"><code class=\"language-toml\">"));
     assert!(page.contains("static/highlight.css"));
     let md = std::fs::read_to_string(root().join("content/pages/data-format.md")).unwrap();
     let mut blocks = 0;
