@@ -7,18 +7,17 @@
 // `#search=QUERY` is checked with the results of QUERY shown (typed into
 // the search box).
 //
-//   CHROMIUM_FLAGS="--no-sandbox …" node axe.mjs URL…
+// With SHOTS=DIR, a screenshot of each page at each width is kept there
+// for review (`<path>-<width>.png`).
+//
+//   CHROMIUM_FLAGS="--no-sandbox …" [SHOTS=DIR] node axe.mjs URL…
 import { createRequire } from "node:module";
-import puppeteer from "puppeteer-core";
+import { launch, watchLayoutShift } from "./common.mjs";
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve("axe-core/axe.min.js");
 const urls = process.argv.slice(2);
-const browser = await puppeteer.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: process.env.CHROMIUM_FLAGS.split(" "), // accord::pdf::CHROMIUM_FLAGS
-});
+const browser = await launch();
 try {
   const page = await browser.newPage();
   // The site's Content-Security-Policy allows only its own scripts; axe is
@@ -26,13 +25,7 @@ try {
   await page.setBypassCSP(true);
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  // Layout shifts from the first paint on, summed as CLS counts them.
-  await page.evaluateOnNewDocument(() => {
-    window.__cls = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  await watchLayoutShift(page);
   const out = [];
   for (const arg of urls) {
     const [url, query] = arg.split("#search=");
@@ -72,6 +65,11 @@ try {
           summary: v.nodes[0] && v.nodes[0].failureSummary,
         }));
       });
+      if (process.env.SHOTS) {
+        const name = new URL(url).pathname.split("/").slice(2).join("-").replace(/\.html$/, "") || "home";
+        const what = (name + (query ? "-search" : "")).replace(/[^A-Za-z0-9_-]/g, "-");
+        await page.screenshot({ path: `${process.env.SHOTS}/${what}-${width}.png` });
+      }
       out.push({ url: arg, width, violations, cls, small });
     }
   }

@@ -5,14 +5,10 @@
 //   CHROMIUM_FLAGS="--no-sandbox …" node cite.mjs http://127.0.0.1:PORT/accord/documents/…/index.html KEY
 //
 // CHROMIUM_FLAGS: the flags of accord::pdf::CHROMIUM_FLAGS, which the test passes.
-import puppeteer from "puppeteer-core";
+import { launch } from "./common.mjs";
 
 const [url, key] = process.argv.slice(2);
-const browser = await puppeteer.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: process.env.CHROMIUM_FLAGS.split(" "), // accord::pdf::CHROMIUM_FLAGS
-});
+const browser = await launch();
 try {
   const page = await browser.newPage();
   const errors = [];

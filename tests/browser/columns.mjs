@@ -6,14 +6,10 @@
 //   CHROMIUM_FLAGS="--no-sandbox …" node columns.mjs URL KEY OUT_DIR SHOW
 //
 // SHOW: the `?show=` value for the two-language case (e.g. zh-Hans,es).
-import puppeteer from "puppeteer-core";
+import { launch } from "./common.mjs";
 
 const [url, key, out, show] = process.argv.slice(2);
-const browser = await puppeteer.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: process.env.CHROMIUM_FLAGS.split(" "), // accord::pdf::CHROMIUM_FLAGS
-});
+const browser = await launch();
 // The visible cells of node `k` (and the column heads), in page order.
 const cells = (k) => {
   const box = (el) => {

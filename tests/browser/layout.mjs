@@ -6,14 +6,10 @@
 // read marked in the contents, and line lengths. Prints JSON.
 //
 //   CHROMIUM_FLAGS="--no-sandbox …" node layout.mjs URL SINGLE_VIEW_URL
-import puppeteer from "puppeteer-core";
+import { launch, watchLayoutShift } from "./common.mjs";
 
 const [url, single] = process.argv.slice(2);
-const browser = await puppeteer.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: process.env.CHROMIUM_FLAGS.split(" "), // accord::pdf::CHROMIUM_FLAGS
-});
+const browser = await launch();
 const visible = (sel) => {
   const el = document.querySelector(sel);
   if (!el || el.getClientRects().length === 0) return false;
@@ -24,13 +20,7 @@ try {
   const page = await browser.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  // Layout shifts from the first paint on, summed as CLS counts them.
-  await page.evaluateOnNewDocument(() => {
-    window.__cls = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  await watchLayoutShift(page);
   const out = {};
   for (const width of [1280, 390]) {
     await page.setViewport({ width, height: 900 });

@@ -6,14 +6,10 @@
 // Prints JSON; saves screenshots into OUT_DIR.
 //
 //   CHROMIUM_FLAGS="--no-sandbox …" node refs.mjs URL OUT_DIR
-import puppeteer from "puppeteer-core";
+import { launch } from "./common.mjs";
 
 const [url, out] = process.argv.slice(2);
-const browser = await puppeteer.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: process.env.CHROMIUM_FLAGS.split(" "), // accord::pdf::CHROMIUM_FLAGS
-});
+const browser = await launch();
 // Heights summed over the page: the rows' cells (the tallest cell of each
 // row, as the row shows it) and their cross-link blocks, margins included.
 const measure = () => {

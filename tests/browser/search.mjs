@@ -10,17 +10,13 @@
 // A query is a string, or an object with the language and document to
 // filter by (the box's own selects) and the page to search from.
 // CHROMIUM_FLAGS: the flags of accord::pdf::CHROMIUM_FLAGS, which the test passes.
-import puppeteer from "puppeteer-core";
+import { launch } from "./common.mjs";
 
 const [base, queriesJson] = process.argv.slice(2);
 const queries = JSON.parse(queriesJson);
 const default_page = "documents/china-celac-action-plan-2025-2027/en.html";
 
-const browser = await puppeteer.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: process.env.CHROMIUM_FLAGS.split(" "), // accord::pdf::CHROMIUM_FLAGS
-});
+const browser = await launch();
 const out = [];
 try {
   for (const query of queries) {

@@ -68,6 +68,7 @@ pub fn script(name: &str, args: &[String]) -> Option<serde_json::Value> {
         .arg(root().join("tests/browser").join(name))
         .args(args)
         .env("CHROMIUM_FLAGS", accord::pdf::CHROMIUM_FLAGS.join(" "))
+        .env("SHOTS", artifacts())
         .output()
         .expect("node runs");
     assert!(

@@ -4,7 +4,8 @@
 //! code, the 404 page, and search results in Chinese and in English; each
 //! at 1280 and at 390 px. axe-core (the WCAG 2.0–2.2 A and AA rules, target
 //! size included) finds nothing, nothing moves after the first paint (CLS
-//! under 0.05) and no visible text is set under 12 px.
+//! under 0.05) and no visible text is set under 12 px. A screenshot of each
+//! is kept in `target/browser/` for review.
 
 use crate::browser::{puppeteer_available, script, serve};
 use crate::site::build_into;
