@@ -3,6 +3,7 @@
 //! Every stage that looks at content collects *all* its problems as
 //! [`Diagnostic`]s instead of stopping at the first one.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -47,16 +48,96 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}", self.file.display())?;
+        write!(f, "error: {}", tidy(&path_text(&self.file), usize::MAX))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", tidy(&self.message, SHOWN_CHARS))?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", tidy(help, SHOWN_CHARS))?;
         }
         Ok(())
     }
+}
+
+/// A path as text: the bytes of a name that are not UTF-8 written `\xFF`,
+/// so that `bad\xFF.css` is not shown as `bad\u{FFFD}.css`, another name.
+pub fn path_text(path: &Path) -> Cow<'_, str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        if std::str::from_utf8(bytes).is_err() {
+            let mut out = String::new();
+            for chunk in bytes.utf8_chunks() {
+                out.push_str(chunk.valid());
+                for b in chunk.invalid() {
+                    out.push_str(&format!("\\x{b:02X}"));
+                }
+            }
+            return Cow::Owned(out);
+        }
+    }
+    path.to_string_lossy()
+}
+
+/// Longest value between backticks that a message shows whole, in
+/// characters: every valid id and citation key is shorter.
+const SHOWN_CHARS: usize = 120;
+/// How much of a longer value it shows.
+const PREFIX_CHARS: usize = 60;
+
+/// `text` as a message prints it. A value between backticks longer than
+/// `longest` characters is cut to its first [`PREFIX_CHARS`], `…`, and its
+/// length after the closing backtick: `kkk…` (1048576 bytes) (a key of a
+/// megabyte was echoed whole, a 10,000-segment id as 60 KB). A control
+/// character, or an invisible one that `check` refuses in content (U+202E
+/// …), is written as its code point, `<U+202E>`, wherever it is: a message
+/// neither moves the terminal's cursor nor reorders its own line.
+pub fn tidy(text: &str, longest: usize) -> Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t') || crate::check::invisible::is_refused(c)
+    };
+    let long = || {
+        text.split('`')
+            .skip(1)
+            .step_by(2)
+            .any(|v| v.len() > longest)
+    };
+    if !text.chars().any(hidden) && !long() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut cut = None;
+    for (i, part) in text.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        if let Some(bytes) = cut.take() {
+            out.push_str(&format!(" ({bytes} bytes)"));
+        }
+        let part = if i % 2 == 1 && part.chars().count() > longest {
+            cut = Some(part.len());
+            let end = part
+                .char_indices()
+                .nth(PREFIX_CHARS)
+                .map_or(part.len(), |(at, _)| at);
+            &part[..end]
+        } else {
+            part
+        };
+        for c in part.chars() {
+            if hidden(c) {
+                out.push_str(&format!("<U+{:04X}>", c as u32));
+            } else {
+                out.push(c);
+            }
+        }
+        if cut.is_some() {
+            out.push('…');
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Sorts diagnostics by file and line so that reports are deterministic.
@@ -111,6 +192,38 @@ mod tests {
         assert_eq!(idx.line(3), 2);
         assert_eq!(idx.line(6), 3);
         assert_eq!(idx.line(7), 4);
+    }
+
+    #[test]
+    fn long_values_are_cut_and_hidden_characters_named() {
+        let key = "k".repeat(1 << 20);
+        let d = Diagnostic::new(
+            "a.toml",
+            Some(3),
+            format!("unknown field `{key}`, expected `id`"),
+        )
+        .help(format!("there is no document `{key}`"));
+        let k60 = "k".repeat(60);
+        assert_eq!(
+            d.to_string(),
+            format!("error: a.toml:3: unknown field `{k60}…` (1048576 bytes), expected `id`\n  help: there is no document `{k60}…` (1048576 bytes)")
+        );
+        let id = "a".repeat(120);
+        let whole = format!("`{id}` is not valid");
+        assert_eq!(tidy(&whole, SHOWN_CHARS), whole);
+        assert_eq!(
+            tidy("title `a\u{202e}b\u{1b}[2J` in `x`\n\tnext", SHOWN_CHARS),
+            "title `a<U+202E>b<U+001B>[2J` in `x`\n\tnext"
+        );
+        let d = Diagnostic::new("bad\u{202e}txt.css", None, "x");
+        assert_eq!(d.to_string(), "error: bad<U+202E>txt.css: x");
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let name = std::ffi::OsStr::from_bytes(b"static/bad\xff\xfe.css");
+            let d = Diagnostic::new(name, None, "x");
+            assert_eq!(d.to_string(), "error: static/bad\\xFF\\xFE.css: x");
+        }
     }
 
     #[test]

@@ -170,18 +170,30 @@ fn embedded<E: Embed>(path: &str) -> Vec<u8> {
 }
 
 /// The files under `dir` by path below it (with `/`), sorted; none if `dir`
-/// does not exist.
+/// does not exist. A path that is not UTF-8 is refused, each named: a file
+/// is published under its path, and `bad\xFF.css` would have become
+/// `bad\u{FFFD}.css`, a name the site never had.
 fn site_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
     if !dir.exists() {
         return Ok(Vec::new());
     }
     let mut files = Vec::new();
+    let mut refused = Vec::new();
     for entry in WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.map_err(|e| Error::io(dir, e.into()))?;
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            files.push((rel.to_string_lossy().replace('\\', "/"), entry.into_path()));
+            match rel.to_str() {
+                Some(rel) => files.push((rel.replace('\\', "/"), entry.into_path())),
+                None => refused.push(
+                    Diagnostic::new(entry.path(), None, "the path is not UTF-8 text")
+                        .help("rename the file or folder: a file of the theme is published under its path, which must be text"),
+                ),
+            }
         }
+    }
+    if !refused.is_empty() {
+        return Err(Error::Theme(refused));
     }
     Ok(files)
 }
@@ -193,8 +205,14 @@ fn strings(templates: &Path) -> Result<Strings, Error> {
     let origin = Origin::Default("templates/strings.toml".into());
     let mut strings = parse_strings(&text, &origin)?;
     let path = templates.join("strings.toml");
-    if path.is_file() {
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    if std::fs::symlink_metadata(&path).is_ok() {
+        // Read as a content file is: a regular file, within the size
+        // limit, UTF-8, any problem named with its line (a byte that is not
+        // UTF-8 was an I/O error without one).
+        let mut diags = Vec::new();
+        let Some(text) = crate::source::load::read_text(&path, &mut diags, true) else {
+            return Err(Error::Theme(diags));
+        };
         for (lang, own) in parse_strings(&text, &Origin::Site(path))? {
             strings.entry(lang).or_default().extend(own);
         }
@@ -215,7 +233,7 @@ fn parse_strings(text: &str, origin: &Origin) -> Result<Strings, Error> {
 }
 
 /// The template and line of an error report's first `--> name:line:col`.
-fn located(report: &str) -> Option<(&str, usize)> {
+pub(crate) fn located(report: &str) -> Option<(&str, usize)> {
     let at = report
         .lines()
         .find_map(|l| l.trim_start().strip_prefix("--> "))?;

@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use super::keys::Keys;
 use super::links::check_key;
-use super::text::check_langs;
+use super::text::{check_langs, plain_texts};
 use crate::diag::Diagnostic;
 use crate::model::briefing::{Briefing, Item, Mode};
 use crate::model::ids;
@@ -37,7 +37,9 @@ fn check_briefing(
 ) -> Option<Briefing> {
     let b = &file.value;
     let id = id_of(file);
-    if !ids::is_document_id(&id) {
+    if let Some(problem) = ids::too_long("briefing id", &id) {
+        out.push(Diagnostic::new(&file.path, None, problem).help(ids::TOO_LONG_HELP));
+    } else if !ids::is_document_id(&id) {
         out.push(
             Diagnostic::new(&file.path, None, format!("`{id}` is not a valid briefing id"))
                 .help("name the file with lower-case letters, digits and single hyphens, e.g. `trade-and-finance.toml`"),
@@ -111,9 +113,9 @@ fn check_briefing(
     let items = check_items(file, site_langs, &langs, &why, keys, out);
     Some(Briefing {
         id,
-        title: b.title.get_ref().clone(),
+        title: plain_texts(b.title.get_ref()),
         date: b.date.get_ref().clone(),
-        audience: b.audience.get_ref().clone(),
+        audience: plain_texts(b.audience.get_ref()),
         intro: b.intro.get_ref().clone(),
         mode: mode?,
         languages: langs,

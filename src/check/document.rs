@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::text::check_required;
+use super::text::{check_required, plain_texts};
 use crate::diag::Diagnostic;
 use crate::model::ids;
 use crate::model::{DocKind, Document, Official};
@@ -30,7 +30,9 @@ fn document(
 ) -> Option<Document> {
     let d = &file.value;
     let id = d.id.get_ref();
-    if !ids::is_document_id(id) {
+    if let Some(problem) = ids::too_long("document id", id) {
+        out.push(file.diag(d.id.span(), problem).help(ids::TOO_LONG_HELP));
+    } else if !ids::is_document_id(id) {
         out.push(file.diag(d.id.span(), format!("`{id}` is not a valid document id"))
             .help("use lower-case letters, digits and single hyphens, e.g. `china-celac-action-plan-2025-2027`"));
     } else if file.path.file_stem().and_then(|s| s.to_str()) != Some(id.as_str()) {
@@ -91,22 +93,22 @@ fn document(
         kind: d.kind.get_ref().clone(),
         series: d.series.as_ref().map(|s| s.get_ref().clone()),
         edition: d.edition.as_ref().map(|s| s.get_ref().clone()),
-        title: d.title.get_ref().clone(),
+        title: plain_texts(d.title.get_ref()),
         date: d.date.as_ref().map(|s| s.get_ref().clone()),
         author: d
             .author
             .as_ref()
-            .map(|a| a.get_ref().clone())
+            .map(|a| plain_texts(a.get_ref()))
             .unwrap_or_default(),
         publisher: d
             .publisher
             .as_ref()
-            .map(|p| p.get_ref().clone())
+            .map(|p| plain_texts(p.get_ref()))
             .unwrap_or_default(),
         place: d
             .place
             .as_ref()
-            .map(|p| p.get_ref().clone())
+            .map(|p| plain_texts(p.get_ref()))
             .unwrap_or_default(),
         official,
         // In the site's order.
@@ -178,7 +180,10 @@ fn official(
             found.push(Official {
                 lang: lang.clone(),
                 url: url.clone(),
-                title: o.title.as_ref().map(|t| t.get_ref().clone()),
+                title: o
+                    .title
+                    .as_ref()
+                    .map(|t| crate::render::text::plain(t.get_ref())),
             });
         }
     }

@@ -9,6 +9,7 @@
 
 mod briefings;
 mod document;
+pub mod invisible;
 mod keys;
 mod links;
 mod nodes;

@@ -65,6 +65,10 @@ pub(super) fn check_nodes(
             continue;
         }
         let kind = node_kind(file, &n.kind, out);
+        if let Some(problem) = ids::too_long("node id", id) {
+            out.push(file.diag(at, problem).help(ids::TOO_LONG_HELP));
+            continue;
+        }
         let Some((depth, (abbr, number))) = ids::node_id_depth_last(id) else {
             out.push(file.diag(at, format!("`{id}` is not a valid node id"))
                 .help("use segments like `art_2`, `sec_3`, `p_1` joined by `__` (lower-case letters, `_`, a number without leading zeros)"));

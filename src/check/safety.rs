@@ -1,6 +1,7 @@
 //! What content text may hold, and the limits on its size: raw HTML,
-//! unsafe link targets and control characters are refused, so that
-//! nothing a content file says can inject markup or script into a page.
+//! unsafe link targets, control characters and invisible ones
+//! (`super::invisible`) are refused, so that nothing a content file says
+//! can inject markup or script into a page, or hide what it says.
 
 /// Longest text of one field (heading, text, note …), in characters.
 pub const MAX_TEXT_CHARS: usize = 100_000;
@@ -56,6 +57,9 @@ fn image_problem(url: &str) -> Option<&'static str> {
 /// is what pulldown-cmark reads, so the check reads the same events.
 pub fn markdown_problem(text: &str) -> Option<(String, &'static str)> {
     use pulldown_cmark::{Event, Parser};
+    if let Some(problem) = super::invisible::problem(text) {
+        return Some(problem);
+    }
     if let Some(c) = text
         .chars()
         .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
@@ -64,6 +68,9 @@ pub fn markdown_problem(text: &str) -> Option<(String, &'static str)> {
             format!("control character U+{:04X} in the text", c as u32),
             "remove it: only printable text, tabs and line breaks are allowed",
         ));
+    }
+    if let Some(problem) = super::invisible::entity_problem(text) {
+        return Some(problem);
     }
     for event in Parser::new_ext(text, crate::render::markdown::OPTIONS) {
         if let Event::Html(html) | Event::InlineHtml(html) = event {
@@ -116,6 +123,9 @@ fn links_problem(text: &str) -> Option<(String, &'static str)> {
 
 /// The first problem of a content text, with what to do about it.
 pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
+    if let Some(problem) = super::invisible::problem(text) {
+        return Some(problem);
+    }
     if text.len() <= MAX_TEXT_CHARS && plain(text.as_bytes()) {
         return None;
     }
@@ -134,6 +144,9 @@ pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
             format!("control character U+{:04X} in the text", c as u32),
             "remove it: only printable text, tabs and line breaks are allowed",
         ));
+    }
+    if let Some(problem) = super::invisible::entity_problem(text) {
+        return Some(problem);
     }
     let b = text.as_bytes();
     for (i, _) in text.match_indices('<') {
@@ -158,8 +171,9 @@ pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
 
 /// Whether `text` has none of the bytes that every problem above needs: a
 /// control character (below 0x20 but tab and line feed, 0x7f, and the
-/// first byte 0xc2 of U+0080–U+009F), `<`, or the `]` of a link. Most
-/// texts have none, and are then checked in one fast pass.
+/// first byte 0xc2 of U+0080–U+009F), `<`, the `]` of a link, or the `&`
+/// of an entity. Most texts have none, and are then checked in one fast
+/// pass (invisible characters have one of their own).
 fn plain(text: &[u8]) -> bool {
     // One pass of comparisons without branches, which the compiler turns
     // into vector instructions (a million texts, 160 MB at 10,000 pages).
@@ -170,6 +184,7 @@ fn plain(text: &[u8]) -> bool {
             | (c == 0xc2)
             | (c == b'<')
             | (c == b']')
+            | (c == b'&')
     });
     !special
 }
@@ -182,7 +197,7 @@ mod tests {
     #[test]
     fn plain_flags_each_special_byte() {
         for b in 0..=255u8 {
-            let special = matches!(b, 0..=0x08 | 0x0b..=0x1f | 0x7f | 0xc2 | b'<' | b']');
+            let special = matches!(b, 0..=0x08 | 0x0b..=0x1f | 0x7f | 0xc2 | b'<' | b']' | b'&');
             for at in [0, 7, 8, 31, 32, 100] {
                 let mut text = vec![b'a'; 101];
                 text[at] = b;
@@ -213,7 +228,9 @@ mod tests {
         assert!(plain(
             "Line\n\tand 字 “q” [x] (y)".replace(']', ")").as_bytes()
         ));
-        for c in ['\u{0}', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}', '<', ']'] {
+        for c in [
+            '\u{0}', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}', '<', ']', '&',
+        ] {
             for at in 0..17 {
                 let text = format!("{}{c}{}", "b".repeat(at), "é".repeat(5));
                 assert!(!plain(text.as_bytes()), "{text:?}");

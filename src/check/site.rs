@@ -1,6 +1,6 @@
 //! `content/site.toml`: languages, title, description and base URL.
 
-use super::text::{check_langs, check_required};
+use super::text::{check_langs, check_required, plain_texts};
 use crate::diag::Diagnostic;
 use crate::model::ids;
 use crate::model::{DocKind, Head, Language};
@@ -62,7 +62,7 @@ pub(super) fn check_site(site: &Sourced<RawSite>, out: &mut Vec<Diagnostic>) -> 
     }
     let kinds = check_kinds(site, &langs, out);
     Head {
-        title: s.title.get_ref().clone(),
+        title: plain_texts(s.title.get_ref()),
         description: s
             .description
             .as_ref()
@@ -87,6 +87,10 @@ fn check_kinds(
     for kind in &site.value.kinds {
         let k = kind.get_ref();
         let id = k.id.get_ref();
+        if let Some(problem) = ids::too_long("kind id", id) {
+            out.push(site.diag(k.id.span(), problem).help(ids::TOO_LONG_HELP));
+            continue;
+        }
         if !ids::is_document_id(id) {
             out.push(
                 site.diag(k.id.span(), format!("`{id}` is not a valid kind id"))
@@ -110,7 +114,7 @@ fn check_kinds(
                 &format!("{what} of kind `{id}`"),
                 out,
             );
-            map.get_ref().clone()
+            plain_texts(map.get_ref())
         };
         let name = named(&k.name, "name");
         let short = named(&k.short, "short name");

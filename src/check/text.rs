@@ -44,6 +44,18 @@ pub(super) fn check_langs<T>(
     }
 }
 
+/// A text field that pages show as plain text (titles, a document's
+/// provenance, a briefing's audience, names of kinds) as its Markdown reads:
+/// entities decoded, escapes and emphasis marks gone. Kept as written, the
+/// template escaped it again: `R&amp;D` was shown as `R&amp;D`, `&lt;` as
+/// `&lt;`. Checked as content text before (`check_langs`), and the
+/// characters its entities stand for too (`super::invisible`).
+pub(super) fn plain_texts(map: &LangMap) -> LangMap {
+    map.iter()
+        .map(|(lang, text)| (lang, crate::render::text::plain(text)))
+        .collect()
+}
+
 /// A text every one of `required` must have, in no language but those
 /// `allowed`: [`check_langs`] and [`require_langs`].
 pub(super) fn check_required<T>(

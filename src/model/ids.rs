@@ -9,6 +9,22 @@
 /// Longest id accepted, in bytes.
 pub const MAX_ID_LEN: usize = 200;
 
+/// The problem of an id longer than [`MAX_ID_LEN`], if it is: named with
+/// the limit and its length, without the id itself (the line shows it; a
+/// 10,000-segment id was echoed as 60 KB and called malformed).
+pub fn too_long(what: &str, id: &str) -> Option<String> {
+    (id.len() > MAX_ID_LEN).then(|| {
+        format!(
+            "{what} of {} bytes is over the limit of {MAX_ID_LEN} bytes",
+            id.len()
+        )
+    })
+}
+
+/// What to do about an id [`too_long`].
+pub const TOO_LONG_HELP: &str =
+    "shorten it: ids are part of the site's addresses and of citation keys";
+
 /// `china-celac-action-plan-2025-2027`: lower-case ASCII letters and digits
 /// in words joined by single hyphens.
 pub fn is_document_id(id: &str) -> bool {

@@ -43,19 +43,47 @@ pub fn highlight_css() -> String {
     css_for_theme_with_class_style(theme, CLASS_STYLE).unwrap_or_default()
 }
 
-/// Highlights `code` in language `lang`, or escapes it when the language is unknown.
+/// A code block with a line longer than this is not highlighted.
+pub const MAX_HIGHLIGHTED_LINE: usize = 512;
+/// Nor the code blocks of one Markdown text past this many bytes in all.
+pub const MAX_HIGHLIGHTED_TEXT: usize = 8 * 1024;
+
+// Why the two limits: syntect's time is not linear in the code. A pattern
+// that refers to what an earlier one captured (a Perl `s/…/` or a here-
+// document's end marker) is compiled again at each search on the line,
+// about a millisecond each, for as long as its context lasts: one line of
+// `s/aaa…` took 1.9 s at 4 KB and 25.7 s at 16 KB, and short lines of it
+// about 1 ms each (170 µs per byte). The limits keep a text's highlighting
+// under about 1.5 s whatever it holds; past them the code is published as
+// plain escaped text, complete, without an error: highlighting is an
+// ornament, and a long code block is not a mistake to refuse.
+
+/// Escaped, not highlighted (focusable, as a highlighted block: it may
+/// scroll).
+fn plain(code: &str) -> String {
+    format!("<pre tabindex=\"0\"><code>{}</code></pre>", escape(code))
+}
+
+/// Highlights `code` in language `lang`, or escapes it when the language is
+/// unknown or a line is longer than [`MAX_HIGHLIGHTED_LINE`].
 pub fn highlight(code: &str, lang: &str) -> String {
     let set = syntaxes();
     let Some(syntax) = set.find_syntax_by_token(lang) else {
-        return format!("<pre tabindex=\"0\"><code>{}</code></pre>", escape(code));
+        return plain(code);
     };
+    if code
+        .split('\n')
+        .any(|line| line.len() > MAX_HIGHLIGHTED_LINE)
+    {
+        return plain(code);
+    }
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
         if generator
             .parse_html_for_line_which_includes_newline(line)
             .is_err()
         {
-            return format!("<pre tabindex=\"0\"><code>{}</code></pre>", escape(code));
+            return plain(code);
         }
     }
     format!(
@@ -68,10 +96,11 @@ pub fn highlight(code: &str, lang: &str) -> String {
 use super::escape::html as escape;
 
 /// Markdown to HTML: raw HTML shown as text, unsafe links reduced to
-/// their text, code blocks highlighted.
+/// their text, code blocks highlighted up to [`MAX_HIGHLIGHTED_TEXT`].
 pub fn to_html(md: &str) -> String {
     let opts = OPTIONS;
     let mut events = Vec::new();
+    let mut highlighted = 0;
     let mut code: Option<(String, String)> = None;
     let mut dropped = Vec::new();
     for ev in Parser::new_ext(md, opts) {
@@ -92,7 +121,13 @@ pub fn to_html(md: &str) -> String {
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, buf)) = code.take() {
-                    events.push(Event::Html(highlight(&buf, &lang).into()));
+                    highlighted += buf.len();
+                    let html = if highlighted > MAX_HIGHLIGHTED_TEXT {
+                        plain(&buf)
+                    } else {
+                        highlight(&buf, &lang)
+                    };
+                    events.push(Event::Html(html.into()));
                 }
             }
             Event::Html(h) | Event::InlineHtml(h) => events.push(Event::Text(h)),
@@ -129,6 +164,26 @@ mod tests {
         );
         assert!(html.contains("<span class=\"hl-"), "{html}");
         assert!(highlight_css().contains(".hl-"));
+    }
+
+    /// Past the limits the code is all there, escaped, without highlighting.
+    #[test]
+    fn long_code_is_plain() {
+        let long = format!("s/{}<", "a".repeat(MAX_HIGHLIGHTED_LINE));
+        let html = to_html(&format!("```perl\nmy $x;\n{long}\n```\n"));
+        let escaped = format!("{}&lt;", &long[..long.len() - 1]);
+        let want = format!("<pre tabindex=\"0\"><code>my $x;\n{escaped}\n</code></pre>");
+        assert_eq!(html, want);
+        let fits = format!("x = \"{}\"", "a".repeat(MAX_HIGHLIGHTED_LINE - 6));
+        assert!(to_html(&format!("```toml\n{fits}\n```\n")).contains("class=\"hl\""));
+        // Blocks are highlighted until the text's budget is spent.
+        // Each block is two thirds of the budget: the first is highlighted.
+        let code = "id = \"x\"\n".repeat(MAX_HIGHLIGHTED_TEXT / 9 * 2 / 3);
+        let html = to_html(&format!("```toml\n{code}```\n\n").repeat(3));
+        let highlighted = "<pre class=\"hl\" tabindex=\"0\">";
+        assert_eq!(html.matches(highlighted).count(), 1, "{html}");
+        let escaped = format!("<pre tabindex=\"0\"><code>{}</code></pre>", escape(&code));
+        assert_eq!(html.matches(&escaped).count(), 2);
     }
 
     #[test]

@@ -140,7 +140,9 @@ fn filled(strings: &Strings, lang: &str) -> BTreeMap<String, String> {
     all
 }
 
-/// A template error with its whole chain of causes, as a diagnostic.
+/// A template error with its whole chain of causes, as a diagnostic, at
+/// the template and line tera gives (`--> node.html:11:92`, which may be a
+/// template that `file` includes), else at `file`.
 pub fn template_error(file: &Path, e: &tera::Error) -> Error {
     let mut message = e.to_string();
     let mut source = std::error::Error::source(e);
@@ -149,7 +151,14 @@ pub fn template_error(file: &Path, e: &tera::Error) -> Error {
         message.push_str(&s.to_string());
         source = s.source();
     }
+    let (file, line) = match crate::theme_files::located(&message) {
+        Some((name, line)) if !file.ends_with(name) => {
+            (Path::new("templates").join(name), Some(line))
+        }
+        Some((_, line)) => (file.to_path_buf(), Some(line)),
+        None => (file.to_path_buf(), None),
+    };
     Error::Theme(vec![
-        Diagnostic::new(file, None, message).help("fix the template")
+        Diagnostic::new(file, line, message).help("fix the template")
     ])
 }

@@ -5,6 +5,7 @@
 use std::convert::Infallible;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::State;
@@ -42,6 +43,38 @@ pub struct Shared {
 }
 
 const LIVE_JS: &str = include_str!("live.js");
+
+/// How long a connection has to send the header of each request before it
+/// is closed. A browser sends it at once; axum::serve sets no timer, and
+/// 1,100 connections that each sent half a request line were all held open
+/// for 30 s.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Serves `app` on `listener` over HTTP/1.1, each connection with
+/// [`HEADER_TIMEOUT`] to send each request's header (hyper's
+/// `header_read_timeout`, with tokio's timer).
+pub async fn serve_http(listener: tokio::net::TcpListener, app: Router) {
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of file descriptors, say: wait for some to be closed.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT);
+            let io = hyper_util::rt::TokioIo::new(stream);
+            // A connection that ends badly (a timeout, a reset) concerns
+            // only itself.
+            let _ = http.serve_connection(io, service).await;
+        });
+    }
+}
 
 pub fn router(shared: Shared) -> Router {
     // ServeDir refuses paths that leave the folder (`..`, encoded or not)

@@ -82,7 +82,7 @@ pub fn serve(options: ServeOptions, log: Log) -> Result<(), Error> {
     };
     let app = http::router(shared.clone());
     runtime.spawn(async move {
-        let _ = axum::serve(listener, app).await;
+        http::serve_http(listener, app).await;
     });
     log(format!(
         "serving {} on http://{addr}/ (Ctrl-C to stop)",

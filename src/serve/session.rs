@@ -216,9 +216,25 @@ impl Session {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => return Err(Error::io(path, e)),
             }
+            remove_empty_folders(&self.paths.out, p);
             self.outputs.remove(p);
         }
         Ok((written, gone.len()))
+    }
+}
+
+/// Removes the folders of the site path `removed` that it left empty, the
+/// innermost first (a deleted document's `documents/<id>/`, which a full
+/// build would not have). A folder that still holds anything (a PDF that
+/// `accord pdf` wrote, another file) stays: `remove_dir` removes only an
+/// empty one, and its refusal ends the walk.
+fn remove_empty_folders(out: &Path, removed: &str) {
+    let mut folder = Path::new(removed).parent();
+    while let Some(f) = folder.filter(|f| !f.as_os_str().is_empty()) {
+        if std::fs::remove_dir(out.join(f)).is_err() {
+            break;
+        }
+        folder = f.parent();
     }
 }
 

@@ -66,6 +66,17 @@ impl LangMap {
         self.entries.is_empty()
     }
 
+    /// Sorts the entries by code, a code given twice keeping its last text,
+    /// as `insert` one pair at a time would, without moving the entries
+    /// after each (a title of 160,000 codes took 19 s to read that way).
+    fn sort_keeping_last(&mut self) {
+        self.entries.reverse();
+        // Stable: of the pairs with one code, the last given comes first
+        // and is the one `dedup_by` keeps.
+        self.entries.sort_by(|a, b| a.0.cmp(&b.0));
+        self.entries.dedup_by(|later, first| later.0 == first.0);
+    }
+
     /// (language, text) in order of language code.
     pub fn iter(&self) -> Iter<'_> {
         Iter(self.entries.iter())
@@ -140,9 +151,9 @@ impl<K: Into<String>> FromIterator<(K, String)> for LangMap {
 
 impl<K: Into<String>> Extend<(K, String)> for LangMap {
     fn extend<I: IntoIterator<Item = (K, String)>>(&mut self, iter: I) {
-        for (k, v) in iter {
-            self.insert(k, v);
-        }
+        self.entries
+            .extend(iter.into_iter().map(|(k, v)| (k.into(), v)));
+        self.sort_keeping_last();
     }
 }
 
@@ -194,9 +205,10 @@ impl<'de> Deserialize<'de> for LangMap {
                 let mut map = LangMap {
                     entries: Vec::with_capacity(access.size_hint().unwrap_or(0).min(8)),
                 };
-                while let Some((code, text)) = access.next_entry::<String, String>()? {
-                    map.insert(code, text);
+                while let Some(pair) = access.next_entry::<String, String>()? {
+                    map.entries.push(pair);
                 }
+                map.sort_keeping_last();
                 map.entries.shrink_to_fit();
                 Ok(map)
             }
@@ -228,6 +240,11 @@ mod tests {
             );
         }
         assert!(ours.iter().eq(theirs.iter().map(|(k, v)| (k.as_str(), v))));
+        // Collected or read at once, a code given twice keeps its last text.
+        let collected: LangMap = pairs.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        assert_eq!(collected, ours);
+        let json = r#"{"zh-Hans":"中文","en":"English","es":"Español","en":"again"}"#;
+        assert_eq!(serde_json::from_str::<LangMap>(json).unwrap(), ours);
         assert_eq!(ours.get("en"), theirs.get("en"));
         assert_eq!(ours.get("fr"), None);
         assert_eq!(ours["zh-Hans"], "中文");

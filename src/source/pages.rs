@@ -130,14 +130,22 @@ fn read(path: PathBuf, langs: &[String], diags: &mut Vec<Diagnostic>) -> Option<
         );
         return None;
     }
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
+    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+        diags.push(
+            Diagnostic::new(&path, None, "the page's name is not UTF-8 text").help(
+                "rename it with lower-case letters, digits and hyphens, e.g. `how-to-cite.md`",
+            ),
+        );
+        return None;
+    };
     let (slug, named) = match stem.split_once('.') {
         Some((slug, lang)) => (slug, Some(lang)),
         None => (stem, None),
     };
+    if let Some(problem) = ids::too_long("page name", slug) {
+        diags.push(Diagnostic::new(&path, None, problem).help(ids::TOO_LONG_HELP));
+        return None;
+    }
     if !ids::is_document_id(slug) {
         diags.push(
             Diagnostic::new(&path, None, format!("`{slug}` is not a valid page name")).help(
@@ -192,7 +200,11 @@ fn read(path: PathBuf, langs: &[String], diags: &mut Vec<Diagnostic>) -> Option<
         .map(|(p, h)| (2, format!("title: {p}"), h))
         .or_else(|| {
             crate::check::safety::markdown_problem(body).map(|(p, h)| {
-                let at = front.lines().count() + 3;
+                // The line of the body, or of the invisible character that
+                // is the problem if there is one.
+                let hidden = crate::check::invisible::find(body);
+                let before = &body[..hidden.map_or(0, |(at, _)| at)];
+                let at = front.lines().count() + 3 + before.matches('\n').count();
                 (at, p, h)
             })
         });
@@ -235,7 +247,8 @@ fn read(path: PathBuf, langs: &[String], diags: &mut Vec<Diagnostic>) -> Option<
         order: fm.order,
         text: PageText {
             lang,
-            title: fm.title,
+            // Shown as plain text: see check::text::plain_texts.
+            title: crate::render::text::plain(&fm.title),
             markdown: body.to_string(),
         },
         path,

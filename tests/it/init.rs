@@ -328,6 +328,15 @@ fn check_reports_what_build_refuses_in_the_theme() {
         );
         assert!(stderr(o).contains("no_such_field"), "{what}: {}", stderr(o));
     }
+    // Named at the template and line of the field, not at the page's
+    // template that includes it.
+    let line = 1 + embedded
+        .lines()
+        .position(|l| l.contains("{{ n.key }}"))
+        .unwrap();
+    let at =
+        format!("error: templates/node.html:{line}: error: Field `no_such_field` is not defined");
+    assert!(stderr(&check).starts_with(&at), "{}", stderr(&check));
     assert_eq!(stderr(&check), stderr(&build));
     assert!(!site.join("public").exists(), "nothing written");
     // A template that does not parse, the same in both.

@@ -28,7 +28,7 @@ fn project() -> tempfile::TempDir {
 }
 
 /// A raw HTTP/1.1 GET (the path is sent as given): status and body.
-fn get(port: u16, path: &str) -> (u16, String) {
+pub(crate) fn get(port: u16, path: &str) -> (u16, String) {
     let (status, _, body) = get_with_head(port, path);
     (status, body)
 }
@@ -60,7 +60,7 @@ fn request(port: u16, path: &str, host: &str) -> (u16, String, String) {
 }
 
 /// Polls until `ok` holds, for at most 20 s.
-fn eventually(what: &str, mut ok: impl FnMut() -> bool) {
+pub(crate) fn eventually(what: &str, mut ok: impl FnMut() -> bool) {
     let start = Instant::now();
     while !ok() {
         assert!(
@@ -71,9 +71,9 @@ fn eventually(what: &str, mut ok: impl FnMut() -> bool) {
     }
 }
 
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    port: u16,
+    pub port: u16,
 }
 
 impl Drop for Server {
@@ -83,7 +83,7 @@ impl Drop for Server {
     }
 }
 
-fn start(dir: &Path) -> Server {
+pub(crate) fn start(dir: &Path) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_accord"))
         .args(["serve", "--port", "0", "--no-search"])
         .current_dir(dir)

@@ -43,7 +43,7 @@ impl<'de> de::Deserializer<'de> for Root<'de, '_> {
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
         visitor.visit_map(Entries {
-            entries: self.0.iter(),
+            entries: self.0.entries.iter(),
             value: None,
         })
     }
@@ -66,7 +66,7 @@ impl<'de> de::Deserializer<'de> for At<'de, '_> {
             Value::Str(s) => visitor.visit_str(s),
             Value::Array(items) | Value::Tables(items) => visitor.visit_seq(Items(items.iter())),
             Value::Table { entries, .. } => visitor.visit_map(Entries {
-                entries: entries.iter(),
+                entries: entries.entries.iter(),
                 value: None,
             }),
         }

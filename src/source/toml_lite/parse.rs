@@ -10,6 +10,7 @@
 //! too, with the same values and spans (tests in `super::tests`).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A value with the byte span the toml crate gives it.
@@ -34,7 +35,44 @@ pub(super) enum Value<'a> {
 }
 
 /// Keys and values in the order written.
-pub(super) type Table<'a> = Vec<(&'a str, Item<'a>)>;
+#[derive(Debug, Default)]
+pub(super) struct Table<'a> {
+    pub entries: Vec<(&'a str, Item<'a>)>,
+    /// Where each key is in `entries`, once there are more than `SCAN`:
+    /// every new key is looked up, and a scan of all the keys before it
+    /// made a table of many keys quadratic (160,000 distinct keys took
+    /// 27 s). A content table has a handful, which a scan finds faster.
+    index: Option<HashMap<&'a str, usize>>,
+}
+
+/// Up to this many keys a table is scanned.
+const SCAN: usize = 16;
+
+impl<'a> Table<'a> {
+    pub fn position(&self, key: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self.entries.iter().position(|(k, _)| *k == key),
+        }
+    }
+
+    /// Adds a key that is not in the table yet; returns its position.
+    pub fn push(&mut self, key: &'a str, item: Item<'a>) -> usize {
+        let at = self.entries.len();
+        self.entries.push((key, item));
+        match &mut self.index {
+            Some(index) => {
+                index.insert(key, at);
+            }
+            None if self.entries.len() > SCAN => {
+                let index = self.entries.iter().enumerate();
+                self.index = Some(index.map(|(i, (k, _))| (*k, i)).collect());
+            }
+            None => {}
+        }
+        at
+    }
+}
 
 /// The whole document as its root table, with the byte offset where each
 /// line starts, or `None` when declined.
@@ -48,7 +86,7 @@ pub(super) fn document(text: &str) -> Option<(Table<'_>, Vec<u32>)> {
         at: 0,
         lines: vec![0],
     };
-    let mut root: Table = Vec::new();
+    let mut root = Table::default();
     // The root entry whose last table takes the keys, after a `[[key]]`.
     let mut current: Option<usize> = None;
     loop {
@@ -63,29 +101,31 @@ pub(super) fn document(text: &str) -> Option<(Table<'_>, Vec<u32>)> {
                 let table = Item {
                     span: span.clone(),
                     value: Value::Table {
-                        entries: Vec::new(),
+                        entries: Table::default(),
                         dotted: false,
                     },
                 };
-                match root.iter().position(|(k, _)| *k == key) {
-                    Some(i) => match &mut root[i].1.value {
-                        Value::Tables(list) => list.push(table),
+                current = Some(match root.position(key) {
+                    Some(i) => match &mut root.entries[i].1.value {
+                        Value::Tables(list) => {
+                            list.push(table);
+                            i
+                        }
                         _ => return None,
                     },
-                    None => root.push((
+                    None => root.push(
                         key,
                         Item {
                             span,
                             value: Value::Tables(vec![table]),
                         },
-                    )),
-                }
-                current = Some(root.iter().position(|(k, _)| *k == key)?);
+                    ),
+                });
             }
             Some(_) => {
                 let table = match current {
                     None => &mut root,
-                    Some(i) => match &mut root[i].1.value {
+                    Some(i) => match &mut root.entries[i].1.value {
                         Value::Tables(list) => match &mut list.last_mut()?.value {
                             Value::Table { entries, .. } => entries,
                             _ => return None,
@@ -189,23 +229,20 @@ impl<'a> Parser<'a> {
         let (mut key, mut span) = self.bare_key()?;
         while self.peek() == Some(b'.') {
             self.at += 1;
-            let i = match table.iter().position(|(k, _)| *k == key) {
+            let i = match table.position(key) {
                 Some(i) => i,
-                None => {
-                    table.push((
-                        key,
-                        Item {
-                            span,
-                            value: Value::Table {
-                                entries: Vec::new(),
-                                dotted: true,
-                            },
+                None => table.push(
+                    key,
+                    Item {
+                        span,
+                        value: Value::Table {
+                            entries: Table::default(),
+                            dotted: true,
                         },
-                    ));
-                    table.len() - 1
-                }
+                    },
+                ),
             };
-            table = match &mut table[i].1.value {
+            table = match &mut table.entries[i].1.value {
                 Value::Table {
                     entries,
                     dotted: true,
@@ -224,10 +261,10 @@ impl<'a> Parser<'a> {
             b'[' => self.array()?,
             _ => self.string()?,
         };
-        if table.iter().any(|(k, _)| *k == key) {
+        if table.position(key).is_some() {
             return None;
         }
-        table.push((key, value));
+        table.push(key, value);
         Some(())
     }
 

@@ -135,6 +135,28 @@ fn small_cases() {
     }
 }
 
+/// Past `SCAN` keys a table is looked up through its index: the same
+/// values, and a key given twice is still declined, wherever it is.
+#[test]
+fn large_tables() {
+    let titles: String = (0..40)
+        .map(|i| format!("title.l{i} = \"t{i}\"\n"))
+        .collect();
+    let doc = DOC.replacen("[[node]]", &format!("{titles}[[node]]"), 1);
+    assert_eq!(agree_all(&doc), 1);
+    let nodes: String = (0..40)
+        .map(|i| format!("[[node]]\nid = \"n{i}\"\n"))
+        .collect();
+    let root: String = (0..40).map(|i| format!("k{i} = \"v\"\n")).collect();
+    assert!(super::parse::document(&format!("{root}{nodes}")).is_some());
+    for again in ["title.l3 = \"x\"\n", "title.l39 = \"x\"\n"] {
+        assert!(super::parse::document(&format!("{titles}{again}")).is_none());
+    }
+    for again in ["k0 = \"x\"\n", "k39 = \"x\"\n", "[[k20]]\n"] {
+        assert!(super::parse::document(&format!("{root}{again}")).is_none());
+    }
+}
+
 /// splitmix64: the same edits on every run.
 struct Rng(u64);
 

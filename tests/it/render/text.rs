@@ -146,3 +146,41 @@ fn a_container_with_nothing_of_its_own_is_captioned_by_its_kind() {
     let c = cell(node(&en, "text-sample:preamble"), "en");
     assert_eq!(text_of(one(c, "p.caption")), "Preamble");
 }
+
+/// A title is Markdown like every text: `&lt;` and `&amp;` in it are the
+/// characters `<` and `&`, shown once escaped in the page and kept as
+/// characters in the open data; they were shown as `&amp;lt;` (issue 18,
+/// item 11).
+#[test]
+fn entities_in_titles_are_shown_as_their_characters() {
+    let dir = crate::support::fixture("render/text");
+    let content = dir.path().join("content");
+    crate::support::edit(
+        &content.join("documents/text-sample.toml"),
+        "title.en = \"Text Sample\"",
+        "title.en = \"Text &lt;Sample&gt; R&amp;D\"",
+    );
+    std::fs::create_dir_all(content.join("pages")).unwrap();
+    let page = "+++\ntitle = \"About &lt;this&gt; &amp; *that*\"\nlang = \"en\"\n+++\n\nText.\n";
+    std::fs::write(content.join("pages/about.md"), page).unwrap();
+    let out = crate::support::accord(dir.path(), &["build"]);
+    assert!(out.status.success(), "{}", crate::support::stderr(&out));
+    let read = |path: &str| std::fs::read_to_string(dir.path().join("public").join(path)).unwrap();
+    let doc = read("documents/text-sample/en.html");
+    assert!(
+        doc.contains("<title>Text &lt;Sample&gt; R&amp;D · Text test</title>"),
+        "{doc}"
+    );
+    assert!(doc.contains("<span class=\"title\" lang=\"en\">Text &lt;Sample&gt; R&amp;D</span>"));
+    assert!(
+        !doc.contains("&amp;lt;") && !doc.contains("&amp;amp;"),
+        "{doc}"
+    );
+    let about = read("pages/about.html");
+    assert!(
+        about.contains("<h1>About &lt;this&gt; &amp; that</h1>"),
+        "{about}"
+    );
+    assert!(!about.contains("&amp;lt;"), "{about}");
+    assert!(read("data/text-sample.json").contains("\"en\":\"Text <Sample> R&D\""));
+}
