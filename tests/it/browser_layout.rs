@@ -7,7 +7,8 @@
 //! read marked, and 60–75 characters per line in a one-language view.
 //! The cross-links of the 2025 plan's parallel page (tests/browser/
 //! refs.mjs): folded, a small fraction of the text's height; the page's
-//! switch opens them all from the keyboard and is remembered.
+//! switch opens them all from the keyboard and is remembered. Focus
+//! never hidden under the sticky column headers (tests/browser/focus.mjs).
 
 use crate::browser::{artifacts, puppeteer_available, script, serve};
 use crate::site::build_into;
@@ -125,4 +126,31 @@ fn cross_links_are_folded_under_a_fifth_of_the_text_and_open_on_demand() {
     // On a phone, still once per row.
     assert_eq!(n("phone", "twice"), 0.0, "{r}");
     assert_eq!(n("phone", "rows"), n("folded", "rows"), "{r}");
+}
+
+/// Keyboard focus is never hidden under the parallel page's sticky column
+/// headers (tests/browser/focus.mjs), going down with Tab or up with
+/// Shift+Tab, which scrolls each stop into view at the top: without
+/// `scroll-padding-top`, 32 of 300 stops going up sat under them.
+#[test]
+fn keyboard_focus_is_never_hidden_under_the_column_headers() {
+    if !puppeteer_available() {
+        return;
+    }
+    let served = tempfile::tempdir().unwrap();
+    build_into(&root().join("content"), &served.path().join("accord"));
+    let port = serve(served.path().to_path_buf());
+    let url = format!(
+        "http://127.0.0.1:{port}/accord/documents/china-celac-action-plan-2025-2027/index.html"
+    );
+    let Some(r) = script("focus.mjs", &[url]) else {
+        return;
+    };
+    for case in ["1280", "1280-back", "390", "390-back"] {
+        assert_eq!(
+            r[case]["visited"], 300,
+            "{case}: every Tab lands somewhere: {r}"
+        );
+        assert_eq!(r[case]["count"], 0, "{case}: focus hidden: {r}");
+    }
 }
