@@ -17,8 +17,10 @@ pub struct Bench {
     pub templates: PathBuf,
     pub statics: PathBuf,
     pub hugo: Option<PathBuf>,
-    /// The Pagefind CLI (`pagefind_extended`), run on Hugo's output.
+    /// The Pagefind CLI (`pagefind_extended`), run on Hugo's output in the
+    /// first `pagefind_runs` runs of each size (it takes minutes at 10k).
     pub pagefind: Option<PathBuf>,
+    pub pagefind_runs: u64,
     /// Where earlier outputs go (see `measure::clear`).
     pub trash: PathBuf,
     /// A full build slower than this is not repeated.
@@ -76,7 +78,8 @@ impl Bench {
                 measure(&outs[2], &mut cmd, &mut hugo);
                 // Its index in a folder of its own, so that Hugo's output
                 // stays the same files as accord's without search.
-                if let (Some(pf), true) = (&self.pagefind, full.is_ok() && !slow) {
+                let more = i < self.pagefind_runs && full.is_ok() && !slow;
+                if let (Some(pf), true) = (&self.pagefind, more) {
                     let mut cmd = Command::new(pf);
                     cmd.arg("--site").arg(&outs[2]);
                     cmd.arg("--output-path").arg(&outs[3]);

@@ -12,8 +12,10 @@
 //! default 30); ACCORD_BENCH_FULL=always|never and ACCORD_BENCH_MAX_FULL_S
 //! (default 600): see `bench::full_plan`; ACCORD_BENCH_SEED;
 //! ACCORD_BENCH_DIR (default target/bench); ACCORD_BENCH_NO_HUGO=1;
-//! HUGO=/path/to/hugo; ACCORD_BENCH_RUNS_SERVE (saves per corpus, default
-//! 5); ACCORD_BENCH_NO_SERVE=1; ACCORD_BENCH_NO_SEARCH_DOWNLOAD=1 (else,
+//! HUGO=/path/to/hugo; PAGEFIND=/path/to/pagefind_extended;
+//! ACCORD_BENCH_RUNS_PAGEFIND (runs per size with the Pagefind CLI on
+//! Hugo's output, default 1: minutes at 10k); ACCORD_BENCH_RUNS_SERVE
+//! (saves per corpus, default 5); ACCORD_BENCH_NO_SERVE=1; ACCORD_BENCH_NO_SEARCH_DOWNLOAD=1 (else,
 //! after each corpus's full build, what one query of the search box
 //! downloads, in headless Chromium: see `search_download`).
 
@@ -84,6 +86,7 @@ fn main() {
         statics: root.join("static"),
         hugo: hugo.as_ref().ok().map(|(bin, _)| bin.clone()),
         pagefind,
+        pagefind_runs: env_num("ACCORD_BENCH_RUNS_PAGEFIND", 1),
         trash: dir.join("trash"),
         repeat_limit: Duration::from_secs(env_num("ACCORD_BENCH_REPEAT_LIMIT_S", 30)),
     };
