@@ -3,6 +3,7 @@
 
 pub mod cite;
 mod contrast;
+pub mod diff;
 pub mod data;
 pub mod escape;
 pub mod frame;
