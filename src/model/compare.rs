@@ -74,7 +74,7 @@ impl Status {
         match self {
             Status::New => "new",
             Status::Continued => "continued",
-            Status::NotContinued => "not-continued",
+            Status::NotContinued => "not_continued",
             Status::Remainder => "remainder",
         }
     }

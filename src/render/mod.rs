@@ -2,6 +2,7 @@
 //! Pure: reads nothing from disk and writes nothing.
 
 pub mod cite;
+pub mod compare_data;
 mod contrast;
 pub mod diff;
 pub mod data;
@@ -45,6 +46,8 @@ pub struct Ctx<'a> {
     pub strings: &'a Strings,
     /// The interface strings as template values, `t` and `ui`.
     pub values: StringValues,
+    /// The edition comparisons of the site's series.
+    pub comparisons: Vec<crate::model::compare::Comparison>,
 }
 
 /// What to render: the whole site, or the pages of some documents (by
@@ -103,7 +106,7 @@ impl<'a> Rendering<'a> {
         scope: Scope,
     ) -> Rendering<'a> {
         let cx = context(site, pages, theme, base_url);
-        let jobs = parts::jobs(site, pages, theme, scope);
+        let jobs = parts::jobs(site, pages, theme, scope, &cx.comparisons);
         Rendering { cx, theme, jobs }
     }
 
@@ -142,6 +145,7 @@ fn context<'a>(site: &'a Site, pages: &'a [Page], theme: &'a Theme, base_url: &'
         pages,
         strings: &theme.strings,
         values: theme.string_values(site.languages.iter().map(|l| l.code.as_str())),
+        comparisons: crate::model::compare::comparisons(site),
     }
 }
 
@@ -160,6 +164,11 @@ pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
     }
     paths.extend(pages.iter().map(|p| urls::page(&p.slug)));
     paths.extend(site.briefings.iter().map(|b| pages::briefing::path(&b.id)));
+    paths.extend(
+        crate::model::compare::comparisons(site)
+            .iter()
+            .map(|c| pages::compare::path_of(site, c)),
+    );
     paths.sort();
     paths
 }
@@ -260,6 +269,7 @@ pages!(
     pages::home::NotFound,
     pages::document::DocPage,
     pages::briefing::BriefingPage,
+    pages::compare::ComparePage,
     pages::page::PageView
 );
 

@@ -42,6 +42,8 @@ pub struct DocPage {
     pub print_css: String,
     /// The briefings that cite this document.
     pub briefings: Vec<NavLink>,
+    /// Its comparisons with the editions before and after it.
+    pub compare: Vec<NavLink>,
 }
 
 /// A document's provenance as its head shows it: each value with the
@@ -229,6 +231,7 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
         })
         .collect(),
         print_css: urls::rel(&path, &print_css_path(&doc.id)),
+        compare: super::compare::links(cx, d, &path, &page_lang),
         briefings: site
             .briefings
             .iter()

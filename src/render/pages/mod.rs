@@ -5,6 +5,7 @@
 pub mod briefing;
 pub mod briefing_items;
 pub mod briefing_refs;
+pub mod compare;
 pub mod document;
 pub mod home;
 pub mod nodes;
