@@ -179,9 +179,17 @@ fn compare(site: &Site, series: &str, old: usize, new: usize) -> Comparison {
         let continued = pred.contains_key(&s) || clauses.iter().any(|c| pred.contains_key(c));
         let own = pred.get(&s).cloned().unwrap_or_default();
         let old_side: BTreeSet<usize> = if own.is_empty() {
-            let t = clauses.iter().flat_map(|c| pred.get(c).into_iter().flatten());
-            t.map(|&o| if is_clause(od, o) { section_of(od, o) } else { o })
-                .collect()
+            let t = clauses
+                .iter()
+                .flat_map(|c| pred.get(c).into_iter().flatten());
+            t.map(|&o| {
+                if is_clause(od, o) {
+                    section_of(od, o)
+                } else {
+                    o
+                }
+            })
+            .collect()
         } else {
             own
         };

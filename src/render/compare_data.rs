@@ -49,8 +49,11 @@ pub fn series_json(cx: &Ctx, series: &str) -> Vec<u8> {
         .filter(|c| c.series == series)
         .map(|c| comparison(cx, c))
         .collect();
-    let mut out =
-        serde_json::to_vec(&SeriesJson { series, comparisons }).expect("JSON of plain data");
+    let mut out = serde_json::to_vec(&SeriesJson {
+        series,
+        comparisons,
+    })
+    .expect("JSON of plain data");
     out.push(b'\n');
     out
 }

@@ -161,15 +161,25 @@ mod tests {
             .collect();
         assert!(del.contains(&"5,000"), "{o:?}");
         assert!(o.iter().any(|s| s.fig && s.text == "5,000"));
-        assert!(n.iter().any(|s| s.fig && s.change == "ins" && s.text == "10,000"));
-        assert!(n.iter().any(|s| !s.fig && s.change.is_empty() && s.text.contains("scholarships")));
+        assert!(n
+            .iter()
+            .any(|s| s.fig && s.change == "ins" && s.text == "10,000"));
+        assert!(n
+            .iter()
+            .any(|s| !s.fig && s.change.is_empty() && s.text.contains("scholarships")));
     }
 
     #[test]
     fn chinese_by_characters_and_numerals() {
-        let (o, n) = diff("提供五千个奖学金名额", "提供3500个政府奖学金名额", "zh-Hans");
+        let (o, n) = diff(
+            "提供五千个奖学金名额",
+            "提供3500个政府奖学金名额",
+            "zh-Hans",
+        );
         assert_eq!(join(&n), "提供3500个政府奖学金名额");
-        assert!(n.iter().any(|s| s.change == "ins" && s.text.contains("政府")));
+        assert!(n
+            .iter()
+            .any(|s| s.change == "ins" && s.text.contains("政府")));
         assert!(o.iter().any(|s| s.fig && s.text == "五千"));
         assert!(n.iter().any(|s| s.fig && s.text == "3500"));
         assert_eq!(figures("1万名，第四届，统一，十个", true).len(), 2);

@@ -4,8 +4,8 @@
 pub mod cite;
 pub mod compare_data;
 mod contrast;
-pub mod diff;
 pub mod data;
+pub mod diff;
 pub mod escape;
 pub mod frame;
 pub mod locator;

@@ -80,7 +80,10 @@ pub(super) fn jobs(
         if in_scope {
             jobs.push(Job::Compare(i));
             let first = comparisons.iter().position(|f| f.series == c.series);
-            if !jobs.iter().any(|j| matches!(j, Job::CompareData(f) if Some(*f) == first)) {
+            if !jobs
+                .iter()
+                .any(|j| matches!(j, Job::CompareData(f) if Some(*f) == first))
+            {
                 jobs.extend(first.map(Job::CompareData));
             }
         }

@@ -548,7 +548,7 @@ fn home_404_sitemap_favicon() {
     let cards: Vec<String> = home
         .select(&sel(".card h3 a"))
         .map(|a| a.value().attr("href").unwrap().to_string())
-        .filter(|href| !href.starts_with("briefings/"))
+        .filter(|href| !href.starts_with("briefings/") && !href.starts_with("compare/"))
         .collect();
     assert_eq!(cards.len(), 3);
     assert!(cards
@@ -556,8 +556,8 @@ fn home_404_sitemap_favicon() {
         .all(|c| c.starts_with("documents/") && c.ends_with("/index.html")));
     assert_eq!(
         home.select(&sel(".group h2")).count(),
-        4,
-        "action plans, policy papers, briefings, pages"
+        5,
+        "action plans, policy papers, editions compared, briefings, pages"
     );
     let not_found = std::fs::read_to_string(public.join("404.html")).unwrap();
     assert!(
@@ -565,7 +565,7 @@ fn home_404_sitemap_favicon() {
             && not_found.contains("href=\"/accord/index.html\"")
     );
     let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
-    assert_eq!(sitemap.matches("<loc>").count(), 14);
+    assert_eq!(sitemap.matches("<loc>").count(), 15);
     assert!(sitemap.contains("<loc>https://example.github.io/accord/documents/china-celac-action-plan-2025-2027/en.html</loc>"));
     assert!(public.join("static/favicon.svg").is_file());
 }

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::home::{Card, CardTitle};
 use crate::model::compare::{Comparison, Counts, Pair, Row};
 use crate::model::{citation_key, Document};
 use crate::render::diff::{self, Seg};
-use super::home::{Card, CardTitle};
 use crate::render::frame::{Frame, NavLink, Span};
 use crate::render::{text, urls, Ctx};
 
@@ -100,7 +100,12 @@ pub fn path(cx: &Ctx, c: &Comparison) -> String {
 
 pub fn path_of(site: &crate::model::Site, c: &Comparison) -> String {
     let ed = |d: usize| site.documents[d].edition.clone().unwrap_or_default();
-    format!("compare/{}/{}--{}/index.html", c.series, ed(c.old), ed(c.new))
+    format!(
+        "compare/{}/{}--{}/index.html",
+        c.series,
+        ed(c.old),
+        ed(c.new)
+    )
 }
 
 /// The links from document `d`'s page at `from` to its comparisons, in `lang`.
@@ -139,7 +144,10 @@ pub fn card(cx: &Ctx, c: &Comparison) -> Card {
             .replace("{old}", &ed(od))
             .replace("{new}", &ed(nd))
             .replace("{title}", nd.title.text_in(l))
-            .replace("{sections}", &(c.counts.sections_new + c.counts.sections_continued).to_string())
+            .replace(
+                "{sections}",
+                &(c.counts.sections_new + c.counts.sections_continued).to_string(),
+            )
     };
     Card {
         href: path(cx, c),
@@ -188,7 +196,9 @@ pub fn page(cx: &Ctx, c: &Comparison) -> ComparePage {
             .iter()
             .map(|l| Span {
                 lang: l.clone(),
-                text: cx.ui(l, key).replace(var, doc.edition.as_deref().unwrap_or("")),
+                text: cx
+                    .ui(l, key)
+                    .replace(var, doc.edition.as_deref().unwrap_or("")),
             })
             .collect(),
         href: urls::rel(&here, &urls::document(&doc.id, None)),
@@ -221,14 +231,14 @@ pub fn page(cx: &Ctx, c: &Comparison) -> ComparePage {
         .map(|a| SummaryRow {
             edition: "new",
             href: format!("#{}", citation_key(&nd.id, &nd.nodes[a.node].id)),
-            names: names(nd, a.node),
+            names: names(cx, nd, a.node),
             counts: a.counts,
         })
         .collect();
     summary.extend(c.old_areas.iter().map(|&(n, counts)| SummaryRow {
         edition: "old",
         href: mk.href(c.old, n),
-        names: names(od, n),
+        names: names(cx, od, n),
         counts,
     }));
     let each = |key: &str| -> Vec<Span> {
@@ -258,7 +268,7 @@ pub fn page(cx: &Ctx, c: &Comparison) -> ComparePage {
             .iter()
             .map(|a| AreaView {
                 key: citation_key(&nd.id, &nd.nodes[a.node].id),
-                names: names(nd, a.node),
+                names: names(cx, nd, a.node),
                 rows: a.rows.iter().map(|r| mk.row(r)).collect(),
             })
             .collect(),
@@ -275,8 +285,9 @@ pub fn data_path(series: &str) -> String {
 }
 
 /// A node's name in each language of its document: label and heading,
-/// else label and the first sentence of its text.
-fn names(doc: &Document, i: usize) -> Vec<Span> {
+/// else label and the first sentence of its text; else what its kind
+/// is called (string `node_<kind>`: 序言, Preamble).
+fn names(cx: &Ctx, doc: &Document, i: usize) -> Vec<Span> {
     let n = &doc.nodes[i];
     doc.languages
         .iter()
@@ -284,7 +295,10 @@ fn names(doc: &Document, i: usize) -> Vec<Span> {
             let label = n.label.get(l).map_or("", String::as_str);
             let rest = match n.heading.get(l) {
                 Some(h) => text::plain(h),
-                None => n.text.get(l).map_or_else(String::new, |t| text::lead(t, 80)),
+                None => n
+                    .text
+                    .get(l)
+                    .map_or_else(String::new, |t| text::lead(t, 80)),
             };
             let text = [label, rest.as_str()]
                 .iter()
@@ -294,7 +308,12 @@ fn names(doc: &Document, i: usize) -> Vec<Span> {
                 .join(" ");
             Span {
                 lang: l.clone(),
-                text: if text.is_empty() { n.id.clone() } else { text },
+                text: if text.is_empty() {
+                    cx.ui_opt(l, &format!("node_{}", n.kind))
+                        .unwrap_or_else(|| n.id.clone())
+                } else {
+                    text
+                },
             }
         })
         .collect()
@@ -366,7 +385,16 @@ impl Maker<'_> {
                 .map(|l| Line {
                     lang: l.clone(),
                     label: n.label.get(l).cloned().unwrap_or_default(),
-                    heading: n.heading.get(l).map(|h| text::plain(h)).unwrap_or_default(),
+                    heading: match n.heading.get(l) {
+                        Some(h) => text::plain(h),
+                        // A node with no label, heading or text (a
+                        // preamble) is named by its kind.
+                        None if n.label.is_empty() && n.text.is_empty() => self
+                            .cx
+                            .ui_opt(l, &format!("node_{}", n.kind))
+                            .unwrap_or_default(),
+                        None => String::new(),
+                    },
                     segs: segs.remove(l).unwrap_or_else(|| {
                         n.text
                             .get(l)
