@@ -46,7 +46,26 @@ pub fn diff(old: &str, new: &str, lang: &str) -> (Vec<Seg>, Vec<Seg>) {
             }
         }
     }
+    join_spaces(old, &mut o);
+    join_spaces(new, &mut n);
     (segments(old, &o, zh), segments(new, &n, zh))
+}
+
+/// White space alone between two changes of one side is marked with
+/// them, so that a run of changed words reads as one mark, not a mark
+/// per word.
+fn join_spaces(text: &str, runs: &mut [(usize, usize, &'static str)]) {
+    for k in 1..runs.len().saturating_sub(1) {
+        let (a, b, change) = runs[k];
+        let (before, after) = (runs[k - 1].2, runs[k + 1].2);
+        if change.is_empty()
+            && !before.is_empty()
+            && before == after
+            && text[a..b].chars().all(char::is_whitespace)
+        {
+            runs[k].2 = before;
+        }
+    }
 }
 
 /// A text alone, its figures marked.
@@ -167,6 +186,28 @@ mod tests {
         assert!(n
             .iter()
             .any(|s| !s.fig && s.change.is_empty() && s.text.contains("scholarships")));
+    }
+
+    #[test]
+    fn changed_words_in_a_row_are_one_mark() {
+        let (o, n) = diff("we welcome the plan", "they will share the plan", "en");
+        assert_eq!(
+            o[0],
+            Seg {
+                text: "we welcome".into(),
+                change: "del",
+                fig: false
+            }
+        );
+        assert_eq!(
+            n[0],
+            Seg {
+                text: "they will share".into(),
+                change: "ins",
+                fig: false
+            }
+        );
+        assert_eq!(join(&n), "they will share the plan");
     }
 
     #[test]

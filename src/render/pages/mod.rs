@@ -6,6 +6,7 @@ pub mod briefing;
 pub mod briefing_items;
 pub mod briefing_refs;
 pub mod compare;
+pub mod compare_rows;
 pub mod document;
 pub mod home;
 pub mod nodes;
