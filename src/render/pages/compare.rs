@@ -66,13 +66,34 @@ pub fn path(cx: &Ctx, c: &Comparison) -> String {
 }
 
 pub fn path_of(site: &crate::model::Site, c: &Comparison) -> String {
-    let ed = |d: usize| site.documents[d].edition.clone().unwrap_or_default();
+    let ed = |d: usize| slug(site.documents[d].edition.as_deref().unwrap_or(""));
     format!(
         "compare/{}/{}--{}/index.html",
-        c.series,
+        slug(&c.series),
         ed(c.old),
         ed(c.new)
     )
+}
+
+/// A series or edition as a part of a path: series and editions are free
+/// text, so every character but ASCII letters, digits, `-`, `_` and `.`
+/// becomes `-`, and a part of dots alone (`..`) dashes.
+fn slug(text: &str) -> String {
+    let s: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if s.chars().all(|c| c == '.') {
+        "-".repeat(s.len().max(1))
+    } else {
+        s
+    }
 }
 
 /// The links from document `d`'s page at `from` to its comparisons, in `lang`.
@@ -248,7 +269,7 @@ pub fn page(cx: &Ctx, c: &Comparison) -> ComparePage {
 }
 
 pub fn data_path(series: &str) -> String {
-    format!("data/compare-{series}.json")
+    format!("data/compare-{}.json", slug(series))
 }
 
 /// A node's name in each language of its document: label and heading,
@@ -284,4 +305,19 @@ fn names(cx: &Ctx, doc: &Document, i: usize) -> Vec<Span> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn paths_stay_in_their_folder() {
+        assert_eq!(
+            super::slug("china-celac-action-plan"),
+            "china-celac-action-plan"
+        );
+        assert_eq!(super::slug("2025-2027"), "2025-2027");
+        assert_eq!(super::slug(".."), "--");
+        assert_eq!(super::slug("a/../b c"), "a-..-b-c");
+        assert_eq!(super::data_path("x/y"), "data/compare-x-y.json");
+    }
 }
