@@ -5,6 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 
 pub mod briefing;
+pub mod compare;
 mod documents;
 pub mod ids;
 mod kinds;

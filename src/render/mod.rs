@@ -2,8 +2,10 @@
 //! Pure: reads nothing from disk and writes nothing.
 
 pub mod cite;
+pub mod compare_data;
 mod contrast;
 pub mod data;
+pub mod diff;
 pub mod escape;
 pub mod frame;
 pub mod interface;
@@ -54,6 +56,8 @@ pub struct Ctx<'a> {
     /// The script inlined in every page's head and its CSP hash, as
     /// template values `ui_script` and `ui_script_hash`.
     pub ui_script: (tera::Value, tera::Value),
+    /// The edition comparisons of the site's series.
+    pub comparisons: Vec<crate::model::compare::Comparison>,
 }
 
 /// What to render: the whole site, or the pages of some documents (by
@@ -112,7 +116,7 @@ impl<'a> Rendering<'a> {
         scope: Scope,
     ) -> Rendering<'a> {
         let cx = context(site, pages, theme, base_url);
-        let jobs = parts::jobs(site, pages, theme, scope);
+        let jobs = parts::jobs(site, pages, theme, scope, &cx.comparisons);
         Rendering { cx, theme, jobs }
     }
 
@@ -158,6 +162,7 @@ fn context<'a>(site: &'a Site, pages: &'a [Page], theme: &'a Theme, base_url: &'
             tera::Value::from(theme.ui_script_hash.as_str()),
         ),
         uis,
+        comparisons: crate::model::compare::comparisons(site),
     }
 }
 
@@ -176,6 +181,11 @@ pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
     }
     paths.extend(pages.iter().map(|p| urls::page(&p.slug)));
     paths.extend(site.briefings.iter().map(|b| pages::briefing::path(&b.id)));
+    paths.extend(
+        crate::model::compare::comparisons(site)
+            .iter()
+            .map(|c| pages::compare::path_of(site, c)),
+    );
     paths.sort();
     paths
 }
@@ -280,6 +290,7 @@ pages!(
     pages::home::NotFound,
     pages::document::DocPage,
     pages::briefing::BriefingPage,
+    pages::compare::ComparePage,
     pages::page::PageView
 );
 

@@ -2,6 +2,7 @@
 //! parallel: what each part is (a document with its views, a briefing, the
 //! home page, a static file…) and the files it makes.
 
+use crate::model::compare::Comparison;
 use crate::model::Site;
 use crate::source::pages::Page;
 use crate::Error;
@@ -25,10 +26,20 @@ pub(super) enum Job {
     /// The stylesheet of the interface languages.
     Interface,
     Static(usize),
+    /// An edition comparison's page.
+    Compare(usize),
+    /// The comparisons of a series as open data (the index of its first).
+    CompareData(usize),
 }
 
 /// The parts to render of what `scope` names.
-pub(super) fn jobs(site: &Site, pages: &[Page], theme: &Theme, scope: Scope) -> Vec<Job> {
+pub(super) fn jobs(
+    site: &Site,
+    pages: &[Page],
+    theme: &Theme,
+    scope: Scope,
+    comparisons: &[Comparison],
+) -> Vec<Job> {
     let mut jobs = Vec::new();
     if !matches!(
         scope,
@@ -62,6 +73,23 @@ pub(super) fn jobs(site: &Site, pages: &[Page], theme: &Theme, scope: Scope) -> 
             .filter(|&b| quotes(&site.briefings[b]))
             .map(Job::Briefing),
     );
+    // Comparisons of an edition in scope; a series' data with its first.
+    for (i, c) in comparisons.iter().enumerate() {
+        let in_scope = match scope {
+            Scope::All => true,
+            Scope::Documents { docs, .. } => docs.contains(&c.old) || docs.contains(&c.new),
+        };
+        if in_scope {
+            jobs.push(Job::Compare(i));
+            let first = comparisons.iter().position(|f| f.series == c.series);
+            if !jobs
+                .iter()
+                .any(|j| matches!(j, Job::CompareData(f) if Some(*f) == first))
+            {
+                jobs.extend(first.map(Job::CompareData));
+            }
+        }
+    }
     for d in docs {
         jobs.push(Job::Data(d));
         jobs.push(Job::Document(d));
@@ -156,6 +184,23 @@ pub(super) fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Er
                     pages::briefing::print_css(b),
                 ),
             ]
+        }
+        Job::Compare(i) => {
+            let c = &cx.comparisons[i];
+            vec![html(
+                cx,
+                theme,
+                "compare.html",
+                pages::compare::path(cx, c),
+                &pages::compare::page(cx, c),
+            )?]
+        }
+        Job::CompareData(i) => {
+            let series = &cx.comparisons[i].series;
+            vec![OutFile {
+                path: pages::compare::data_path(series),
+                bytes: super::compare_data::series_json(cx, series),
+            }]
         }
         Job::Highlight => vec![file("static/highlight.css", markdown::highlight_css())],
         Job::Interface => vec![file(

@@ -49,9 +49,12 @@ pub struct DocPage {
     pub print_css: String,
     /// The briefings that cite this document.
     pub briefings: Vec<BriefingLink>,
+    /// Its comparisons with the editions before and after it.
+    pub compare: Vec<BriefingLink>,
 }
 
-/// A briefing that cites the document, titled in every interface language.
+/// A page linked from the document's head (a briefing that cites it, a
+/// comparison of its editions), titled in every interface language.
 #[derive(Serialize)]
 pub struct BriefingLink {
     pub href: String,
@@ -214,6 +217,7 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
         })
         .collect(),
         print_css: urls::rel(&path, &print_css_path(&doc.id)),
+        compare: super::compare::links(cx, d, &path),
         briefings: site
             .briefings
             .iter()

@@ -98,6 +98,16 @@ pub fn page(cx: &Ctx) -> HomePage {
             docs: cards,
         });
     }
+    if !cx.comparisons.is_empty() {
+        groups.push(Group {
+            captions: each_lang(cx, "kind_compare", None),
+            docs: cx
+                .comparisons
+                .iter()
+                .map(|c| super::compare::card(cx, c))
+                .collect(),
+        });
+    }
     if !site.briefings.is_empty() {
         groups.push(Group {
             captions: each_lang(cx, "kind_briefing", None),

@@ -7,6 +7,7 @@
 mod briefing;
 mod briefing_items;
 mod cite;
+mod compare;
 mod crosswalk;
 mod document;
 mod home;
@@ -51,7 +52,13 @@ impl Built {
 /// Builds `tests/fixtures/render/CASE` with the project's theme, without
 /// the search index (not what these tests are about).
 pub fn build(case: &str) -> Built {
-    let dir = fixture(&format!("render/{case}"));
+    build_fixture(&format!("render/{case}"))
+}
+
+/// Builds `tests/fixtures/NAME` as [`build`] does.
+pub fn build_fixture(name: &str) -> Built {
+    let case = name;
+    let dir = fixture(name);
     let out = dir.path().join("public");
     let paths = Paths {
         content: dir.path().join("content"),
