@@ -21,6 +21,7 @@ mod import_languages;
 mod import_schemes;
 mod init;
 mod limits;
+mod markers;
 mod render;
 mod search;
 mod serve;
