@@ -3,7 +3,7 @@
 //! which keeps the columns apart): page numbers, every clause in each
 //! language of the mode, the permalinks, no navigation, a page count in
 //! proportion to the text. The first page of each is kept as a PNG in
-//! `target/briefings/` for review. Without Chromium, `accord pdf` says how
+//! `target/browser/` for review, with the PDF. Without Chromium, `accord pdf` says how
 //! to install it and exits 2.
 //!
 //! `.ci/run` installs Chromium and poppler-utils, and CI sets `CI`: there a
@@ -346,7 +346,7 @@ fn the_real_briefings_print_with_page_numbers_every_clause_and_permalinks() {
     pdfs.sort();
     let expected: Vec<String> = names.iter().map(|n| format!("{n}.pdf")).collect();
     assert_eq!(pdfs, expected, "the PDFs and no temporary file");
-    let keep = root().join("target/briefings");
+    let keep = root().join("target/browser");
     std::fs::create_dir_all(&keep).unwrap();
     for &(id, _, items) in BRIEFINGS {
         let want = printed(Path::new(&public), id);

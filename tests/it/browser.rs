@@ -28,7 +28,7 @@ fn have(cmd: &str) -> bool {
 
 /// True when the browser tests can run; panics in CI when they cannot.
 pub fn browser_available() -> bool {
-    let ok = have("chromium") && have("pdftotext") && have("pdfinfo");
+    let ok = have("chromium") && have("pdftotext") && have("pdfinfo") && have("pdftoppm");
     if !ok {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -278,6 +278,14 @@ fn the_real_site_in_headless_chromium() {
         .parse()
         .unwrap();
     assert!(info.contains("(A4)"), "{info}");
+    // Its first page kept beside it as a PNG, for review.
+    let page1 = Command::new("pdftoppm")
+        .args(["-r", "60", "-f", "1", "-l", "1", "-png", "-singlefile"])
+        .arg(&pdf)
+        .arg(out.join("plan-2025-2027-page1"))
+        .status()
+        .unwrap();
+    assert!(page1.success(), "pdftoppm {}", pdf.display());
     assert!((10..=80).contains(&pages), "{pages} pages");
     let text = String::from_utf8(
         Command::new("pdftotext")
