@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::measure::Stats;
-use crate::report::Result;
+use crate::report::{mib, ms, Result};
 
 /// The Pagefind CLI and its version, or why there is none: `$PAGEFIND`,
 /// else the binary of `benches/pagefind/node_modules`.
@@ -56,7 +56,7 @@ pub fn rows(results: &[Result]) -> Vec<(String, Vec<String>)> {
     vec![
         (
             "**Pagefind CLI** on Hugo's output, wall · peak RSS".into(),
-            cell(&|_, _, p| format!("{} · {}", ms(p.wall().as_secs_f64()), mib(p.peak_rss()))),
+            cell(&|_, _, p| format!("{} · {}", ms(p.wall()), mib(p.peak_rss()))),
         ),
         (
             "Hugo + Pagefind ÷ accord full build: wall · peak RSS (accord ÷ theirs)".into(),
@@ -93,12 +93,4 @@ pub fn target(results: &[Result]) {
         verdict(speed >= 4.0),
         verdict(memory <= 0.25)
     );
-}
-
-fn ms(s: f64) -> String {
-    format!("{:.1} s", s)
-}
-
-fn mib(bytes: u64) -> String {
-    format!("{:.0} MiB", bytes as f64 / (1024.0 * 1024.0))
 }

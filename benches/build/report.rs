@@ -63,7 +63,7 @@ pub fn machine() -> String {
     )
 }
 
-fn ms(d: Duration) -> String {
+pub fn ms(d: Duration) -> String {
     let ms = d.as_secs_f64() * 1e3;
     if ms >= 10_000.0 {
         format!("{:.1} s", ms / 1e3)
@@ -72,7 +72,7 @@ fn ms(d: Duration) -> String {
     }
 }
 
-fn mib(bytes: u64) -> String {
+pub fn mib(bytes: u64) -> String {
     format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
