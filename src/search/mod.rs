@@ -154,10 +154,11 @@ fn prepare(site: &Site, pages: &Path, d: usize, index_lang: &str) -> Result<Prep
         let file = pages.join(&url);
         let html = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
         let labels = clauses::labels(&html);
-        let words = clauses::view(doc, lang, index_lang);
+        let mut words = clauses::view(doc, lang, index_lang);
         prepared.records.push(Record {
             url,
-            words: words.words.clone(),
+            // The record takes the words; the clause file reads only the texts.
+            words: std::mem::take(&mut words.words),
             meta: BTreeMap::from([
                 ("title".to_string(), doc.title.text_in(lang).to_string()),
                 ("lang".to_string(), lang.clone()),
