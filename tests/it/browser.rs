@@ -191,6 +191,16 @@ fn png_size(path: &Path) -> (u32, u32) {
     (n(16), n(20))
 }
 
+/// The real site built into `accord/` of a new folder, as GitHub Pages
+/// serves a project site under a subpath, and served from that folder: the
+/// folder (kept while the test runs) and the port.
+pub fn serve_real_site() -> (tempfile::TempDir, u16) {
+    let served = tempfile::tempdir().unwrap();
+    build_into(&root().join("content"), &served.path().join("accord"));
+    let port = serve(served.path().to_path_buf());
+    (served, port)
+}
+
 /// Where the screenshots and the PDF are kept for a reviewer.
 pub fn artifacts() -> PathBuf {
     let dir = root().join("target/browser");
@@ -203,10 +213,8 @@ fn the_real_site_in_headless_chromium() {
     if !browser_available() {
         return;
     }
-    let served = tempfile::tempdir().unwrap();
+    let (served, port) = serve_real_site();
     let site = served.path().join("accord");
-    build_into(&root().join("content"), &site);
-    let port = serve(served.path().to_path_buf());
     let http = format!("http://127.0.0.1:{port}/accord/{PLAN}");
     let file = format!("file://{}/{PLAN}", site.display());
 
@@ -378,9 +386,7 @@ fn cite_copies_title_number_and_permanent_link() {
     if !puppeteer_available() {
         return;
     }
-    let served = tempfile::tempdir().unwrap();
-    build_into(&root().join("content"), &served.path().join("accord"));
-    let port = serve(served.path().to_path_buf());
+    let (_served, port) = serve_real_site();
     let key = "china-celac-action-plan-2025-2027:art_2__sec_3__cl_3";
     let args = [
         format!("http://127.0.0.1:{port}/accord/{PLAN}"),

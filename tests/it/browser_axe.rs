@@ -7,9 +7,7 @@
 //! the first paint (CLS under 0.05) and no visible text is set under 12 px. A screenshot of each
 //! is kept in `target/browser/` for review.
 
-use crate::browser::{puppeteer_available, script, serve};
-use crate::site::build_into;
-use crate::support::root;
+use crate::browser::{puppeteer_available, script, serve_real_site};
 
 /// The pages checked, under the site's root.
 const PAGES: &[&str] = &[
@@ -33,9 +31,7 @@ fn every_kind_of_page_is_accessible_still_and_legible_wide_or_narrow() {
     if !puppeteer_available() {
         return;
     }
-    let served = tempfile::tempdir().unwrap();
-    build_into(&root().join("content"), &served.path().join("accord"));
-    let port = serve(served.path().to_path_buf());
+    let (_served, port) = serve_real_site();
     let args: Vec<String> = PAGES
         .iter()
         .map(|p| format!("http://127.0.0.1:{port}/accord/{p}"))

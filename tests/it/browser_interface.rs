@@ -11,18 +11,14 @@
 //! The links at the end of a section lead, from the keyboard, to the next
 //! one and to the contents. Screenshots in `target/browser/`.
 
-use crate::browser::{artifacts, puppeteer_available, script, serve};
-use crate::site::build_into;
-use crate::support::root;
+use crate::browser::{artifacts, puppeteer_available, script, serve_real_site};
 
 #[test]
 fn the_interface_switch_keeps_the_reader_at_the_same_clause() {
     if !puppeteer_available() {
         return;
     }
-    let served = tempfile::tempdir().unwrap();
-    build_into(&root().join("content"), &served.path().join("accord"));
-    let port = serve(served.path().to_path_buf());
+    let (_served, port) = serve_real_site();
     let key = "china-celac-action-plan-2025-2027:art_2__sec_3__cl_3";
     let url = format!(
         "http://127.0.0.1:{port}/accord/documents/china-celac-action-plan-2025-2027/index.html"

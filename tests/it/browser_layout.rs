@@ -10,18 +10,14 @@
 //! switch opens them all from the keyboard and is remembered. Focus
 //! never hidden under the sticky column headers (tests/browser/focus.mjs).
 
-use crate::browser::{artifacts, puppeteer_available, script, serve};
-use crate::site::build_into;
-use crate::support::root;
+use crate::browser::{artifacts, puppeteer_available, script, serve_real_site};
 
 #[test]
 fn the_document_page_does_not_move_and_its_contents_are_at_hand() {
     if !puppeteer_available() {
         return;
     }
-    let served = tempfile::tempdir().unwrap();
-    build_into(&root().join("content"), &served.path().join("accord"));
-    let port = serve(served.path().to_path_buf());
+    let (_served, port) = serve_real_site();
     let base = format!("http://127.0.0.1:{port}/accord/documents");
     let Some(r) = script(
         "layout.mjs",
@@ -74,9 +70,7 @@ fn the_document_page_does_not_move_and_its_contents_are_at_hand() {
 
 #[test]
 fn cross_links_are_folded_under_a_fifth_of_the_text_and_open_on_demand() {
-    let served = tempfile::tempdir().unwrap();
-    build_into(&root().join("content"), &served.path().join("accord"));
-    let port = serve(served.path().to_path_buf());
+    let (_served, port) = serve_real_site();
     let url = format!(
         "http://127.0.0.1:{port}/accord/documents/china-celac-action-plan-2025-2027/index.html"
     );
@@ -137,9 +131,7 @@ fn keyboard_focus_is_never_hidden_under_the_column_headers() {
     if !puppeteer_available() {
         return;
     }
-    let served = tempfile::tempdir().unwrap();
-    build_into(&root().join("content"), &served.path().join("accord"));
-    let port = serve(served.path().to_path_buf());
+    let (_served, port) = serve_real_site();
     let url = format!(
         "http://127.0.0.1:{port}/accord/documents/china-celac-action-plan-2025-2027/index.html"
     );

@@ -14,8 +14,7 @@ use accord::model::Site;
 use accord::render::text::cite_label;
 use serde_json::Value;
 
-use crate::browser::{puppeteer_available, serve};
-use crate::site::build_into;
+use crate::browser::{puppeteer_available, serve_real_site};
 use crate::support::root;
 
 fn real_site() -> Site {
@@ -398,9 +397,7 @@ fn search_finds_clauses_in_both_languages_under_a_subpath() {
     }
     let script = root().join("tests/browser/search.mjs");
     let site = real_site();
-    let served = tempfile::tempdir().unwrap();
-    build_into(&root().join("content"), &served.path().join("accord"));
-    let port = serve(served.path().to_path_buf());
+    let (_served, port) = serve_real_site();
     let base = format!("http://127.0.0.1:{port}/accord/");
     let cases = cases();
     let queries: Vec<Value> = cases
