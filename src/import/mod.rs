@@ -246,7 +246,7 @@ pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
                 errors.extend(several::mismatch(source, l, &pieces, named));
             }
             let structural = langs[opts.structural_in(&langs)].clone();
-            several::shape_one(
+            let shaped = several::shape(
                 blocks,
                 &langs,
                 &structural,
@@ -254,7 +254,8 @@ pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
                 &kind,
                 true,
                 &mut report,
-            )
+            );
+            several::made(shaped, &langs)
         }
         Format::Markdown | Format::Text => {
             let lang = declared
@@ -268,7 +269,8 @@ pub fn import(source: &str, text: &str, opts: &Options) -> Imported {
             }
             let blocks = monolingual::read(text, &lang, &table, &mut report);
             let langs = vec![lang.clone()];
-            several::shape_one(blocks, &langs, &lang, &table, &kind, true, &mut report)
+            let shaped = several::shape(blocks, &langs, &lang, &table, &kind, true, &mut report);
+            several::made(shaped, &langs)
         }
         Format::Blocks => several::blocks(
             source,

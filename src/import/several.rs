@@ -32,17 +32,8 @@ pub(super) fn shape(
     structure::shape(blocks, &l, kind, report)
 }
 
-/// [`shape`], as what a reader made.
-pub(super) fn shape_one(
-    blocks: Vec<Block>,
-    langs: &[String],
-    structural: &str,
-    table: &Table,
-    kind: &str,
-    title: bool,
-    report: &mut Report,
-) -> Made {
-    let s = shape(blocks, langs, structural, table, kind, title, report);
+/// What a reader made of `s`, a tree of texts in `langs`.
+pub(super) fn made(s: Shaped, langs: &[String]) -> Made {
     Made {
         title: s.title,
         title_line: s.title_line,
