@@ -9,7 +9,9 @@
 use accord::import::report::Severity;
 use accord::import::{import, import_files, Format, Imported, Options};
 
-use crate::support::{accord, each_once_and_nothing_else, fixture, output, root, stderr, stdout};
+use crate::support::{
+    accord, check_imported, each_once_and_nothing_else, output, root, stderr, stdout,
+};
 
 fn path(name: &str) -> std::path::PathBuf {
     root().join("tests/fixtures/import/languages").join(name)
@@ -75,32 +77,9 @@ fn checks_clean(i: &Imported) {
 }
 
 /// The problems `check` finds in the emitted file, in a copy of the fixture
-/// site with Spanish added as a third language: (line, message).
+/// site with Spanish added as a third language.
 fn check(i: &Imported) -> Vec<String> {
-    let dir = fixture("site");
-    let content = dir.path().join("content");
-    let site = content.join("site.toml");
-    let mut s = std::fs::read_to_string(&site).unwrap().replace(
-        "title.en = \"Test site\"\n",
-        "title.en = \"Test site\"\ntitle.es = \"Sitio de prueba\"\n",
-    );
-    s.push_str("\n[[language]]\ncode = \"es\"\nname = \"Español\"\n");
-    std::fs::write(&site, s).unwrap();
-    let file = content.join(format!("documents/{}.toml", i.document.id));
-    std::fs::write(file, accord::import::emit::to_toml(&i.document)).unwrap();
-    match accord::check::load_site(&content) {
-        Ok(site) => {
-            let d = site
-                .documents
-                .iter()
-                .find(|d| d.id == i.document.id)
-                .unwrap();
-            assert_eq!(d.nodes.len(), i.document.nodes.len());
-            Vec::new()
-        }
-        Err(accord::Error::Content(diags)) => diags.iter().map(|d| d.message.clone()).collect(),
-        Err(e) => panic!("{e:?}"),
-    }
+    check_imported(i, Some(("es", "Español")))
 }
 
 const CHARTER: [(&str, &str, [&str; 3]); 5] = [

@@ -5,7 +5,7 @@
 
 use accord::import::{Imported, Options};
 
-use crate::support::{fixture, import_fixture, imported_node as node, root};
+use crate::support::{check_imported, import_fixture, imported_node as node, root};
 
 fn run(name: &str, opts: &Options) -> Imported {
     import_fixture(name, opts).0
@@ -37,34 +37,8 @@ fn clean_report(i: &Imported) {
 
 /// The emitted file, put in a copy of the fixture site, passes `check`.
 fn checks_clean(i: &Imported, extra_language: Option<(&str, &str)>) {
-    let dir = fixture("site");
-    let content = dir.path().join("content");
-    if let Some((code, name)) = extra_language {
-        let site = content.join("site.toml");
-        let mut s = std::fs::read_to_string(&site).unwrap().replace(
-            "title.en = \"Test site\"\n",
-            &format!("title.en = \"Test site\"\ntitle.{code} = \"{name}\"\n"),
-        );
-        s.push_str(&format!(
-            "\n[[language]]\ncode = \"{code}\"\nname = \"{name}\"\n"
-        ));
-        std::fs::write(&site, s).unwrap();
-    }
-    let toml = accord::import::emit::to_toml(&i.document);
-    std::fs::write(
-        content
-            .join("documents")
-            .join(format!("{}.toml", i.document.id)),
-        toml,
-    )
-    .unwrap();
-    let site = accord::check::load_site(&content).unwrap_or_else(|e| panic!("{e:?}"));
-    let d = site
-        .documents
-        .iter()
-        .find(|d| d.id == i.document.id)
-        .unwrap();
-    assert_eq!(d.nodes.len(), i.document.nodes.len());
+    let problems = check_imported(i, extra_language);
+    assert!(problems.is_empty(), "{problems:?}");
 }
 
 #[test]

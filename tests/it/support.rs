@@ -130,3 +130,41 @@ pub fn imported_node<'a>(i: &'a accord::import::Imported, id: &str) -> &'a accor
         .find(|n| n.id == id)
         .unwrap_or_else(|| panic!("no node {id} in {:#?}", i.document.nodes))
 }
+
+/// The problems `check` finds in the document `i` imported, put in a copy
+/// of the fixture site (with `extra_language`, code and name, added to the
+/// site's languages): their messages, or none, then the checked document
+/// having every node imported.
+pub fn check_imported(
+    i: &accord::import::Imported,
+    extra_language: Option<(&str, &str)>,
+) -> Vec<String> {
+    let dir = fixture("site");
+    let content = dir.path().join("content");
+    if let Some((code, name)) = extra_language {
+        let site = content.join("site.toml");
+        let mut s = std::fs::read_to_string(&site).unwrap().replace(
+            "title.en = \"Test site\"\n",
+            &format!("title.en = \"Test site\"\ntitle.{code} = \"{name}\"\n"),
+        );
+        s.push_str(&format!(
+            "\n[[language]]\ncode = \"{code}\"\nname = \"{name}\"\n"
+        ));
+        std::fs::write(&site, s).unwrap();
+    }
+    let file = content.join(format!("documents/{}.toml", i.document.id));
+    std::fs::write(file, accord::import::emit::to_toml(&i.document)).unwrap();
+    match accord::check::load_site(&content) {
+        Ok(site) => {
+            let d = site
+                .documents
+                .iter()
+                .find(|d| d.id == i.document.id)
+                .unwrap();
+            assert_eq!(d.nodes.len(), i.document.nodes.len());
+            Vec::new()
+        }
+        Err(accord::Error::Content(diags)) => diags.iter().map(|d| d.message.clone()).collect(),
+        Err(e) => panic!("{e:?}"),
+    }
+}
