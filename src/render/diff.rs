@@ -16,54 +16,151 @@ pub struct Seg {
     pub fig: bool,
 }
 
+/// The difference between two texts of one language.
+#[derive(Debug)]
+pub struct Diff {
+    pub old: Vec<Seg>,
+    pub new: Vec<Seg>,
+    /// No word of the two texts (punctuation aside) is left in common once
+    /// the difference is cleaned up (`cleanup`): the clause was rewritten, and both sides
+    /// are shown whole, only their figures marked, rather than struck
+    /// through from end to end.
+    pub rewritten: bool,
+}
+
+/// A run of the difference: `equal` bytes common to both sides, or an
+/// edit, `del` bytes of the old side replaced by `ins` bytes of the new;
+/// `chars` counts the characters, by which runs are weighed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Run {
+    Equal {
+        bytes: usize,
+        chars: usize,
+    },
+    Edit {
+        del: (usize, usize),
+        ins: (usize, usize),
+    },
+}
+
 /// The two sides of the difference from `old` to `new` in `lang`:
 /// Chinese compared by characters, other languages by words.
-pub fn diff(old: &str, new: &str, lang: &str) -> (Vec<Seg>, Vec<Seg>) {
+pub fn diff(old: &str, new: &str, lang: &str) -> Diff {
     let zh = lang.starts_with("zh");
     let d = if zh {
         TextDiff::from_chars(old, new)
     } else {
         TextDiff::from_words(old, new)
     };
+    let mut runs: Vec<Run> = Vec::new();
+    for ch in d.iter_all_changes() {
+        let v = ch.value();
+        let w = (v.len(), v.chars().count());
+        let run = match ch.tag() {
+            ChangeTag::Equal => Run::Equal {
+                bytes: w.0,
+                chars: w.1,
+            },
+            ChangeTag::Delete => Run::Edit {
+                del: w,
+                ins: (0, 0),
+            },
+            ChangeTag::Insert => Run::Edit {
+                del: (0, 0),
+                ins: w,
+            },
+        };
+        push(&mut runs, run);
+    }
+    let runs = cleanup(runs);
+    let shared = runs.iter().scan(0, |at, r| {
+        let start = *at;
+        *at += match r {
+            Run::Equal { bytes, .. } => *bytes,
+            Run::Edit { del, .. } => del.0,
+        };
+        Some(matches!(r, Run::Equal { .. }) && old[start..*at].chars().any(char::is_alphanumeric))
+    });
+    if !shared.into_iter().any(|s| s) {
+        return Diff {
+            old: segments(old, &[(0, old.len(), "")], zh),
+            new: segments(new, &[(0, new.len(), "")], zh),
+            rewritten: true,
+        };
+    }
     let (mut o, mut n) = (Vec::new(), Vec::new());
     let (mut oi, mut ni) = (0, 0);
-    for ch in d.iter_all_changes() {
-        let len = ch.value().len();
-        match ch.tag() {
-            ChangeTag::Equal => {
-                o.push((oi, oi + len, ""));
-                n.push((ni, ni + len, ""));
-                oi += len;
-                ni += len;
-            }
-            ChangeTag::Delete => {
-                o.push((oi, oi + len, "del"));
-                oi += len;
-            }
-            ChangeTag::Insert => {
-                n.push((ni, ni + len, "ins"));
-                ni += len;
-            }
+    for r in runs {
+        let (dl, il, change) = match r {
+            Run::Equal { bytes, .. } => (bytes, bytes, ("", "")),
+            Run::Edit { del, ins } => (del.0, ins.0, ("del", "ins")),
+        };
+        if dl > 0 {
+            o.push((oi, oi + dl, change.0));
         }
+        if il > 0 {
+            n.push((ni, ni + il, change.1));
+        }
+        oi += dl;
+        ni += il;
     }
-    join_spaces(old, &mut o);
-    join_spaces(new, &mut n);
-    (segments(old, &o, zh), segments(new, &n, zh))
+    Diff {
+        old: segments(old, &o, zh),
+        new: segments(new, &n, zh),
+        rewritten: false,
+    }
 }
 
-/// White space alone between two changes of one side is marked with
-/// them, so that a run of changed words reads as one mark, not a mark
-/// per word.
-fn join_spaces(text: &str, runs: &mut [(usize, usize, &'static str)]) {
-    for k in 1..runs.len().saturating_sub(1) {
-        let (a, b, change) = runs[k];
-        let (before, after) = (runs[k - 1].2, runs[k + 1].2);
-        if change.is_empty()
-            && !before.is_empty()
-            && before == after
-            && text[a..b].chars().all(char::is_whitespace)
-        {
-            runs[k].2 = before;
+/// Appends `run`, joined with the last run when both are of one kind.
+fn push(runs: &mut Vec<Run>, run: Run) {
+    match (runs.last_mut(), run) {
+        (Some(Run::Equal { bytes, chars }), Run::Equal { bytes: b, chars: c }) => {
+            *bytes += b;
+            *chars += c;
+        }
+        (Some(Run::Edit { del, ins }), Run::Edit { del: d, ins: i }) => {
+            *del = (del.0 + d.0, del.1 + d.1);
+            *ins = (ins.0 + i.0, ins.1 + i.1);
+        }
+        _ => runs.push(run),
+    }
+}
+
+/// The semantic cleanup of diff-match-patch (Neil Fraser's
+/// `diff_cleanupSemantic`, its first pass): a common run no longer than
+/// the edits on either side of it is made part of the edit, until none
+/// is left. Two rewritten sentences then read as one removal and one
+/// addition, not as a confetti of marks around the `the` and `of` they
+/// happen to share. Written here because `similar` has no such cleanup;
+/// the crates that have one (`dissimilar`, `diff-match-patch-rs`) diff
+/// by characters, which would cut English words in two.
+fn cleanup(mut runs: Vec<Run>) -> Vec<Run> {
+    loop {
+        let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+        let mut changed = false;
+        let mut k = 0;
+        while k < runs.len() {
+            if let (
+                Some(&Run::Edit { del: d1, ins: i1 }),
+                Run::Equal { bytes, chars },
+                Some(&Run::Edit { del: d2, ins: i2 }),
+            ) = (out.last(), runs[k], runs.get(k + 1))
+            {
+                if chars <= d1.1.max(i1.1) && chars <= d2.1.max(i2.1) {
+                    let w = (bytes, chars);
+                    push(&mut out, Run::Edit { del: w, ins: w });
+                    push(&mut out, Run::Edit { del: d2, ins: i2 });
+                    changed = true;
+                    k += 2;
+                    continue;
+                }
+            }
+            push(&mut out, runs[k]);
+            k += 1;
+        }
+        runs = out;
+        if !changed {
+            return runs;
         }
     }
 }
@@ -83,13 +180,21 @@ fn segments(text: &str, changes: &[(usize, usize, &'static str)], zh: bool) -> V
     bounds.sort_unstable();
     bounds.dedup();
     let mut out: Vec<Seg> = Vec::new();
+    // Both lists are in text order, without overlaps: a cursor in each.
+    let (mut ci, mut fi) = (0, 0);
     for w in bounds.windows(2) {
         let (a, b) = (w[0], w[1]);
+        while changes.get(ci).is_some_and(|c| c.1 <= a) {
+            ci += 1;
+        }
+        while figs.get(fi).is_some_and(|f| f.1 <= a) {
+            fi += 1;
+        }
         let change = changes
-            .iter()
-            .find(|c| c.0 <= a && b <= c.1)
+            .get(ci)
+            .filter(|c| c.0 <= a && b <= c.1)
             .map_or("", |c| c.2);
-        let fig = figs.iter().any(|f| f.0 <= a && b <= f.1);
+        let fig = figs.get(fi).is_some_and(|f| f.0 <= a && b <= f.1);
         match out.last_mut() {
             Some(last) if last.change == change && last.fig == fig => last.text += &text[a..b],
             _ => out.push(Seg {
@@ -163,7 +268,7 @@ mod tests {
 
     #[test]
     fn sides_put_back_give_the_texts() {
-        let (o, n) = diff(
+        let Diff { old: o, new: n, .. } = diff(
             "Offer 5,000 scholarships to CELAC countries.",
             "Offer 3,500 scholarships and 10,000 training places.",
             "en",
@@ -190,7 +295,8 @@ mod tests {
 
     #[test]
     fn changed_words_in_a_row_are_one_mark() {
-        let (o, n) = diff("we welcome the plan", "they will share the plan", "en");
+        let Diff { old: o, new: n, .. } =
+            diff("we welcome the plan", "they will share the plan", "en");
         assert_eq!(
             o[0],
             Seg {
@@ -212,7 +318,7 @@ mod tests {
 
     #[test]
     fn chinese_by_characters_and_numerals() {
-        let (o, n) = diff(
+        let Diff { old: o, new: n, .. } = diff(
             "提供五千个奖学金名额",
             "提供3500个政府奖学金名额",
             "zh-Hans",
@@ -226,5 +332,65 @@ mod tests {
         assert_eq!(figures("1万名，第四届，统一，十个", true).len(), 2);
         assert_eq!(figures("第四届", true), vec![]);
         assert_eq!(figures("1万名", true), vec![(0, 4)]);
+    }
+
+    fn marked(segs: &[Seg]) -> Vec<(&str, &str)> {
+        segs.iter()
+            .filter(|s| !s.change.is_empty())
+            .map(|s| (s.change, s.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_short_common_word_between_two_edits_is_part_of_them() {
+        let d = diff(
+            "Strengthen contacts between leaders of both parties in key areas of cooperation.",
+            "Expand personnel exchanges at all levels between the two sides in key areas of cooperation.",
+            "en",
+        );
+        assert!(!d.rewritten);
+        // `between` is shorter than the edits around it: one mark per side.
+        assert_eq!(
+            marked(&d.old),
+            vec![("del", "Strengthen contacts between leaders of both parties")]
+        );
+        assert_eq!(
+            marked(&d.new),
+            vec![(
+                "ins",
+                "Expand personnel exchanges at all levels between the two sides"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_long_common_run_stays_unmarked() {
+        let d = diff(
+            "The two sides will hold the China-CELAC Forum ministerial meeting in 2024.",
+            "The two sides will hold the China-CELAC Forum ministerial meeting in 2027.",
+            "en",
+        );
+        assert!(!d.rewritten);
+        // The figure is a run of its own, its full stop another.
+        assert_eq!(marked(&d.old), vec![("del", "2024"), ("del", ".")]);
+        assert_eq!(marked(&d.new), vec![("ins", "2027"), ("ins", ".")]);
+    }
+
+    #[test]
+    fn texts_with_nothing_in_common_are_rewritten_shown_whole() {
+        let d = diff(
+            "Hold a summit on its tenth anniversary in 2024.",
+            "The sides agreed to discuss 3 institutional arrangements.",
+            "en",
+        );
+        assert!(d.rewritten);
+        assert_eq!(
+            join(&d.old),
+            "Hold a summit on its tenth anniversary in 2024."
+        );
+        assert!(marked(&d.old).is_empty() && marked(&d.new).is_empty());
+        assert!(d.new.iter().any(|s| s.fig && s.text == "3"));
+        // A full stop in common is no word in common.
+        assert!(diff("提供奖学金。", "加强对话。", "zh-Hans").rewritten);
     }
 }

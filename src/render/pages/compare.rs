@@ -242,10 +242,16 @@ pub fn page(cx: &Ctx, c: &Comparison) -> ComparePage {
             })
             .collect()
     };
-    let marks = ["new", "continued", "not_continued", "remainder"]
-        .into_iter()
-        .map(|s| (s, each(&format!("compare_{s}"))))
-        .collect();
+    let marks = [
+        "new",
+        "continued",
+        "not_continued",
+        "remainder",
+        "rewritten",
+    ]
+    .into_iter()
+    .map(|s| (s, each(&format!("compare_{s}"))))
+    .collect();
     ComparePage {
         headings: each("compare_title"),
         marks,

@@ -23,6 +23,9 @@ pub struct RowView {
 pub struct PairView {
     /// `continued`, `new` or `not_continued`.
     pub status: &'static str,
+    /// Continued, with no words in common in any language both texts
+    /// have (`diff::Diff::rewritten`): shown whole, marked as rewritten.
+    pub rewritten: bool,
     pub new: Option<Side>,
     pub old: Option<Side>,
 }
@@ -77,12 +80,15 @@ impl Maker<'_> {
         let docs = &self.cx.site.documents;
         let (od, nd) = (&docs[self.c.old], &docs[self.c.new]);
         let (mut old_segs, mut new_segs) = (BTreeMap::new(), BTreeMap::new());
+        let (mut compared, mut rewritten) = (0, 0);
         if let (Some(n), Some(o)) = (p.new, p.old) {
             for (lang, nt) in nd.nodes[n].text.iter() {
                 if let Some(ot) = od.nodes[o].text.get(lang) {
-                    let (os, ns) = diff::diff(&text::plain(ot), &text::plain(nt), lang);
-                    old_segs.insert(lang.to_string(), os);
-                    new_segs.insert(lang.to_string(), ns);
+                    let d = diff::diff(&text::plain(ot), &text::plain(nt), lang);
+                    compared += 1;
+                    rewritten += usize::from(d.rewritten);
+                    old_segs.insert(lang.to_string(), d.old);
+                    new_segs.insert(lang.to_string(), d.new);
                 }
             }
         }
@@ -92,6 +98,7 @@ impl Maker<'_> {
                 (Some(_), None) => "new",
                 _ => "not_continued",
             },
+            rewritten: compared > 0 && rewritten == compared,
             new: p.new.map(|n| self.side(self.c.new, n, new_segs)),
             old: p.old.map(|o| self.side(self.c.old, o, old_segs)),
         }

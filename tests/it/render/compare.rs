@@ -346,3 +346,62 @@ fn compare_real_site_counts_from_the_crosswalk() {
     assert_eq!(rows.len(), new_sections.len(), "each section once");
     assert_eq!(rows.into_iter().collect::<BTreeSet<_>>(), new_sections);
 }
+
+/// `tests/fixtures/compare/rewritten`: clause 1 edited around a short word
+/// in common, clause 2 rewritten with no word in common.
+#[test]
+fn compare_rewritten_clauses_are_shown_whole() {
+    let b = build_fixture("compare/rewritten");
+    let html = b.page("compare/lake-plan/2020-2022--2023-2025/index.html");
+    let root = html.root_element();
+    let side = |key: &str| one(root, &format!(".cpair .side[data-key=\"{key}\"]"));
+    // `between` and `之间的` are shorter than the edits on either side:
+    // one mark per side and language, the common end unmarked.
+    let edited = side("lake-plan-2023:art_1__cl_1");
+    assert_eq!(
+        runs(edited, "en"),
+        [(
+            "ins ".to_string(),
+            "Expand personnel exchanges at all levels between the two sides".to_string()
+        )]
+    );
+    assert_eq!(
+        runs(edited, "zh-Hans").len(),
+        1,
+        "{:?}",
+        runs(edited, "zh-Hans")
+    );
+    assert_eq!(
+        runs(side("lake-plan-2020:chp_1__cl_1"), "en"),
+        [(
+            "del ".to_string(),
+            "Strengthen contacts between leaders of both parties".to_string()
+        )]
+    );
+    let pairs = all(root, ".cpair");
+    assert_eq!(
+        pairs.iter().map(|p| attr(*p, "class")).collect::<Vec<_>>(),
+        ["cpair st-continued", "cpair st-continued rewritten"]
+    );
+    assert!(all(pairs[0], ".mark").is_empty());
+    assert_eq!(text_of(one(pairs[1], ".mark")), "改写Rewritten");
+    // Rewritten: each side whole, as published, only its figures marked.
+    let (old, new) = (
+        side("lake-plan-2020:chp_1__cl_2"),
+        side("lake-plan-2023:art_1__cl_2"),
+    );
+    assert_eq!(
+        runs(old, "en"),
+        [("span fig".to_string(), "2024".to_string())]
+    );
+    assert_eq!(
+        runs(old, "zh-Hans"),
+        [("span fig".to_string(), "2024".to_string())]
+    );
+    assert_eq!(runs(new, "en"), [("span fig".to_string(), "3".to_string())]);
+    assert!(runs(new, "zh-Hans").is_empty());
+    assert_eq!(
+        text_of(one(new, ".line[lang=\"en\"]")),
+        "2. Delegations agreed to discuss 3 institutional arrangements."
+    );
+}
