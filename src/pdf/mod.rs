@@ -1,6 +1,7 @@
-//! `accord pdf`: every briefing and every document page of a built site,
-//! printed to PDF by headless Chromium into `<out>/pdf/`:
-//! `briefing-<id>.pdf` and `<document-id>.pdf`.
+//! `accord pdf`: every briefing, document page and edition comparison of
+//! a built site, printed to PDF by headless Chromium into `<out>/pdf/`:
+//! `briefing-<id>.pdf`, `<document-id>.pdf` and
+//! `compare-<series>-<old>--<new>.pdf`.
 //!
 //! Each PDF is printed to a temporary file in the same folder and renamed
 //! when complete, so that no half-written PDF is ever left under its name.
@@ -30,8 +31,10 @@ pub struct Job {
     pub name: String,
 }
 
-/// The pages of the built site in `site` to print: its briefings, then its
-/// documents' main pages, each sorted by name.
+/// The pages of the built site in `site` to print: its briefings, its
+/// documents' main pages, then its edition comparisons, each sorted by
+/// name: `briefing-<id>`, `<document-id>` and
+/// `compare-<series>-<old>--<new>`.
 pub fn jobs(site: &Path) -> Result<Vec<Job>, Error> {
     if !site.join("index.html").is_file() {
         return Err(Error::Usage(format!(
@@ -40,34 +43,52 @@ pub fn jobs(site: &Path) -> Result<Vec<Job>, Error> {
         )));
     }
     let mut jobs = Vec::new();
-    for (dir, prefix, file) in [
-        ("briefings", "briefing-", None),
-        ("documents", "", Some("index.html")),
-    ] {
-        let dir = site.join(dir);
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        let mut found: Vec<Job> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter_map(|p| {
-                let (page, stem) = match file {
-                    Some(f) => (p.join(f), p.file_name()?.to_string_lossy().into_owned()),
-                    None if p.extension().is_some_and(|x| x == "html") => {
-                        (p.clone(), p.file_stem()?.to_string_lossy().into_owned())
-                    }
-                    None => return None,
-                };
-                page.is_file().then(|| Job {
-                    page,
-                    name: format!("{prefix}{stem}"),
-                })
-            })
-            .collect();
+    let mut add = |mut found: Vec<Job>| {
         found.sort_by(|a, b| a.name.cmp(&b.name));
         jobs.extend(found);
-    }
+    };
+    add(entries(&site.join("briefings"))
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .filter_map(|p| Some((stem(&p, true)?, p)))
+        .map(|(id, page)| Job {
+            page,
+            name: format!("briefing-{id}"),
+        })
+        .collect());
+    add(entries(&site.join("documents"))
+        .filter_map(|d| Some((stem(&d, false)?, d.join("index.html"))))
+        .map(|(name, page)| Job { page, name })
+        .collect());
+    add(entries(&site.join("compare"))
+        .flat_map(|series| entries(&series).map(move |pair| (series.clone(), pair)))
+        .filter_map(|(series, pair)| {
+            let name = format!("compare-{}-{}", stem(&series, false)?, stem(&pair, false)?);
+            Some(Job {
+                page: pair.join("index.html"),
+                name,
+            })
+        })
+        .collect());
+    jobs.retain(|j| j.page.is_file());
     Ok(jobs)
+}
+
+/// The paths in folder `dir`; none when it cannot be read.
+fn entries(dir: &Path) -> impl Iterator<Item = PathBuf> {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+}
+
+/// The name of `path`, without its extension when `file`.
+fn stem(path: &Path, file: bool) -> Option<String> {
+    let name = if file {
+        path.file_stem()
+    } else {
+        path.file_name()
+    };
+    Some(name?.to_string_lossy().into_owned())
 }
 
 /// The Chromium to print with: `ACCORD_CHROMIUM`, else the first of

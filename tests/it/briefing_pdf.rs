@@ -28,7 +28,7 @@ fn have(cmd: &str) -> bool {
 }
 
 /// True when the PDF test can run; panics in CI when it cannot.
-fn printing_available() -> bool {
+pub(crate) fn printing_available() -> bool {
     let ok = have("chromium") && have("pdftotext") && have("pdfinfo") && have("pdftoppm");
     if !ok {
         assert!(
@@ -41,7 +41,7 @@ fn printing_available() -> bool {
 }
 
 /// Runs `accord pdf ARGS` with `env` set.
-fn accord_pdf(args: &[&str], env: &[(&str, &str)]) -> Output {
+pub(crate) fn accord_pdf(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_accord"));
     cmd.arg("pdf").args(args).env_remove("ACCORD_CHROMIUM");
     for (k, v) in env {
@@ -51,7 +51,7 @@ fn accord_pdf(args: &[&str], env: &[(&str, &str)]) -> Output {
 }
 
 /// Runs a poppler tool on `pdf`; `pdftotext` writes to stdout.
-fn poppler(tool: &str, pdf: &Path) -> String {
+pub(crate) fn poppler(tool: &str, pdf: &Path) -> String {
     let mut cmd = Command::new(tool);
     cmd.arg(pdf);
     if tool == "pdftotext" {
@@ -107,12 +107,12 @@ fn pdf_of_a_folder_without_a_site_or_of_an_unknown_page_is_a_usage_error() {
 
 /// `s` without hyphens: pdftotext joins a line that ends in a hyphen to
 /// the next without it ("China-\nCELAC" becomes "ChinaCELAC").
-fn unhyphenated(s: &str) -> String {
+pub(crate) fn unhyphenated(s: &str) -> String {
     s.replace(['-', '\u{ad}'], "")
 }
 
 /// The width of a text in ems, roughly: a Chinese character 1, another 1/2.
-fn ems(s: &str) -> usize {
+pub(crate) fn ems(s: &str) -> usize {
     s.chars()
         .map(|c| if c.is_ascii() { 1 } else { 2 })
         .sum::<usize>()
@@ -120,7 +120,7 @@ fn ems(s: &str) -> usize {
 }
 
 /// The text of `el` but that of its descendants with class `skip`.
-fn text_without(el: ElementRef, skip: &str) -> String {
+pub(crate) fn text_without(el: ElementRef, skip: &str) -> String {
     el.descendants()
         .filter(|n| {
             !n.ancestors()
