@@ -103,10 +103,18 @@ impl Staging {
             )));
         }
         let target = self.dir.path().join(&f.path);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        // Most files go into a folder already made: its folders are made
+        // only when writing the file finds them missing.
+        match std::fs::write(&target, &f.bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(dir) = target.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                }
+                std::fs::write(&target, &f.bytes)
+            }
+            written => written,
         }
-        std::fs::write(&target, &f.bytes).map_err(|e| Error::io(&target, e))
+        .map_err(|e| Error::io(&target, e))
     }
 
     /// Swaps the new site in, then removes the previous one.
