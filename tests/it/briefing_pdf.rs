@@ -62,6 +62,55 @@ pub(crate) fn poppler(tool: &str, pdf: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The number of pages of `pdf`, which must be A4.
+pub(crate) fn a4_pages(pdf: &Path) -> usize {
+    let info = poppler("pdfinfo", pdf);
+    assert!(info.contains("(A4)"), "{}: {info}", pdf.display());
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// The page numbers of `text`, read from `pages` pages: "N / M" in the
+/// bottom margin, a line of its own; the spaces around the slash are
+/// narrow in a Chinese font and pdftotext may drop them. Returns them as
+/// printed, white space removed.
+pub(crate) fn check_page_numbers(text: &str, pages: usize, what: &str) -> Vec<String> {
+    let numbers: Vec<String> = text
+        .lines()
+        .map(flat)
+        .filter(|l| l.ends_with(&format!("/{pages}")))
+        .collect();
+    let expected: Vec<String> = (1..=pages).map(|k| format!("{k}/{pages}")).collect();
+    assert_eq!(numbers, expected, "{what}: page numbers");
+    expected
+}
+
+/// Keeps `pdf` and its first page as a PNG in `target/browser/`, as
+/// `NAME.pdf` and `NAME-page1.png`, for review; the page must not be blank.
+pub(crate) fn keep_for_review(pdf: &Path, name: &str) {
+    let keep = root().join("target/browser");
+    std::fs::create_dir_all(&keep).unwrap();
+    let kept = keep.join(format!("{name}.pdf"));
+    if pdf != kept {
+        std::fs::copy(pdf, kept).unwrap();
+    }
+    let png = keep.join(format!("{name}-page1"));
+    let o = Command::new("pdftoppm")
+        .args(["-r", "60", "-f", "1", "-l", "1", "-png", "-singlefile"])
+        .arg(pdf)
+        .arg(&png)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "pdftoppm {}", pdf.display());
+    let bytes = std::fs::read(png.with_extension("png")).unwrap();
+    assert_eq!(&bytes[1..4], b"PNG");
+    assert!(bytes.len() > 10_000, "{name}: page 1 looks blank");
+}
+
 #[test]
 fn without_chromium_pdf_says_how_to_install_it_and_exits_2() {
     let dir = fixture("briefing-site");
@@ -192,25 +241,9 @@ fn printed(public: &Path, id: &str) -> Printed {
 /// Checks one printed briefing against its page; returns its page count
 /// and the width in ems of the official text it shows.
 fn check_printed(id: &str, want: &Printed, pdf: &Path) -> (usize, usize) {
-    let info = poppler("pdfinfo", pdf);
-    let pages: usize = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    assert!(info.contains("(A4)"), "{info}");
+    let pages = a4_pages(pdf);
     let text = poppler("pdftotext", pdf);
-    // "N / M" in the bottom margin, a line of its own; the spaces around
-    // the slash are narrow in a Chinese font and pdftotext may drop them.
-    let numbers: Vec<String> = text
-        .lines()
-        .map(flat)
-        .filter(|l| l.ends_with(&format!("/{pages}")))
-        .collect();
-    let expected: Vec<String> = (1..=pages).map(|k| format!("{k}/{pages}")).collect();
-    assert_eq!(numbers, expected, "{id}: page numbers");
+    let expected = check_page_numbers(&text, pages, id);
     let printed = flat(&text);
     let title = flat(&want.title);
     assert!(
@@ -346,8 +379,6 @@ fn the_real_briefings_print_with_page_numbers_every_clause_and_permalinks() {
     pdfs.sort();
     let expected: Vec<String> = names.iter().map(|n| format!("{n}.pdf")).collect();
     assert_eq!(pdfs, expected, "the PDFs and no temporary file");
-    let keep = root().join("target/browser");
-    std::fs::create_dir_all(&keep).unwrap();
     for &(id, _, items) in BRIEFINGS {
         let want = printed(Path::new(&public), id);
         assert_eq!(want.permalinks.len(), items.len(), "{id}");
@@ -361,17 +392,6 @@ fn the_real_briefings_print_with_page_numbers_every_clause_and_permalinks() {
             (1 + width / 1500..=2 + width / 300).contains(&pages),
             "{id}: {pages} pages for {width} ems"
         );
-        std::fs::copy(&pdf, keep.join(format!("{id}.pdf"))).unwrap();
-        let png = keep.join(format!("{id}-page1"));
-        let o = Command::new("pdftoppm")
-            .args(["-r", "60", "-f", "1", "-l", "1", "-png", "-singlefile"])
-            .arg(&pdf)
-            .arg(&png)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "pdftoppm {}", pdf.display());
-        let bytes = std::fs::read(png.with_extension("png")).unwrap();
-        assert_eq!(&bytes[1..4], b"PNG");
-        assert!(bytes.len() > 10_000, "{id}: page 1 looks blank");
+        keep_for_review(&pdf, id);
     }
 }

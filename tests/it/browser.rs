@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::briefing_pdf::{a4_pages, check_page_numbers, keep_for_review, poppler};
 use crate::site::build_into;
 use crate::support::root;
 
@@ -276,38 +277,11 @@ fn the_real_site_in_headless_chromium() {
         ],
         &http,
     );
-    let info =
-        String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
-    let pages: usize = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    assert!(info.contains("(A4)"), "{info}");
-    // Its first page kept beside it as a PNG, for review.
-    let page1 = Command::new("pdftoppm")
-        .args(["-r", "60", "-f", "1", "-l", "1", "-png", "-singlefile"])
-        .arg(&pdf)
-        .arg(out.join("plan-2025-2027-page1"))
-        .status()
-        .unwrap();
-    assert!(page1.success(), "pdftoppm {}", pdf.display());
+    let pages = a4_pages(&pdf);
     assert!((10..=80).contains(&pages), "{pages} pages");
-    let text = String::from_utf8(
-        Command::new("pdftotext")
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
-    assert!(
-        text.contains(&format!("1 / {pages}")) && text.contains(&format!("{pages} / {pages}")),
-        "page numbers"
-    );
+    let text = poppler("pdftotext", &pdf);
+    check_page_numbers(&text, pages, "plan-2025-2027");
+    keep_for_review(&pdf, "plan-2025-2027");
     // Lines wrap anywhere in Chinese: compare with white space removed.
     let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     assert!(

@@ -8,11 +8,12 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::briefing_pdf::{
-    accord_pdf, ems, poppler, printing_available, text_without, unhyphenated,
+    a4_pages, accord_pdf, check_page_numbers, ems, keep_for_review, poppler, printing_available,
+    text_without, unhyphenated,
 };
 use crate::briefings::flat;
 use crate::site::{parse, real_site, sel};
-use crate::support::{root, stderr, stdout};
+use crate::support::{stderr, stdout};
 
 const NAME: &str = "compare-china-celac-action-plan-2022-2024--2025-2027";
 const PAGE: &str = "compare/china-celac-action-plan/2022-2024--2025-2027/index.html";
@@ -84,23 +85,9 @@ fn the_real_comparison_prints_both_editions_on_a4() {
         stdout(&o)
     );
     let pdf = out.path().join(format!("pdf/{NAME}.pdf"));
-    let info = poppler("pdfinfo", &pdf);
-    assert!(info.contains("(A4)"), "{info}");
-    let pages: usize = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let pages = a4_pages(&pdf);
     let text = poppler("pdftotext", &pdf);
-    let numbers: Vec<String> = text
-        .lines()
-        .map(flat)
-        .filter(|l| l.ends_with(&format!("/{pages}")))
-        .collect();
-    let expected: Vec<String> = (1..=pages).map(|k| format!("{k}/{pages}")).collect();
-    assert_eq!(numbers, expected, "page numbers");
+    check_page_numbers(&text, pages, NAME);
     for nav in ["跳到正文", "Skip to the text", "About these documents", "¶"] {
         assert!(!text.contains(nav), "navigation `{nav}` printed");
     }
@@ -128,16 +115,5 @@ fn the_real_comparison_prints_both_editions_on_a4() {
         (width / 1400..=2 + width / 250).contains(&pages),
         "{pages} pages for {width} ems"
     );
-    let keep = root().join("target/browser");
-    std::fs::create_dir_all(&keep).unwrap();
-    std::fs::copy(&pdf, keep.join(format!("{NAME}.pdf"))).unwrap();
-    let png = keep.join(format!("{NAME}-page1"));
-    let o = Command::new("pdftoppm")
-        .args(["-r", "60", "-f", "1", "-l", "1", "-png", "-singlefile"])
-        .arg(&pdf)
-        .arg(&png)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "pdftoppm {}", pdf.display());
-    assert!(std::fs::metadata(png.with_extension("png")).unwrap().len() > 10_000);
+    keep_for_review(&pdf, NAME);
 }
