@@ -5,6 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 
 pub mod briefing;
+pub mod commitments;
 pub mod compare;
 mod documents;
 pub mod ids;
@@ -31,6 +32,9 @@ pub struct Site {
     pub notes: Vec<Note>,
     /// Curated dossiers of nodes, sorted by id.
     pub briefings: Vec<Briefing>,
+    /// The editor's corrections of the figures read from the texts
+    /// (`content/commitments.toml`).
+    pub corrections: Vec<commitments::Correction>,
     /// By document, then node: the links and notes of each node.
     attached: Vec<Vec<Attached>>,
 }
@@ -170,6 +174,7 @@ impl Site {
             links,
             notes,
             briefings,
+            corrections: Vec::new(),
             attached,
         }
     }
