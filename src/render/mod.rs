@@ -2,6 +2,7 @@
 //! Pure: reads nothing from disk and writes nothing.
 
 pub mod cite;
+pub mod commitments_data;
 pub mod compare_data;
 mod contrast;
 pub mod data;
@@ -58,6 +59,8 @@ pub struct Ctx<'a> {
     pub ui_script: (tera::Value, tera::Value),
     /// The edition comparisons of the site's series.
     pub comparisons: Vec<crate::model::compare::Comparison>,
+    /// The commitments with figures of each series that has some.
+    pub commitments: Vec<crate::model::commitments::Table>,
 }
 
 /// What to render: the whole site, or the pages of some documents (by
@@ -116,7 +119,7 @@ impl<'a> Rendering<'a> {
         scope: Scope,
     ) -> Rendering<'a> {
         let cx = context(site, pages, theme, base_url);
-        let jobs = parts::jobs(site, pages, theme, scope, &cx.comparisons);
+        let jobs = parts::jobs(site, pages, theme, scope, &cx.comparisons, &cx.commitments);
         Rendering { cx, theme, jobs }
     }
 
@@ -163,6 +166,7 @@ fn context<'a>(site: &'a Site, pages: &'a [Page], theme: &'a Theme, base_url: &'
         ),
         uis,
         comparisons: crate::model::compare::comparisons(site),
+        commitments: crate::model::commitments::tables(site, &site.corrections),
     }
 }
 
@@ -185,6 +189,11 @@ pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
         crate::model::compare::comparisons(site)
             .iter()
             .map(|c| pages::compare::path_of(site, c)),
+    );
+    paths.extend(
+        crate::model::commitments::tables(site, &site.corrections)
+            .iter()
+            .map(|t| pages::commitments::path(&t.series)),
     );
     paths.sort();
     paths
@@ -291,6 +300,7 @@ pages!(
     pages::document::DocPage,
     pages::briefing::BriefingPage,
     pages::compare::ComparePage,
+    pages::commitments::CommitmentsPage,
     pages::page::PageView
 );
 

@@ -2,6 +2,7 @@
 //! parallel: what each part is (a document with its views, a briefing, the
 //! home page, a static file…) and the files it makes.
 
+use crate::model::commitments::Table;
 use crate::model::compare::Comparison;
 use crate::model::Site;
 use crate::source::pages::Page;
@@ -30,6 +31,8 @@ pub(super) enum Job {
     Compare(usize),
     /// The comparisons of a series as open data (the index of its first).
     CompareData(usize),
+    /// A series' commitments with figures: its page and its open data.
+    Commitments(usize),
 }
 
 /// The parts to render of what `scope` names.
@@ -39,6 +42,7 @@ pub(super) fn jobs(
     theme: &Theme,
     scope: Scope,
     comparisons: &[Comparison],
+    commitments: &[Table],
 ) -> Vec<Job> {
     let mut jobs = Vec::new();
     if !matches!(
@@ -88,6 +92,15 @@ pub(super) fn jobs(
             {
                 jobs.extend(first.map(Job::CompareData));
             }
+        }
+    }
+    for (i, t) in commitments.iter().enumerate() {
+        let in_scope = match scope {
+            Scope::All => true,
+            Scope::Documents { docs, .. } => t.editions.iter().any(|d| docs.contains(d)),
+        };
+        if in_scope {
+            jobs.push(Job::Commitments(i));
         }
     }
     for d in docs {
@@ -201,6 +214,22 @@ pub(super) fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Er
                 path: pages::compare::data_path(series),
                 bytes: super::compare_data::series_json(cx, series),
             }]
+        }
+        Job::Commitments(i) => {
+            let t = &cx.commitments[i];
+            vec![
+                html(
+                    cx,
+                    theme,
+                    "commitments.html",
+                    pages::commitments::path(&t.series),
+                    &pages::commitments::page(cx, t),
+                )?,
+                OutFile {
+                    path: pages::commitments::data_path(&t.series),
+                    bytes: super::commitments_data::series_json(cx, t),
+                },
+            ]
         }
         Job::Highlight => vec![file("static/highlight.css", markdown::highlight_css())],
         Job::Interface => vec![file(

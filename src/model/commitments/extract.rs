@@ -135,7 +135,8 @@ fn latin(text: &str, lang: &str) -> Vec<Found> {
     while i < chars.len() {
         let (start, c) = chars[i];
         let prev = i.checked_sub(1).map(|p| chars[p].1);
-        if !c.is_ascii_digit() || prev.is_some_and(|p| p.is_alphanumeric() || p == '.' || p == '_')
+        if !c.is_ascii_digit()
+            || prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | '_' | '-' | '/'))
         {
             i += 1;
             continue;
@@ -189,7 +190,7 @@ fn latin(text: &str, lang: &str) -> Vec<Found> {
         let mut unit_end = unit_start;
         for (n, w) in after.split_whitespace().enumerate() {
             let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if n == 5 || LATIN_STOPS.contains(&bare.to_lowercase().as_str()) || w.starts_with('(') {
+            if n == 7 || LATIN_STOPS.contains(&bare.to_lowercase().as_str()) || w.starts_with('(') {
                 break;
             }
             let at = text[unit_end..].find(w).map_or(unit_end, |p| unit_end + p);
@@ -202,7 +203,8 @@ fn latin(text: &str, lang: &str) -> Vec<Found> {
         if let (Some(value), false) = (numerals::digits(number, mult), unit.is_empty()) {
             let kind = kinds::of_unit(&unit, lang);
             out.push(Found {
-                span: start..end,
+                // `66 billion` as written, the multiplier with it.
+                span: start..if mult > 1 { unit_start } else { end },
                 value,
                 unit,
                 kind,
@@ -269,7 +271,7 @@ mod tests {
                 "a credit line of US$ 10 billion credit, 40% projects, 4.2 visits",
                 "en"
             ),
-            vec![(10_000_000_000, "credit", "10".to_string())]
+            vec![(10_000_000_000, "credit", "10 billion".to_string())]
         );
     }
 }

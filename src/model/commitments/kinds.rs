@@ -29,19 +29,13 @@ pub const KINDS: &[Kind] = &[
         id: "training",
         zh: &["培训", "研修"],
         en: &["training", "trainee"],
-        es: &["formación", "capacitación", "plazas de formación"],
-    },
-    Kind {
-        id: "visits",
-        zh: &["访问", "互访", "来访"],
-        en: &["visit"],
-        es: &["visita"],
+        es: &["formación", "capacitación"],
     },
     Kind {
         id: "credit",
-        zh: &["信贷", "贷款", "融资"],
-        en: &["credit", "loan", "financing"],
-        es: &["crédito", "préstamo", "financiamiento"],
+        zh: &["信贷", "贷款", "融资", "资金"],
+        en: &["credit", "loan", "financing", "yuan", "dollar"],
+        es: &["crédito", "préstamo", "financiamiento", "dólar", "yuanes"],
     },
     Kind {
         id: "projects",
@@ -55,10 +49,11 @@ pub const KINDS: &[Kind] = &[
         en: &["textbook", "book"],
         es: &["libro"],
     },
+    // Before visits: "300 cadres to visit China" counts people.
     Kind {
         id: "people",
         zh: &[
-            "人员", "专家", "记者", "官员", "教师", "青年", "人才", "学者",
+            "人员", "专家", "记者", "官员", "干部", "教师", "青年", "人才", "学者",
         ],
         en: &[
             "people",
@@ -66,6 +61,7 @@ pub const KINDS: &[Kind] = &[
             "expert",
             "journalist",
             "official",
+            "cadre",
             "teacher",
             "leader",
         ],
@@ -77,6 +73,12 @@ pub const KINDS: &[Kind] = &[
             "docente",
             "líder",
         ],
+    },
+    Kind {
+        id: "visits",
+        zh: &["访问", "互访", "来访"],
+        en: &["visit"],
+        es: &["visita"],
     },
 ];
 

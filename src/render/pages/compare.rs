@@ -34,6 +34,8 @@ pub struct ComparePage {
     pub areas: Vec<AreaView>,
     pub dropped: Vec<RowView>,
     pub data_href: String,
+    /// The commitments with figures of the series.
+    pub commitments: Vec<BriefingLink>,
 }
 
 #[derive(Serialize)]
@@ -79,7 +81,7 @@ pub fn path_of(site: &crate::model::Site, c: &Comparison) -> String {
 /// A series or edition as a part of a path: series and editions are free
 /// text, so every character but ASCII letters, digits, `-`, `_` and `.`
 /// becomes `-`, and a part of dots alone (`..`) dashes.
-fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let s: String = text
         .chars()
         .map(|c| {
@@ -269,6 +271,12 @@ pub fn page(cx: &Ctx, c: &Comparison) -> ComparePage {
             .collect(),
         dropped: c.dropped.iter().map(|r| mk.row(r)).collect(),
         data_href: urls::rel(&here, &data_path(&c.series)),
+        commitments: cx
+            .commitments
+            .iter()
+            .filter(|t| t.series == c.series)
+            .map(|t| super::commitments::link(cx, t, &here))
+            .collect(),
         old,
         new,
         frame,

@@ -217,7 +217,11 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
         })
         .collect(),
         print_css: urls::rel(&path, &print_css_path(&doc.id)),
-        compare: super::compare::links(cx, d, &path),
+        compare: {
+            let mut links = super::compare::links(cx, d, &path);
+            links.extend(super::commitments::links(cx, d, &path));
+            links
+        },
         briefings: site
             .briefings
             .iter()

@@ -108,6 +108,16 @@ pub fn page(cx: &Ctx) -> HomePage {
                 .collect(),
         });
     }
+    if !cx.commitments.is_empty() {
+        groups.push(Group {
+            captions: each_lang(cx, "kind_commitments", None),
+            docs: cx
+                .commitments
+                .iter()
+                .map(|t| super::commitments::card(cx, t))
+                .collect(),
+        });
+    }
     if !site.briefings.is_empty() {
         groups.push(Group {
             captions: each_lang(cx, "kind_briefing", None),

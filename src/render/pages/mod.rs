@@ -5,6 +5,8 @@
 pub mod briefing;
 pub mod briefing_items;
 pub mod briefing_refs;
+pub mod commitment_rows;
+pub mod commitments;
 pub mod compare;
 pub mod compare_rows;
 pub mod contents;
