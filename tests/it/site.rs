@@ -549,7 +549,11 @@ fn home_404_sitemap_favicon() {
     let cards: Vec<String> = home
         .select(&sel(".card h3 a"))
         .map(|a| a.value().attr("href").unwrap().to_string())
-        .filter(|href| !href.starts_with("briefings/") && !href.starts_with("compare/"))
+        .filter(|href| {
+            !href.starts_with("briefings/")
+                && !href.starts_with("compare/")
+                && !href.starts_with("commitments/")
+        })
         .collect();
     assert_eq!(cards.len(), 3);
     assert!(cards
@@ -557,8 +561,8 @@ fn home_404_sitemap_favicon() {
         .all(|c| c.starts_with("documents/") && c.ends_with("/index.html")));
     assert_eq!(
         home.select(&sel(".group h2")).count(),
-        5,
-        "action plans, policy papers, editions compared, briefings, pages"
+        6,
+        "action plans, policy papers, editions compared, commitments with figures, briefings, pages"
     );
     let not_found = std::fs::read_to_string(public.join("404.html")).unwrap();
     assert!(
@@ -566,7 +570,11 @@ fn home_404_sitemap_favicon() {
             && not_found.contains("href=\"/accord/index.html\"")
     );
     let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
-    assert_eq!(sitemap.matches("<loc>").count(), 15);
+    // One more with the commitments page of the action plans.
+    assert_eq!(sitemap.matches("<loc>").count(), 16);
+    assert!(sitemap.contains(
+        "<loc>https://example.github.io/accord/commitments/china-celac-action-plan/</loc>"
+    ));
     assert!(sitemap.contains("<loc>https://example.github.io/accord/documents/china-celac-action-plan-2025-2027/en.html</loc>"));
     assert!(public.join("static/favicon.svg").is_file());
 }
@@ -652,7 +660,7 @@ fn a_broken_crosswalk_fails_and_leaves_public_as_it_was() {
     let ok = accord(dir.path(), &["build"]);
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
     assert!(crate::support::stdout(&ok)
-        .starts_with("built 3 documents, 406 nodes, 202 cross-links: 16 pages, "));
+        .starts_with("built 3 documents, 406 nodes, 202 cross-links: 17 pages, "));
     let before = files(&dir.path().join("public"));
     edit(&dir.path().join("content/crosswalk.toml"), "to = \"china-lac-policy-paper-2025:part_3__prog_2__sec_4\"\nrelation = \"related\"\n\n[[link]]\nfrom = \"china-celac-action-plan-2025-2027:art_2__sec_3\"\nto = \"china-celac-action-plan-2022-2024:chp_2__area_2\"", "to = \"china-lac-policy-paper-2025:part_3__prog_2__sec_99\"\nrelation = \"related\"\n\n[[link]]\nfrom = \"china-celac-action-plan-2025-2027:art_2__sec_3\"\nto = \"china-celac-action-plan-2022-2024:chp_2__area_2\"");
     let bad = accord(dir.path(), &["build"]);

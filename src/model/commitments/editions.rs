@@ -6,6 +6,7 @@
 //! with such links) continues, or in the clauses inside them.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use super::{extract, kinds, Correction, Entry, Figure, Row, Table};
 use crate::model::{Document, NodeRef, Relation, Site};
@@ -92,14 +93,21 @@ pub fn document_entries(
 /// applied, in the order of the text.
 fn figures(text: &str, lang: &str, fixes: &[&Correction]) -> Vec<(String, Figure)> {
     let mut found = extract::figures(text, lang);
-    let fixes: Vec<&&Correction> = fixes.iter().filter(|c| c.lang == lang).collect();
+    let fixes: Vec<(&Correction, Range<usize>)> = fixes
+        .iter()
+        .filter(|c| c.lang == lang)
+        .filter_map(|c| {
+            let at = text.find(&c.figure)?;
+            Some((*c, at..at + c.figure.len()))
+        })
+        .collect();
     let mut out = Vec::new();
     let mut used = BTreeSet::new();
     for f in found.drain(..) {
         let fix = fixes
             .iter()
-            .position(|c| c.span.start < f.span.end && f.span.start < c.span.end);
-        let kind = match fix.map(|p| fixes[p]) {
+            .position(|(_, s)| s.start < f.span.end && f.span.start < s.end);
+        let kind = match fix.map(|p| fixes[p].0) {
             Some(c) if c.suppress => None,
             Some(c) => c.kind.clone().or(f.kind.map(str::to_string)),
             None => f.kind.map(str::to_string),
@@ -108,7 +116,7 @@ fn figures(text: &str, lang: &str, fixes: &[&Correction]) -> Vec<(String, Figure
             used.insert(p);
         }
         if let Some(kind) = kind {
-            let c = fix.map(|p| fixes[p]);
+            let c = fix.map(|p| fixes[p].0);
             out.push((
                 kind,
                 Figure {
@@ -122,7 +130,7 @@ fn figures(text: &str, lang: &str, fixes: &[&Correction]) -> Vec<(String, Figure
         }
     }
     // A figure the extraction missed, added by the editor.
-    for (p, c) in fixes.iter().enumerate() {
+    for (p, (c, span)) in fixes.iter().enumerate() {
         if let (false, false, Some(kind), Some(value)) =
             (used.contains(&p), c.suppress, &c.kind, c.value)
         {
@@ -130,7 +138,7 @@ fn figures(text: &str, lang: &str, fixes: &[&Correction]) -> Vec<(String, Figure
                 kind.clone(),
                 Figure {
                     lang: lang.to_string(),
-                    span: c.span.clone(),
+                    span: span.clone(),
                     value,
                     unit: c.unit.clone().unwrap_or_default(),
                     corrected: true,

@@ -23,8 +23,8 @@ use super::NodeRef;
 pub struct Correction {
     pub clause: NodeRef,
     pub lang: String,
-    /// Bytes of the figure as written in the clause's text.
-    pub span: Range<usize>,
+    /// The figure as written in the clause's text (its first occurrence).
+    pub figure: String,
     pub kind: Option<String>,
     pub value: Option<u64>,
     /// The words that say what it counts, replacing those read.
