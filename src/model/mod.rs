@@ -9,6 +9,7 @@ pub mod compare;
 mod documents;
 pub mod ids;
 mod kinds;
+pub mod topics;
 
 use crate::source::raw::LangMap;
 use briefing::Briefing;
@@ -31,6 +32,8 @@ pub struct Site {
     pub notes: Vec<Note>,
     /// Curated dossiers of nodes, sorted by id.
     pub briefings: Vec<Briefing>,
+    /// The topic index (empty without `topics.toml`).
+    pub topics: topics::Topics,
     /// By document, then node: the links and notes of each node.
     attached: Vec<Vec<Attached>>,
 }
@@ -170,8 +173,15 @@ impl Site {
             links,
             notes,
             briefings,
+            topics: topics::Topics::default(),
             attached,
         }
+    }
+
+    /// The site with its topic index.
+    pub fn with_topics(mut self, topics: topics::Topics) -> Site {
+        self.topics = topics;
+        self
     }
 
     /// The links and notes of node `r`.

@@ -30,5 +30,6 @@ mod serve_limits;
 mod site;
 mod special_files;
 mod support;
+mod topics_validation;
 mod validation;
 mod variants;
