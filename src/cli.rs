@@ -180,6 +180,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
             if !site.briefings.is_empty() {
                 write!(out, ", {} briefings", site.briefings.len()).map_err(w)?;
             }
+            if !site.topics.is_empty() {
+                write!(out, ", {} topics", site.topics.list.len()).map_err(w)?;
+            }
             writeln!(out).map_err(w)
         }
         Command::Build {

@@ -16,6 +16,7 @@ mod nodes;
 pub mod safety;
 mod site;
 mod text;
+mod topics;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -150,6 +151,7 @@ pub fn check_cached(
         None => Vec::new(),
     };
     let briefings = briefings::check_briefings(&raw.briefings, &langs, &keys, &mut out);
+    let topics = topics::check_topics(raw.topics.as_ref(), &langs, &keys, &mut out);
     let pages = pages::load(root, &langs, &mut out);
     match head {
         Some(head) if out.is_empty() => {
@@ -157,7 +159,7 @@ pub fn check_cached(
                 made.into_iter().map(Result::ok).collect();
             let documents = order.iter().filter_map(|&i| documents[i].take()).collect();
             Ok(Checked {
-                site: Site::new(head, documents, links, notes, briefings),
+                site: Site::new(head, documents, links, notes, briefings).with_topics(topics),
                 pages,
             })
         }

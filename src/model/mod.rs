@@ -10,6 +10,7 @@ pub mod compare;
 mod documents;
 pub mod ids;
 mod kinds;
+pub mod topics;
 
 use crate::source::raw::LangMap;
 use briefing::Briefing;
@@ -35,6 +36,8 @@ pub struct Site {
     /// The editor's corrections of the figures read from the texts
     /// (`content/commitments.toml`).
     pub corrections: Vec<commitments::Correction>,
+    /// The topic index (empty without `topics.toml`).
+    pub topics: topics::Topics,
     /// By document, then node: the links and notes of each node.
     attached: Vec<Vec<Attached>>,
 }
@@ -175,8 +178,15 @@ impl Site {
             notes,
             briefings,
             corrections: Vec::new(),
+            topics: topics::Topics::default(),
             attached,
         }
+    }
+
+    /// The site with its topic index.
+    pub fn with_topics(mut self, topics: topics::Topics) -> Site {
+        self.topics = topics;
+        self
     }
 
     /// The links and notes of node `r`.

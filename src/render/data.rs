@@ -129,6 +129,44 @@ pub fn crosswalk_json(site: &Site) -> Vec<u8> {
     compact(&links)
 }
 
+#[derive(Serialize)]
+struct TopicJson<'a> {
+    id: &'a str,
+    name: &'a LangMap,
+    description: &'a LangMap,
+    parent: Option<&'a str>,
+    /// The citation keys named in `topics.toml`.
+    covers: Vec<String>,
+    /// Every node covered: those named and their descendants.
+    nodes: Vec<String>,
+}
+
+/// The topic index, in tree order; `None` for a site without topics.
+pub fn topics_json(site: &Site) -> Option<Vec<u8>> {
+    let topics = &site.topics;
+    if topics.is_empty() {
+        return None;
+    }
+    let list: Vec<TopicJson> = topics
+        .list
+        .iter()
+        .enumerate()
+        .map(|(i, t)| TopicJson {
+            id: &t.id,
+            name: &t.name,
+            description: &t.description,
+            parent: t.parent.map(|p| topics.list[p].id.as_str()),
+            covers: t.covers.iter().map(|&r| site.key(r)).collect(),
+            nodes: topics
+                .nodes(i, &site.documents)
+                .into_iter()
+                .map(|r| site.key(r))
+                .collect(),
+        })
+        .collect();
+    Some(compact(&list))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

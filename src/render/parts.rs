@@ -170,10 +170,17 @@ pub(super) fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Er
             path: urls::data(&site.documents[d].id),
             bytes: data::document_json(site, d),
         }],
-        Job::Crosswalk => vec![OutFile {
-            path: "data/crosswalk.json".to_string(),
-            bytes: data::crosswalk_json(site),
-        }],
+        Job::Crosswalk => {
+            let topics = data::topics_json(site).map(|bytes| OutFile {
+                path: "data/topics.json".to_string(),
+                bytes,
+            });
+            let crosswalk = OutFile {
+                path: "data/crosswalk.json".to_string(),
+                bytes: data::crosswalk_json(site),
+            };
+            std::iter::once(crosswalk).chain(topics).collect()
+        }
         Job::Sitemap => vec![sitemap(cx, theme)?],
         Job::Page(p) => vec![html(
             cx,

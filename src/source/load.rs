@@ -15,6 +15,7 @@ use walkdir::WalkDir;
 use super::briefings::RawBriefing;
 pub use super::file_cache::Cache;
 use super::raw::{RawCrosswalk, RawDocument, RawNotes, RawSite};
+use super::topics::RawTopics;
 use crate::diag::{Diagnostic, LineIndex};
 use crate::Error;
 
@@ -51,6 +52,8 @@ pub struct RawContent {
     pub notes: Vec<Sourced<RawNotes>>,
     pub crosswalk: Option<Sourced<RawCrosswalk>>,
     pub briefings: Vec<Sourced<RawBriefing>>,
+    /// `topics.toml`, when the site has one.
+    pub topics: Option<Sourced<RawTopics>>,
 }
 
 /// Reads `root` (the content folder). Problems in files are returned as
@@ -84,12 +87,14 @@ fn load_with(
     );
     let notes = read_folder(&root.join("notes"));
     let briefings = read_folder(&root.join("briefings"));
+    let topics = read_one(&root.join("topics.toml"), false);
     let content = RawContent {
         site: site.take(&mut diags),
         crosswalk: crosswalk.take(&mut diags),
         documents: documents.take(&mut diags),
         notes: notes.take(&mut diags),
         briefings: briefings.take(&mut diags),
+        topics: topics.take(&mut diags),
     };
     Ok((content, diags))
 }

@@ -9,3 +9,4 @@ pub mod load;
 pub mod pages;
 pub mod raw;
 mod toml_lite;
+pub mod topics;

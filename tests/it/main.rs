@@ -30,5 +30,7 @@ mod serve_limits;
 mod site;
 mod special_files;
 mod support;
+mod topics_data;
+mod topics_validation;
 mod validation;
 mod variants;
