@@ -15,3 +15,4 @@ pub mod home;
 pub mod nodes;
 pub mod page;
 pub mod provenance;
+pub mod topics;
