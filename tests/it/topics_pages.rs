@@ -20,7 +20,7 @@ use crate::briefing_pdf::{
 };
 use crate::briefings::flat;
 use crate::site::{build_into, check_links, files, parse, sel};
-use crate::support::{fixture, stderr, stdout};
+use crate::support::{accord, edit, fixture, stderr, stdout};
 
 const FIXTURE: &str = "topics/nested";
 
@@ -487,4 +487,18 @@ fn a_topic_page_prints_on_a4_with_its_clauses() {
     }
     assert!(pages <= 2, "{pages} pages for three clauses");
     keep_for_review(&pdf, "topic-economy");
+}
+
+#[test]
+fn a_topic_cannot_take_the_index_page_s_name() {
+    let dir = fixture(FIXTURE);
+    let file = dir.path().join("content/topics.toml");
+    edit(&file, "id = \"people\"", "id = \"index\"");
+    let o = accord(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("error: content/topics.toml:17: `index` is not a valid topic id"),
+        "{}",
+        stderr(&o)
+    );
 }
