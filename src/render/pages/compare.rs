@@ -313,21 +313,6 @@ fn names(cx: &Ctx, doc: &Document, i: usize) -> Vec<Span> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn paths_stay_in_their_folder() {
-        assert_eq!(
-            super::slug("china-celac-action-plan"),
-            "china-celac-action-plan"
-        );
-        assert_eq!(super::slug("2025-2027"), "2025-2027");
-        assert_eq!(super::slug(".."), "--");
-        assert_eq!(super::slug("a/../b c"), "a-..-b-c");
-        assert_eq!(super::data_path("x/y"), "data/compare-x-y.json");
-    }
-}
-
 /// What marks a row's status (and a rewritten pair) in each of `langs`,
 /// the editions named: new, continued, not continued…
 pub fn marks(
@@ -355,4 +340,19 @@ pub fn marks(
         (s, each)
     })
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn paths_stay_in_their_folder() {
+        assert_eq!(
+            super::slug("china-celac-action-plan"),
+            "china-celac-action-plan"
+        );
+        assert_eq!(super::slug("2025-2027"), "2025-2027");
+        assert_eq!(super::slug(".."), "--");
+        assert_eq!(super::slug("a/../b c"), "a-..-b-c");
+        assert_eq!(super::data_path("x/y"), "data/compare-x-y.json");
+    }
 }
