@@ -20,7 +20,7 @@ use serde::Serialize;
 use super::briefing::doc_short;
 use super::briefing_items::{self, subtree, ItemView};
 use super::home::{Card, CardTitle};
-use crate::model::briefing::{Briefing, Item, Mode};
+use crate::model::briefing::{Briefing, Item, ItemKind, Mode};
 use crate::model::{Document, Site};
 use crate::render::frame::{Frame, Span};
 use crate::render::interface::{alts, Alt};
@@ -94,6 +94,7 @@ pub fn as_briefing(site: &Site, t: usize) -> Briefing {
             items.push(Item {
                 node: r,
                 comment: LangMap::new(),
+                kind: ItemKind::Node,
             });
         }
     }
