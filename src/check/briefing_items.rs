@@ -71,9 +71,13 @@ pub(super) fn check_items(
         let item = item.get_ref();
         let comment = match &item.comment {
             Some(c) => {
-                let what = "comment of the item";
+                let named = [&item.node, &item.topic, &item.compare];
+                let what = match named.into_iter().flatten().next() {
+                    Some(k) => format!("comment of `{}`", k.get_ref()),
+                    None => "comment of the item".to_string(),
+                };
                 check_langs(file, c.span(), c.get_ref(), site_langs, &what, out);
-                require(file, c, what, langs, why, out);
+                require(file, c, &what, langs, why, out);
                 c.get_ref().clone()
             }
             None => Default::default(),
