@@ -134,10 +134,33 @@ pub(super) fn cite_number(doc: &Document, i: usize, lang: &str) -> String {
     }
 }
 
-/// A list of item numbers in `lang`: "items 1, 4" / "第 1、4 项".
+/// The titles of a source in the briefing's languages that it has, else
+/// its title in its own first language.
+fn source_titles(b: &Briefing, doc: &Document) -> Vec<Span> {
+    let titles: Vec<Span> = (b.languages.iter())
+        .filter(|l| doc.title.contains_key(l))
+        .map(|l| span(l, &doc.title[l]))
+        .collect();
+    if !titles.is_empty() {
+        return titles;
+    }
+    (doc.languages.iter())
+        .find(|l| doc.title.contains_key(l))
+        .map(|l| span(l, &doc.title[l]))
+        .into_iter()
+        .collect()
+}
+
+/// A list of item numbers in `lang`: "items 1, 4" / "第 1、4 项"; of one
+/// number, "item 2" (string `items_list_one`).
 fn items_list(cx: &Ctx, lang: &str, numbers: &[usize]) -> String {
     let list: Vec<String> = numbers.iter().map(usize::to_string).collect();
-    cx.ui(lang, "items_list")
+    let key = if numbers.len() == 1 {
+        "items_list_one"
+    } else {
+        "items_list"
+    };
+    cx.ui(lang, key)
         .replace("{list}", &list.join(&cx.ui(lang, "list_sep")))
 }
 
@@ -173,12 +196,7 @@ pub fn page(cx: &Ctx, b: &Briefing) -> BriefingPage {
                 .collect();
             Source {
                 href: urls::rel(&path, &urls::document(&doc.id, None)),
-                titles: b
-                    .languages
-                    .iter()
-                    .filter(|l| doc.title.contains_key(l))
-                    .map(|l| span(l, &doc.title[l]))
-                    .collect(),
+                titles: source_titles(b, doc),
                 edition: doc.edition.clone(),
                 date: doc.date.clone(),
                 languages: doc

@@ -49,6 +49,8 @@ pub struct ItemView {
 pub struct Cite {
     pub lang: String,
     pub doc: String,
+    /// The language of `doc`: `lang` unless the document has no title in it.
+    pub doc_lang: String,
     /// The number, in the language the document has.
     pub label: String,
     pub label_lang: String,
@@ -178,6 +180,13 @@ fn item(cx: &Ctx, b: &Briefing, path: &str, i: usize) -> ItemView {
                 Cite {
                     lang: l.clone(),
                     doc: doc.title.text_in(l).to_string(),
+                    // A document without a title in `l` is cited there by
+                    // its title in its own language, marked as such.
+                    doc_lang: if doc.title.contains_key(l) {
+                        l.clone()
+                    } else {
+                        lang_for(doc, l)
+                    },
                     label: cite_number(doc, item.node.node, &label_lang),
                     label_lang,
                 }

@@ -348,16 +348,7 @@ pub fn page(cx: &Ctx, t: usize) -> TopicPage {
                 .collect()
         })
         .collect();
-    for ((item, found), from) in items.iter_mut().zip(found).zip(&b.items) {
-        // A document without a title in a language is named there as
-        // the document pages name it (its kind's short name and edition),
-        // not by a title in another language.
-        let doc = &site.documents[from.node.doc];
-        for c in &mut item.cites {
-            if !doc.title.contains_key(&c.lang) {
-                c.doc = doc_short(cx, doc, &c.lang).into_owned();
-            }
-        }
+    for (item, found) in items.iter_mut().zip(found) {
         let refs_lang = item.refs_lang.clone();
         for (r, n) in item.refs.iter_mut().flat_map(|g| &mut g.items).zip(found) {
             if let Some(n) = n {

@@ -74,7 +74,7 @@ fn the_cover_has_title_date_audience_sources_and_introduction() {
     assert_eq!(spans(old, ".lang"), owned(&[("en", "English")]));
     assert_eq!(
         spans(old, ".items"),
-        owned(&[("zh-Hans", "第2项"), ("en", "items 2")])
+        owned(&[("zh-Hans", "第2项"), ("en", "item 2")])
     );
     let intro: Vec<(String, String)> = all(cover, ".briefing-intro .col")
         .into_iter()
@@ -258,7 +258,6 @@ fn the_home_page_and_the_documents_name_the_briefings() {
 }
 
 #[test]
-#[ignore = "bug: a document without a title in the briefing's language is cited by its title in another language inside an element marked with the briefing's language (`<span class=\"cite\" lang=\"zh-Hans\">Fisheries Action Plan (2022-2024)，…`)"]
 fn a_title_in_another_language_is_marked_with_its_language() {
     let site = build("briefing");
     let html = site.page("briefings/fisheries.html");
@@ -281,7 +280,6 @@ fn a_title_in_another_language_is_marked_with_its_language() {
 }
 
 #[test]
-#[ignore = "bug: in a Chinese briefing, a source document without a Chinese title is listed as an empty link (`<a href=\"../documents/fish-plan-old/index.html\"></a>`)"]
 fn every_source_is_named() {
     let site = build("briefing");
     let html = site.page("briefings/catch.html");
@@ -306,7 +304,6 @@ fn every_source_is_named() {
 }
 
 #[test]
-#[ignore = "bug: English counts of one are plural: a source cited by one item says `items 1`"]
 fn one_item_is_singular_in_english() {
     let site = build("briefing");
     let html = site.page("briefings/fisheries.html");
