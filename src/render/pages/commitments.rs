@@ -34,9 +34,9 @@ pub struct EditionHead {
     pub href: String,
 }
 
-/// `commitments/<series>/index.html`.
+/// `commitments/<series>.html`.
 pub fn path(series: &str) -> String {
-    format!("commitments/{}/index.html", super::compare::slug(series))
+    format!("commitments/{}.html", super::compare::slug(series))
 }
 
 pub fn data_path(series: &str) -> String {
