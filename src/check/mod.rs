@@ -8,6 +8,7 @@
 //! cache) keeps the document made of it, for the same site languages.
 
 mod briefings;
+mod commitments;
 mod document;
 pub mod invisible;
 mod keys;
@@ -152,6 +153,7 @@ pub fn check_cached(
     };
     let briefings = briefings::check_briefings(&raw.briefings, &langs, &keys, &mut out);
     let topics = topics::check_topics(raw.topics.as_ref(), &langs, &keys, &mut out);
+    let corrections = commitments::check_corrections(raw.commitments.as_ref(), &keys, &mut out);
     let pages = pages::load(root, &langs, &mut out);
     match head {
         Some(head) if out.is_empty() => {
@@ -159,7 +161,12 @@ pub fn check_cached(
                 made.into_iter().map(Result::ok).collect();
             let documents = order.iter().filter_map(|&i| documents[i].take()).collect();
             Ok(Checked {
-                site: Site::new(head, documents, links, notes, briefings).with_topics(topics),
+                site: {
+                    let mut site =
+                        Site::new(head, documents, links, notes, briefings).with_topics(topics);
+                    site.corrections = corrections;
+                    site
+                },
                 pages,
             })
         }
