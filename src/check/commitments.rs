@@ -5,6 +5,7 @@
 //! problem is reported with its line.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::keys::Keys;
 use super::links::check_key;
@@ -23,8 +24,10 @@ pub(super) fn check_corrections(
         return Vec::new();
     };
     let mut made = Vec::new();
-    // (clause, lang, figure) → the line of its first correction.
-    let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    // (clause, lang) → where each figure corrected is in the text, the
+    // line of its correction and the figure.
+    type Seen<'a> = Vec<(Range<usize>, usize, &'a str)>;
+    let mut seen: HashMap<(&str, &str), Seen> = HashMap::new();
     for c in &file.value.corrections {
         let c = c.get_ref();
         let (key, lang, figure) = (c.clause.get_ref(), c.lang.get_ref(), c.figure.get_ref());
@@ -117,20 +120,32 @@ pub(super) fn check_corrections(
                     .help("remove `value` and `unit`, or `suppress`"),
             );
         }
-        let line = file.line(c.figure.span());
-        if let Some(first) = seen.get(&(key.as_str(), lang.as_str(), figure.as_str())) {
-            ok = false;
-            out.push(
-                file.diag(
-                    c.figure.span(),
-                    format!("`{figure}` of `{key}` ({lang}) is corrected twice"),
-                )
-                .help(format!(
-                    "line {first} already corrects it; keep one correction per figure"
-                )),
-            );
-        } else {
-            seen.insert((key, lang, figure), line);
+        // Two corrections of one figure: what they name overlaps where it
+        // is first written in the clause's text.
+        let at = found
+            .and_then(|f| f.file.value.nodes[f.node.node].get_ref().text.get(lang))
+            .and_then(|text| text.find(figure.as_str()))
+            .filter(|_| !figure.is_empty());
+        if let Some(at) = at {
+            let span = at..at + figure.len();
+            let earlier = seen.entry((key.as_str(), lang.as_str())).or_default();
+            if let Some((_, first, named)) = earlier
+                .iter()
+                .find(|(s, _, _)| s.start < span.end && span.start < s.end)
+            {
+                ok = false;
+                out.push(
+                    file.diag(
+                        c.figure.span(),
+                        format!("`{figure}` of `{key}` ({lang}) is corrected twice"),
+                    )
+                    .help(format!(
+                        "line {first} already corrects `{named}`; keep one correction per figure"
+                    )),
+                );
+            } else {
+                earlier.push((span, file.line(c.figure.span()), figure));
+            }
         }
         if let (true, Some(found)) = (ok, found) {
             made.push(Correction {
