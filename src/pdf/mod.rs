@@ -1,7 +1,7 @@
-//! `accord pdf`: every briefing, document page and edition comparison of
-//! a built site, printed to PDF by headless Chromium into `<out>/pdf/`:
-//! `briefing-<id>.pdf`, `<document-id>.pdf` and
-//! `compare-<series>-<old>--<new>.pdf`.
+//! `accord pdf`: every briefing, document page, edition comparison and
+//! table of commitments of a built site, printed to PDF by headless
+//! Chromium into `<out>/pdf/`: `briefing-<id>.pdf`, `<document-id>.pdf`,
+//! `compare-<series>-<old>--<new>.pdf` and `commitments-<series>.pdf`.
 //!
 //! Each PDF is printed to a temporary file in the same folder and renamed
 //! when complete, so that no half-written PDF is ever left under its name.
@@ -32,9 +32,9 @@ pub struct Job {
 }
 
 /// The pages of the built site in `site` to print: its briefings, its
-/// documents' main pages, then its edition comparisons, each sorted by
-/// name: `briefing-<id>`, `<document-id>` and
-/// `compare-<series>-<old>--<new>`.
+/// documents' main pages, its edition comparisons, then its tables of
+/// commitments, each sorted by name: `briefing-<id>`, `<document-id>`,
+/// `compare-<series>-<old>--<new>` and `commitments-<series>`.
 pub fn jobs(site: &Path) -> Result<Vec<Job>, Error> {
     if !site.join("index.html").is_file() {
         return Err(Error::Usage(format!(
@@ -67,6 +67,14 @@ pub fn jobs(site: &Path) -> Result<Vec<Job>, Error> {
                 page: pair.join("index.html"),
                 name,
             })
+        })
+        .collect());
+    add(entries(&site.join("commitments"))
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .filter_map(|p| Some((stem(&p, true)?, p)))
+        .map(|(series, page)| Job {
+            page,
+            name: format!("commitments-{series}"),
         })
         .collect());
     jobs.retain(|j| j.page.is_file());
