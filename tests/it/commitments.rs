@@ -22,7 +22,7 @@ use crate::support::{accord, fixture, root, stderr, stdout};
 /// A row as the page shows it: its kind, its figure in each edition
 /// (`None`: "–"), the change, and whether each edition's cell is marked
 /// corrected.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 struct Row {
     kind: String,
     cells: Vec<Option<String>>,
@@ -31,7 +31,7 @@ struct Row {
 }
 
 /// A figure as written, with the link to its clause.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Cited {
     edition: String,
     lang: String,
@@ -567,4 +567,47 @@ fn the_real_commitments_print_on_a4_with_every_figure() {
     // A table of a few rows: a page or two.
     assert!((1..=3).contains(&pages), "{pages} pages");
     keep_for_review(&pdf, NAME);
+}
+
+/// The editors' correction of the real plan (content/commitments.toml):
+/// the 2022-2024 "One Thousand" youth leaders, a number in words, shown
+/// corrected and linked to its clause; and the example of the open data
+/// in the data format pages is the real first row.
+#[test]
+fn the_real_correction_and_the_documented_data() {
+    let public = real_site().join("public");
+    let page = parse(&std::fs::read(public.join(REAL)).unwrap());
+    let rows = rows(&page);
+    let (r, cited) = rows
+        .iter()
+        .find(|(_, c)| c.iter().any(|c| c.figure == "One Thousand"))
+        .expect("the corrected figure is shown");
+    assert_eq!(
+        (r.kind.as_str(), &r.cells, &r.corrected),
+        (
+            "people",
+            &vec![Some("1,000".to_string()), None],
+            &vec![true, false]
+        )
+    );
+    assert_eq!(marked(cited), [("2022-2024", "en", "One Thousand", true)]);
+    figures_in_their_clauses(&public, REAL, &[(r.clone(), cited.to_vec())]);
+    let data: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(public.join("data/commitments-china-celac-action-plan.json")).unwrap(),
+    )
+    .unwrap();
+    for file in ["data-format.md", "data-format.zh-Hans.md"] {
+        let md = std::fs::read_to_string(root().join("content/pages").join(file)).unwrap();
+        let block = md
+            .split("```json\n")
+            .nth(1)
+            .unwrap()
+            .split("```")
+            .next()
+            .unwrap();
+        let shown: serde_json::Value = serde_json::from_str(block).unwrap();
+        assert_eq!(shown["series"], data["series"], "{file}");
+        assert_eq!(shown["editions"], data["editions"], "{file}");
+        assert_eq!(shown["rows"][0], data["rows"][0], "{file}");
+    }
 }
