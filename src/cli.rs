@@ -184,6 +184,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
             if !site.topics.is_empty() {
                 write!(out, ", {} topics", site.topics.list.len()).map_err(w)?;
             }
+            if !site.corrections.is_empty() {
+                write!(out, ", {} corrections", site.corrections.len()).map_err(w)?;
+            }
             writeln!(out).map_err(w)
         }
         Command::Build {

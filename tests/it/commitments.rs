@@ -343,6 +343,13 @@ fn document_text(dir: &Path, key: &str, lang: &str) -> String {
 #[test]
 fn corrections_fix_add_and_suppress_figures() {
     let dir = built("corrected");
+    let out = accord(dir.path(), &["check"]);
+    assert_eq!(
+        stdout(&out),
+        "ok: 2 documents, 5 nodes, 1 cross-links, 0 notes, 6 corrections\n",
+        "{}",
+        stderr(&out)
+    );
     let public = dir.path().join("public");
     let path = "commitments/bay-plan.html";
     let page = parse(&std::fs::read(public.join(path)).unwrap());
