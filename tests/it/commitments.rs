@@ -618,3 +618,47 @@ fn the_real_correction_and_the_documented_data() {
         assert_eq!(shown["rows"][0], data["rows"][0], "{file}");
     }
 }
+
+/// `accord serve` rebuilds the commitments page, and the home page that
+/// counts its rows, when only `commitments.toml` changes: the same files
+/// as a full build.
+#[test]
+fn serve_rebuilds_the_commitments_when_the_corrections_change() {
+    use accord::build::{build_with, Options, Paths};
+    use accord::serve::session::Session;
+
+    let dir = fixture("commitments/corrected");
+    for d in ["templates", "static"] {
+        crate::support::copy_dir(&root().join(d), &dir.path().join(d));
+    }
+    let paths = Paths::under(dir.path());
+    let mut session = Session::new(paths.clone(), Options::default());
+    session.rebuild().unwrap();
+    let page = paths.out.join("commitments/bay-plan.html");
+    assert!(!std::fs::read_to_string(&page)
+        .unwrap()
+        .contains("kind-projects"));
+    std::fs::remove_file(dir.path().join("content/commitments.toml")).unwrap();
+    let again = session.rebuild().unwrap();
+    assert!(again.documents.is_some(), "an incremental rebuild: {again}");
+    assert!(std::fs::read_to_string(&page)
+        .unwrap()
+        .contains("kind-projects"));
+    let full = dir.path().join("full");
+    build_with(
+        &Paths {
+            out: full.clone(),
+            ..paths.clone()
+        },
+        &Options {
+            base_url: None,
+            no_search: true,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        crate::site::files(&paths.out),
+        crate::site::files(&full),
+        "incremental output differs from a full build"
+    );
+}
