@@ -1,8 +1,8 @@
 //! `content/commitments.toml` into the model's [`Correction`]s: each
-//! names a clause that exists, a language of its document, a figure
-//! written in that clause's text in that language, a known kind, and
-//! either a kind or `suppress`; each figure is corrected once. Every
-//! problem is reported with its line.
+//! names a clause that exists in an edition of a series, a language of
+//! its document, a figure written in that clause's text in that
+//! language, a known kind, and either a kind or `suppress`; each figure
+//! is corrected once. Every problem is reported with its line.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -42,7 +42,13 @@ pub(super) fn check_corrections(
                 .iter()
                 .map(|l| l.get_ref().as_str())
                 .collect();
-            if !langs.contains(&lang.as_str()) {
+            if doc.series.is_none() || doc.edition.is_none() {
+                ok = false;
+                out.push(
+                    file.diag(c.clause.span(), format!("document `{}` has no series and edition", doc.id.get_ref()))
+                        .help("only the editions of a series have commitments: give the document `series` and `edition`, or remove the correction"),
+                );
+            } else if !langs.contains(&lang.as_str()) {
                 ok = false;
                 out.push(
                     file.diag(

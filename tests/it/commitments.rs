@@ -442,10 +442,11 @@ fn bad_corrections_are_reported_with_their_lines() {
         format!("{f}:49: `3,000 scholarships` of `reef-plan-2022:cl_1` (en) is corrected twice\n  help: line 6 already corrects `3,000`; keep one correction per figure\n"),
         format!("{f}:55: `five hundred` of `reef-plan-2022:cl_1` is not read as a figure\n  help: give its `value`: a figure the reading missed is added with its value\n"),
         format!("{f}:59: the correction of `2` in `reef-plan-2022:cl_2` says nothing\n  help: give `kind` (and `value`, `unit` if needed), or `suppress = true`\n"),
+        format!("{f}:64: document `reef-paper` has no series and edition\n  help: only the editions of a series have commitments: give the document `series` and `edition`, or remove the correction\n"),
     ];
     assert_eq!(
         stderr(&out),
-        format!("{}error: 9 problems in the content\n", expected.concat())
+        format!("{}error: 10 problems in the content\n", expected.concat())
     );
     // Nothing built.
     let out = accord(dir.path(), &["build"]);
