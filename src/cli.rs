@@ -89,8 +89,9 @@ pub enum Command {
     /// Convert raw source texts into content files, with a report of every
     /// line not carried over and every doubt.
     Import(Box<crate::import::command::ImportArgs>),
-    /// Print every briefing, document page, edition comparison and topic
-    /// page of a built site to PDF with headless Chromium, into <out>/pdf/.
+    /// Print every briefing, document page, edition comparison, table of
+    /// commitments and topic page of a built site to PDF with headless
+    /// Chromium, into <out>/pdf/.
     Pdf {
         #[command(flatten)]
         root: RootArg,
@@ -182,6 +183,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
             }
             if !site.topics.is_empty() {
                 write!(out, ", {} topics", site.topics.list.len()).map_err(w)?;
+            }
+            if !site.corrections.is_empty() {
+                write!(out, ", {} corrections", site.corrections.len()).map_err(w)?;
             }
             writeln!(out).map_err(w)
         }

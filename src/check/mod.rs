@@ -9,6 +9,7 @@
 
 mod briefing_items;
 mod briefings;
+mod commitments;
 mod document;
 pub mod invisible;
 mod keys;
@@ -26,7 +27,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diag::{self, Diagnostic};
-use crate::model::{Document, Site};
+use crate::model::{Document, Parts, Site};
 use crate::source::load::{RawContent, Sourced};
 use crate::source::pages::{self, Page};
 use crate::source::raw::RawDocument;
@@ -153,6 +154,7 @@ pub fn check_cached(
     };
     let topics = topics::check_topics(raw.topics.as_ref(), &langs, &keys, &mut out);
     let briefings = briefings::check_briefings(&raw.briefings, &langs, &keys, &topics, &mut out);
+    let corrections = commitments::check_corrections(raw.commitments.as_ref(), &keys, &mut out);
     let pages = pages::load(root, &langs, &mut out);
     match head {
         Some(head) if out.is_empty() => {
@@ -160,7 +162,17 @@ pub fn check_cached(
                 made.into_iter().map(Result::ok).collect();
             let documents = order.iter().filter_map(|&i| documents[i].take()).collect();
             Ok(Checked {
-                site: Site::new(head, documents, links, notes, briefings).with_topics(topics),
+                site: Site::new(
+                    head,
+                    Parts {
+                        documents,
+                        links,
+                        notes,
+                        briefings,
+                        topics,
+                        corrections,
+                    },
+                ),
                 pages,
             })
         }

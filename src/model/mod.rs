@@ -146,16 +146,29 @@ pub struct Head {
     pub kinds: Vec<DocKind>,
 }
 
+/// What `check` makes of the content, besides the site's head: the
+/// parts of a [`Site`].
+pub struct Parts {
+    /// Sorted by id.
+    pub documents: Vec<Arc<Document>>,
+    pub links: Vec<Link>,
+    pub notes: Vec<Note>,
+    pub briefings: Vec<Briefing>,
+    pub topics: topics::Topics,
+    pub corrections: Vec<commitments::Correction>,
+}
+
 impl Site {
-    /// The site of checked parts: documents sorted by id, and the links,
-    /// notes and briefings between them.
-    pub fn new(
-        head: Head,
-        documents: Vec<Arc<Document>>,
-        links: Vec<Link>,
-        notes: Vec<Note>,
-        briefings: Vec<Briefing>,
-    ) -> Site {
+    /// The site of its checked parts.
+    pub fn new(head: Head, parts: Parts) -> Site {
+        let Parts {
+            documents,
+            links,
+            notes,
+            briefings,
+            topics,
+            corrections,
+        } = parts;
         let mut attached: Vec<Vec<Attached>> = documents
             .iter()
             .map(|d| vec![Attached::default(); d.nodes.len()])
@@ -177,16 +190,10 @@ impl Site {
             links,
             notes,
             briefings,
-            corrections: Vec::new(),
-            topics: topics::Topics::default(),
+            corrections,
+            topics,
             attached,
         }
-    }
-
-    /// The site with its topic index.
-    pub fn with_topics(mut self, topics: topics::Topics) -> Site {
-        self.topics = topics;
-        self
     }
 
     /// The links and notes of node `r`.

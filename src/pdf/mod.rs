@@ -1,7 +1,8 @@
-//! `accord pdf`: every briefing, document page, edition comparison and
-//! topic page of a built site, printed to PDF by headless Chromium into
-//! `<out>/pdf/`: `briefing-<id>.pdf`, `<document-id>.pdf`,
-//! `compare-<series>-<old>--<new>.pdf` and `topic-<id>.pdf`.
+//! `accord pdf`: every briefing, document page, edition comparison,
+//! table of commitments and topic page of a built site, printed to PDF
+//! by headless Chromium into `<out>/pdf/`: `briefing-<id>.pdf`,
+//! `<document-id>.pdf`, `compare-<series>-<old>--<new>.pdf`,
+//! `commitments-<series>.pdf` and `topic-<id>.pdf`.
 //!
 //! Each PDF is printed to a temporary file in the same folder and renamed
 //! when complete, so that no half-written PDF is ever left under its name.
@@ -32,9 +33,10 @@ pub struct Job {
 }
 
 /// The pages of the built site in `site` to print: its briefings, its
-/// documents' main pages, its edition comparisons, then its topics' pages
-/// (not the index), each sorted by name: `briefing-<id>`, `<document-id>`,
-/// `compare-<series>-<old>--<new>` and `topic-<id>`.
+/// documents' main pages, its edition comparisons, its tables of
+/// commitments, then its topics' pages (not the index), each sorted by
+/// name: `briefing-<id>`, `<document-id>`, `compare-<series>-<old>--<new>`,
+/// `commitments-<series>` and `topic-<id>`.
 pub fn jobs(site: &Path) -> Result<Vec<Job>, Error> {
     if !site.join("index.html").is_file() {
         return Err(Error::Usage(format!(
@@ -67,6 +69,14 @@ pub fn jobs(site: &Path) -> Result<Vec<Job>, Error> {
                 page: pair.join("index.html"),
                 name,
             })
+        })
+        .collect());
+    add(entries(&site.join("commitments"))
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .filter_map(|p| Some((stem(&p, true)?, p)))
+        .map(|(series, page)| Job {
+            page,
+            name: format!("commitments-{series}"),
         })
         .collect());
     add(entries(&site.join("topics"))

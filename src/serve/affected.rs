@@ -47,6 +47,19 @@ pub(super) fn affected(old: &Site, new: &Site) -> BTreeSet<usize> {
             docs.extend(key.split_once(':').map(|(d, _)| d.to_string()));
         }
     }
+    // The editors' corrections of figures (commitments.toml): the
+    // documents of the clauses corrected before or after, whose series'
+    // commitments are rendered again with them.
+    let corrections = |s: &Site| -> BTreeSet<(String, String)> {
+        s.corrections
+            .iter()
+            .map(|c| (s.key(c.clause), format!("{c:?}")))
+            .collect()
+    };
+    let (before, after) = (corrections(old), corrections(new));
+    for (key, _) in before.symmetric_difference(&after) {
+        docs.extend(key.split_once(':').map(|(d, _)| d.to_string()));
+    }
     // The documents at the other end of each changed node's links.
     for s in [old, new] {
         for node in keys.iter().filter_map(|k| s.lookup(k)) {
@@ -117,7 +130,8 @@ fn notes_hash(s: &Site) -> u64 {
 }
 
 /// A hash of what the site-wide pages (home, sitemap, crosswalk data, 404)
-/// show: each document's metadata and size, and the links.
+/// show: each document's metadata and size, the links, and the editors'
+/// corrections of figures.
 pub(crate) fn site_wide_hash(s: &Site) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for d in &s.documents {
@@ -125,6 +139,18 @@ pub(crate) fn site_wide_hash(s: &Site) -> u64 {
         (&d.title, &d.languages, &d.source, d.nodes.len()).hash(&mut h);
     }
     links_hash(s).hash(&mut h);
+    // The home page counts each series' commitments.
+    for c in &s.corrections {
+        (
+            s.key(c.clause),
+            &c.lang,
+            &c.figure,
+            &c.kind,
+            c.value,
+            c.suppress,
+        )
+            .hash(&mut h);
+    }
     h.finish()
 }
 

@@ -13,6 +13,7 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use super::briefings::RawBriefing;
+use super::commitments::RawCommitments;
 pub use super::file_cache::Cache;
 use super::raw::{RawCrosswalk, RawDocument, RawNotes, RawSite};
 use super::topics::RawTopics;
@@ -54,6 +55,8 @@ pub struct RawContent {
     pub briefings: Vec<Sourced<RawBriefing>>,
     /// `topics.toml`, when the site has one.
     pub topics: Option<Sourced<RawTopics>>,
+    /// `commitments.toml`, when the site has one.
+    pub commitments: Option<Sourced<RawCommitments>>,
 }
 
 /// Reads `root` (the content folder). Problems in files are returned as
@@ -88,6 +91,7 @@ fn load_with(
     let notes = read_folder(&root.join("notes"));
     let briefings = read_folder(&root.join("briefings"));
     let topics = read_one(&root.join("topics.toml"), false);
+    let commitments = read_one(&root.join("commitments.toml"), false);
     let content = RawContent {
         site: site.take(&mut diags),
         crosswalk: crosswalk.take(&mut diags),
@@ -95,6 +99,7 @@ fn load_with(
         notes: notes.take(&mut diags),
         briefings: briefings.take(&mut diags),
         topics: topics.take(&mut diags),
+        commitments: commitments.take(&mut diags),
     };
     Ok((content, diags))
 }

@@ -3,6 +3,7 @@
 //! known fields). `check` makes the model of them.
 
 pub mod briefings;
+pub mod commitments;
 mod file_cache;
 mod langmap;
 pub mod load;

@@ -215,7 +215,15 @@ fn site_strings_are_merged_over_the_embedded_ones_per_key() {
     );
     // Keys the site leaves alone keep the embedded text, in both languages.
     let headings = text(&home, "section.group h2 span[lang=en]");
-    assert_eq!(headings, ["Joint Action Plans", "Policy Papers", "Pages"]);
+    assert_eq!(
+        headings,
+        [
+            "Joint Action Plans",
+            "Policy Papers",
+            "Commitments with figures",
+            "Pages"
+        ]
+    );
     assert_eq!(
         text(&home, "section.group h2 span[lang=zh-Hans]")
             .last()

@@ -8,6 +8,7 @@ mod browser_axe;
 mod browser_interface;
 mod browser_layout;
 mod cli;
+mod commitments;
 mod compare_pdf;
 mod corpus;
 mod fidelity;

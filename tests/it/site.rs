@@ -573,7 +573,7 @@ fn home_404_sitemap_favicon() {
     // One more with the commitments page of the action plans.
     assert_eq!(sitemap.matches("<loc>").count(), 16);
     assert!(sitemap.contains(
-        "<loc>https://example.github.io/accord/commitments/china-celac-action-plan/</loc>"
+        "<loc>https://example.github.io/accord/commitments/china-celac-action-plan.html</loc>"
     ));
     assert!(sitemap.contains("<loc>https://example.github.io/accord/documents/china-celac-action-plan-2025-2027/en.html</loc>"));
     assert!(public.join("static/favicon.svg").is_file());

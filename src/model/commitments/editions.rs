@@ -108,6 +108,9 @@ fn figures(text: &str, lang: &str, fixes: &[&Correction]) -> Vec<(String, Figure
             .iter()
             .position(|(_, s)| s.start < f.span.end && f.span.start < s.end);
         let kind = match fix.map(|p| fixes[p].0) {
+            // A correction is one figure: the other figures read inside
+            // what it names (`3` and `500` of `3 500`) go with the first.
+            Some(_) if fix.is_some_and(|p| used.contains(&p)) => None,
             Some(c) if c.suppress => None,
             Some(c) => c.kind.clone().or(f.kind.map(str::to_string)),
             None => f.kind.map(str::to_string),
@@ -121,9 +124,12 @@ fn figures(text: &str, lang: &str, fixes: &[&Correction]) -> Vec<(String, Figure
                 kind,
                 Figure {
                     lang: lang.to_string(),
-                    span: f.span,
+                    // A corrected figure is shown as the editor names it.
+                    span: fix.map_or(f.span.clone(), |p| fixes[p].1.clone()),
                     value: c.and_then(|c| c.value).unwrap_or(f.value),
-                    unit: c.and_then(|c| c.unit.clone()).unwrap_or(f.unit),
+                    unit: c
+                        .and_then(|c| c.unit.clone())
+                        .unwrap_or_else(|| unit_after(text, &f, fix.map(|p| &fixes[p].1))),
                     corrected: c.is_some(),
                 },
             ));
@@ -148,6 +154,17 @@ fn figures(text: &str, lang: &str, fixes: &[&Correction]) -> Vec<(String, Figure
     }
     out.sort_by_key(|(_, f)| f.span.start);
     out
+}
+
+/// The unit words read after figure `f`, less those inside the figure
+/// as the editor names it (`500 scholarships` of `3 500`: `scholarships`).
+fn unit_after(text: &str, f: &extract::Found, named: Option<&Range<usize>>) -> String {
+    let start = f.span.end + text[f.span.end..].find(f.unit.as_str()).unwrap_or(0);
+    let end = start + f.unit.len();
+    match named {
+        Some(n) if n.end > start && n.end <= end => text[n.end..end].trim().to_string(),
+        _ => f.unit.clone(),
+    }
 }
 
 /// The rows of a series: editions `docs` (oldest first) with their

@@ -31,12 +31,14 @@ pub struct CommitmentsPage {
 pub struct EditionHead {
     /// "2025-2027 edition" in each language of the page.
     pub names: Vec<Span>,
+    /// "2025-2027": beside each figure where the table's head is not shown.
+    pub edition: String,
     pub href: String,
 }
 
-/// `commitments/<series>/index.html`.
+/// `commitments/<series>.html`.
 pub fn path(series: &str) -> String {
-    format!("commitments/{}/index.html", super::compare::slug(series))
+    format!("commitments/{}.html", super::compare::slug(series))
 }
 
 pub fn data_path(series: &str) -> String {
@@ -150,6 +152,7 @@ pub fn page(cx: &Ctx, t: &Table) -> CommitmentsPage {
                         .replace("{edition}", docs[d].edition.as_deref().unwrap_or("")),
                 })
                 .collect(),
+            edition: docs[d].edition.clone().unwrap_or_default(),
             href: urls::rel(&here, &urls::document(&docs[d].id, None)),
         })
         .collect();

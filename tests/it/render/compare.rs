@@ -206,14 +206,19 @@ fn compare_is_linked_and_in_the_open_data() {
             .map(|a| attr(a, "href").to_string())
             .collect()
     };
-    assert_eq!(
-        href("documents/river-plan-2020/index.html", ".in-compare a"),
-        ["../../compare/river-plan/2020-2022--2023-2025/index.html"]
-    );
-    assert_eq!(
-        href("documents/river-plan-2023/zh-Hans.html", ".in-compare a"),
-        ["../../compare/river-plan/2020-2022--2023-2025/index.html"]
-    );
+    // The comparison, then the series' commitments (50 experts, 2020-2022).
+    for page in [
+        "documents/river-plan-2020/index.html",
+        "documents/river-plan-2023/zh-Hans.html",
+    ] {
+        assert_eq!(
+            href(page, ".in-compare a"),
+            [
+                "../../compare/river-plan/2020-2022--2023-2025/index.html",
+                "../../commitments/river-plan.html"
+            ]
+        );
+    }
     assert!(href("index.html", ".card h3 a").contains(&PAGE.to_string()));
     assert!(b
         .read("sitemap.xml")
