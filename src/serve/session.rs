@@ -119,8 +119,8 @@ impl Session {
 
     /// Runs the stages again: loads (parsing only changed files), checks
     /// (checking only changed documents), renders what the change affects
-    /// (everything after a change of the theme, the pages, the briefings
-    /// or site.toml) and writes only the files whose bytes changed. On an
+    /// (everything after a change of the theme, the pages, the briefings,
+    /// the topics or site.toml) and writes only the files whose bytes changed. On an
     /// error the output folder stays as it was.
     pub fn rebuild(&mut self) -> Result<Rebuilt, Error> {
         let start = Instant::now();
@@ -139,6 +139,9 @@ impl Session {
             &content.join("pages"),
             &content.join("briefings"),
             &content.join("site.toml"),
+            // Topics show on every document's page, their own pages, the
+            // briefings' topic items and the search box: all of it again.
+            &content.join("topics.toml"),
         ]);
         let site = &checked.site;
         let base_url = crate::build::base_url(self.options.base_url.as_deref(), &site.base_url);
