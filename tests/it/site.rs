@@ -698,8 +698,10 @@ fn a_broken_crosswalk_fails_and_leaves_public_as_it_was() {
 fn a_language_without_interface_strings_falls_back_to_english() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&root().join("content"), &dir.path().join("content"));
-    // Briefings need a title in every site language: none here.
+    // Briefings need a title and topics a name in every site language:
+    // none here.
     std::fs::remove_dir_all(dir.path().join("content/briefings")).unwrap();
+    std::fs::remove_file(dir.path().join("content/topics.toml")).unwrap();
     let site = dir.path().join("content/site.toml");
     let toml = std::fs::read_to_string(&site).unwrap();
     let toml = toml.replace("\ntitle.en = ", "\ntitle.pt = \"Documentos\"\ntitle.en = ");
