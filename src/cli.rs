@@ -89,8 +89,8 @@ pub enum Command {
     /// Convert raw source texts into content files, with a report of every
     /// line not carried over and every doubt.
     Import(Box<crate::import::command::ImportArgs>),
-    /// Print every briefing, document page and edition comparison of a
-    /// built site to PDF with headless Chromium, into <out>/pdf/.
+    /// Print every briefing, document page, edition comparison and topic
+    /// page of a built site to PDF with headless Chromium, into <out>/pdf/.
     Pdf {
         #[command(flatten)]
         root: RootArg,

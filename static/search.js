@@ -26,6 +26,7 @@
   var status = form.querySelector(".search-status");
   var langSelect = form.querySelector("#search-lang");
   var docSelect = form.querySelector("#search-doc");
+  var topicSelect = form.querySelector("#search-topic");
   var root = new URL(form.getAttribute("data-root") || "./", location.href);
   var langs = JSON.parse(form.getAttribute("data-langs") || "[]");
   var indexLang = form.getAttribute("data-index-lang") || "und";
@@ -49,7 +50,7 @@
   function ui() { return html.getAttribute("data-ui") || html.getAttribute("lang"); }
   function strings() { return form.querySelector("template.search-strings[lang='" + ui() + "']"); }
   function msg(name) { return (strings() || form).getAttribute("data-" + name); }
-  var selects = [langSelect, docSelect].filter(Boolean);
+  var selects = [langSelect, docSelect, topicSelect].filter(Boolean);
   var own = {
     placeholder: input.getAttribute("placeholder"),
     label: list.getAttribute("aria-label"),
@@ -254,6 +255,8 @@
       (file.nodes || []).forEach(function (node) {
         var raw = node.text[view.lang];
         if (!raw) return;
+        // A document found for the topic holds clauses on others too.
+        if (q.topic && (node.topics || []).indexOf(q.topic) < 0) return;
         var text = wordsOf(raw);
         var toks = [];
         text.words.forEach(function (word, w) {
@@ -396,6 +399,10 @@
     var filters = {};
     if (langSelect && langSelect.value) filters.lang = [langSelect.value];
     if (docSelect && docSelect.value) filters.doc = [docSelect.value];
+    if (topicSelect && topicSelect.value) {
+      q.topic = topicSelect.value;
+      filters.topic = [q.topic];
+    }
     var pagefind = null;
     load()
       .then(function (p) {
@@ -451,7 +458,7 @@
     timer = setTimeout(function () { run(input.value); }, 120);
   }
   input.addEventListener("input", again);
-  [langSelect, docSelect].forEach(function (s) {
+  selects.forEach(function (s) {
     if (s) s.addEventListener("change", function () { if (input.value.trim()) again(); });
   });
 
@@ -489,7 +496,7 @@
     }
   });
 
-  // A query in the address (?q=…, with ?lang=… and ?doc=…) runs at once:
+  // A query in the address (?q=…, with ?lang=…, ?doc=… and ?topic=…) runs at once:
   // search links can be shared.
   var params = new URLSearchParams(location.search);
   var pick = function (select, value) {
@@ -497,6 +504,7 @@
   };
   pick(langSelect, params.get("lang"));
   pick(docSelect, params.get("doc"));
+  pick(topicSelect, params.get("topic"));
   var q = params.get("q");
   if (q) {
     input.value = q;

@@ -4,12 +4,13 @@
 
 use toml::Spanned;
 
+use super::briefing_items::check_items;
 use super::keys::Keys;
-use super::links::check_key;
 use super::text::{check_langs, plain_texts};
 use crate::diag::Diagnostic;
-use crate::model::briefing::{Briefing, Item, Mode};
+use crate::model::briefing::{Briefing, Mode};
 use crate::model::ids;
+use crate::model::topics::Topics;
 use crate::source::briefings::{id_of, RawBriefing};
 use crate::source::load::Sourced;
 use crate::source::raw::LangMap;
@@ -19,11 +20,12 @@ pub(super) fn check_briefings(
     files: &[Sourced<RawBriefing>],
     site_langs: &[String],
     keys: &Keys,
+    topics: &Topics,
     out: &mut Vec<Diagnostic>,
 ) -> Vec<Briefing> {
     let mut briefings: Vec<Briefing> = files
         .iter()
-        .filter_map(|file| check_briefing(file, site_langs, keys, out))
+        .filter_map(|file| check_briefing(file, site_langs, keys, topics, out))
         .collect();
     briefings.sort_by(|a, b| a.id.cmp(&b.id));
     briefings
@@ -33,6 +35,7 @@ fn check_briefing(
     file: &Sourced<RawBriefing>,
     site_langs: &[String],
     keys: &Keys,
+    topics: &Topics,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Briefing> {
     let b = &file.value;
@@ -110,7 +113,7 @@ fn check_briefing(
         check_langs(file, map.span(), map.get_ref(), site_langs, &what, out);
         require(file, map, what, &langs, &why, out);
     }
-    let items = check_items(file, site_langs, &langs, &why, keys, out);
+    let items = check_items(file, site_langs, &langs, &why, keys, topics, out);
     Some(Briefing {
         id,
         title: plain_texts(b.title.get_ref()),
@@ -123,105 +126,8 @@ fn check_briefing(
     })
 }
 
-/// The items: comments in the mode's languages, keys that exist, no node
-/// twice, and at least one document in each language of the mode.
-fn check_items(
-    file: &Sourced<RawBriefing>,
-    site_langs: &[String],
-    langs: &[String],
-    why: &str,
-    keys: &Keys,
-    out: &mut Vec<Diagnostic>,
-) -> Vec<Item> {
-    let b = &file.value;
-    let mut items = Vec::new();
-    if b.items.is_empty() {
-        out.push(
-            Diagnostic::new(
-                &file.path,
-                Some(file.line(b.mode.span())),
-                "the briefing has no [[item]]",
-            )
-            .help("add one `[[item]]` with `node = \"document:node\"` per section or clause"),
-        );
-    }
-    // Items found so far: (document id, node id, line).
-    let mut cited: Vec<(&str, &str, usize)> = Vec::new();
-    let mut doc_langs: Vec<&Vec<Spanned<String>>> = Vec::new();
-    for item in &b.items {
-        let item = item.get_ref();
-        let line = file.line(item.node.span());
-        if let Some(c) = &item.comment {
-            let what = format!("comment of `{}`", item.node.get_ref());
-            check_langs(file, c.span(), c.get_ref(), site_langs, &what, out);
-            require(file, c, &what, langs, why, out);
-        }
-        let Some(found) = check_key(file, &item.node, keys, out) else {
-            continue;
-        };
-        items.push(Item {
-            node: found.node,
-            comment: item
-                .comment
-                .as_ref()
-                .map(|c| c.get_ref().clone())
-                .unwrap_or_default(),
-        });
-        let doc = found.file;
-        let (d, node) = (
-            doc.value.id.get_ref().as_str(),
-            doc.value.nodes[found.node.node]
-                .get_ref()
-                .id
-                .get_ref()
-                .as_str(),
-        );
-        let key = item.node.get_ref();
-        for &(od, on, oline) in cited.iter().filter(|(od, _, _)| *od == d) {
-            let (message, help) = if on == node {
-                (
-                    format!("`{key}` is cited twice"),
-                    format!("line {oline} already cites it: remove one of the two items"),
-                )
-            } else if node.starts_with(&format!("{on}__")) {
-                (
-                    format!("`{key}` is already part of `{od}:{on}`, cited at line {oline}"),
-                    format!("an item shows its node with all its descendants: remove this item or the one at line {oline}"),
-                )
-            } else if on.starts_with(&format!("{node}__")) {
-                (
-                    format!("`{key}` includes `{od}:{on}`, already cited at line {oline}"),
-                    format!("an item shows its node with all its descendants: remove this item or the one at line {oline}"),
-                )
-            } else {
-                continue;
-            };
-            out.push(file.diag(item.node.span(), message).help(help));
-        }
-        cited.push((d, node, line));
-        doc_langs.push(doc.value.languages.get_ref());
-    }
-    if !doc_langs.is_empty() {
-        for lang in langs {
-            if !doc_langs
-                .iter()
-                .any(|ls| ls.iter().any(|l| l.get_ref() == lang))
-            {
-                out.push(
-                    file.diag(
-                        b.mode.span(),
-                        format!("the briefing is shown in `{lang}` (mode `{}`), but none of the documents it cites has a `{lang}` text", b.mode.get_ref()),
-                    )
-                    .help("choose a mode in the documents' languages, or cite a document that has this language"),
-                );
-            }
-        }
-    }
-    items
-}
-
 /// `map` must have every one of `langs`.
-fn require<T>(
+pub(super) fn require<T>(
     file: &Sourced<T>,
     map: &Spanned<LangMap>,
     what: &str,

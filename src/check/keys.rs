@@ -95,6 +95,28 @@ impl<'a> Keys<'a> {
         })
     }
 
+    /// The document id and node id of the node at `r`.
+    pub fn ids(&self, r: NodeRef) -> Option<(&'a str, &'a str)> {
+        let doc = self.docs.values().find(|d| d.place == r.doc)?;
+        let node = doc.file.value.nodes.get(r.node)?;
+        Some((doc.file.value.id.get_ref(), node.get_ref().id.get_ref()))
+    }
+
+    /// Whether the document of `file` has an earlier edition in its series
+    /// (a document of the same series whose edition sorts before its own).
+    pub fn has_earlier_edition(&self, file: &Sourced<RawDocument>) -> bool {
+        fn edition_of(f: &Sourced<RawDocument>) -> Option<(&String, &String)> {
+            let v = &f.value;
+            Some((v.series.as_ref()?.get_ref(), v.edition.as_ref()?.get_ref()))
+        }
+        let Some((series, edition)) = edition_of(file) else {
+            return false;
+        };
+        self.docs
+            .values()
+            .any(|d| edition_of(d.file).is_some_and(|(s, e)| s == series && e < edition))
+    }
+
     /// Whether some key starts with `doc:` (`doc` has no `:`).
     pub fn has_document(&self, doc: &str) -> bool {
         self.prefixes.contains(doc)

@@ -7,6 +7,7 @@
 //! document file read again unchanged (the same `Arc` from the loader's
 //! cache) keeps the document made of it, for the same site languages.
 
+mod briefing_items;
 mod briefings;
 mod document;
 pub mod invisible;
@@ -150,8 +151,8 @@ pub fn check_cached(
         Some(cw) => links::check_crosswalk(cw, &keys, &mut out),
         None => Vec::new(),
     };
-    let briefings = briefings::check_briefings(&raw.briefings, &langs, &keys, &mut out);
     let topics = topics::check_topics(raw.topics.as_ref(), &langs, &keys, &mut out);
+    let briefings = briefings::check_briefings(&raw.briefings, &langs, &keys, &topics, &mut out);
     let pages = pages::load(root, &langs, &mut out);
     match head {
         Some(head) if out.is_empty() => {

@@ -30,6 +30,12 @@ pub(super) fn check_topics(
         let id = t.id.get_ref();
         if let Some(problem) = ids::too_long("topic id", id) {
             out.push(file.diag(t.id.span(), problem).help(ids::TOO_LONG_HELP));
+        } else if id == "index" {
+            // topics/index.html is the topic index.
+            out.push(
+                file.diag(t.id.span(), "`index` is not a valid topic id")
+                    .help("`topics/index.html` is the index of topics; give this topic another id"),
+            );
         } else if !ids::is_document_id(id) {
             out.push(
                 file.diag(t.id.span(), format!("`{id}` is not a valid topic id"))

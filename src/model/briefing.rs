@@ -62,6 +62,21 @@ pub struct Briefing {
 pub struct Item {
     pub node: NodeRef,
     pub comment: LangMap,
+    /// What the item shows of its node.
+    pub kind: ItemKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    /// The node with its descendants.
+    Node,
+    /// The node with its descendants, one of those topic `.0` covers (an
+    /// index into `Site::topics`), the `.1`th of them; the comment, on the
+    /// first, is the topic's.
+    Topic(usize, usize),
+    /// The section beside the one of the edition before that it continues:
+    /// its row of the edition comparison.
+    Compare,
 }
 
 impl Briefing {

@@ -57,4 +57,28 @@ impl Topics {
         out.dedup();
         out
     }
+
+    /// For each document, for each of its nodes, the topics it is on: those
+    /// covering it (naming it or a node it descends from) and their broader
+    /// topics, in tree order. A node on "finance" is on "economy" too.
+    pub fn covering(&self, documents: &Documents) -> Vec<Vec<Vec<usize>>> {
+        let mut out: Vec<Vec<Vec<usize>>> = documents
+            .iter()
+            .map(|d| vec![Vec::new(); if self.is_empty() { 0 } else { d.nodes.len() }])
+            .collect();
+        for i in 0..self.list.len() {
+            for r in self.nodes(i, documents) {
+                let mut at = Some(i);
+                while let Some(t) = at {
+                    out[r.doc][r.node].push(t);
+                    at = self.list[t].parent;
+                }
+            }
+        }
+        for node in out.iter_mut().flatten() {
+            node.sort_unstable();
+            node.dedup();
+        }
+        out
+    }
 }

@@ -1,7 +1,7 @@
-//! `accord pdf`: every briefing, document page and edition comparison of
-//! a built site, printed to PDF by headless Chromium into `<out>/pdf/`:
-//! `briefing-<id>.pdf`, `<document-id>.pdf` and
-//! `compare-<series>-<old>--<new>.pdf`.
+//! `accord pdf`: every briefing, document page, edition comparison and
+//! topic page of a built site, printed to PDF by headless Chromium into
+//! `<out>/pdf/`: `briefing-<id>.pdf`, `<document-id>.pdf`,
+//! `compare-<series>-<old>--<new>.pdf` and `topic-<id>.pdf`.
 //!
 //! Each PDF is printed to a temporary file in the same folder and renamed
 //! when complete, so that no half-written PDF is ever left under its name.
@@ -32,9 +32,9 @@ pub struct Job {
 }
 
 /// The pages of the built site in `site` to print: its briefings, its
-/// documents' main pages, then its edition comparisons, each sorted by
-/// name: `briefing-<id>`, `<document-id>` and
-/// `compare-<series>-<old>--<new>`.
+/// documents' main pages, its edition comparisons, then its topics' pages
+/// (not the index), each sorted by name: `briefing-<id>`, `<document-id>`,
+/// `compare-<series>-<old>--<new>` and `topic-<id>`.
 pub fn jobs(site: &Path) -> Result<Vec<Job>, Error> {
     if !site.join("index.html").is_file() {
         return Err(Error::Usage(format!(
@@ -67,6 +67,15 @@ pub fn jobs(site: &Path) -> Result<Vec<Job>, Error> {
                 page: pair.join("index.html"),
                 name,
             })
+        })
+        .collect());
+    add(entries(&site.join("topics"))
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .filter_map(|p| Some((stem(&p, true)?, p)))
+        .filter(|(id, _)| id != "index")
+        .map(|(id, page)| Job {
+            page,
+            name: format!("topic-{id}"),
         })
         .collect());
     jobs.retain(|j| j.page.is_file());
@@ -151,10 +160,18 @@ pub const CHROMIUM_FLAGS: &[&str] = &[
 ];
 
 /// Prints `page` to `target`; a briefing twice, the second time with the
-/// page numbers of its contents ([`contents`]). Returns the PDF's size in
+/// page numbers of its contents ([`contents`]). A topic's page has items
+/// as a briefing has, but no contents: once. Returns the PDF's size in
 /// bytes.
 pub fn print(chromium: &Path, page: &Path, target: &Path) -> Result<u64, Error> {
     let size = print_once(chromium, page, "", target)?;
+    let topic = page
+        .parent()
+        .and_then(Path::file_name)
+        .is_some_and(|d| d == "topics");
+    if topic {
+        return Ok(size);
+    }
     let pages = contents::item_pages(target)?;
     if pages.is_empty() {
         return Ok(size);

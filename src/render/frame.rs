@@ -19,6 +19,18 @@ pub struct Span {
 pub struct SearchStrings {
     pub lang: String,
     pub options: Vec<Span>,
+    /// The topics' names in `lang`, in the order of [`Frame::search_topics`].
+    pub topics: Vec<String>,
+}
+
+/// A topic as the search box's topic filter lists it.
+#[derive(Serialize)]
+pub struct TopicOption {
+    pub id: String,
+    /// In the page's language.
+    pub name: String,
+    /// 0 for a top-level topic: the option is indented as deep.
+    pub depth: usize,
 }
 
 /// A document as the search box's filter names it.
@@ -77,6 +89,9 @@ pub struct Frame {
     /// On a document's pages, the document, which the search box can be
     /// limited to.
     pub search_doc: Option<SearchDoc>,
+    /// The search box's topic filter: the site's topics in tree order (none
+    /// without `topics.toml`).
+    pub search_topics: Vec<TopicOption>,
     /// The footer's line in each interface language.
     pub footer: Vec<Alt>,
     /// The page's `<meta name="description">`: the site's description in
@@ -134,9 +149,19 @@ impl Ctx<'_> {
                 .map(|u| SearchStrings {
                     lang: u.clone(),
                     options: self.search_lang_options(u),
+                    topics: (site.topics.list.iter())
+                        .map(|t| t.name.text_in(u).to_string())
+                        .collect(),
                 })
                 .collect(),
             search_doc: None,
+            search_topics: (site.topics.list.iter().enumerate())
+                .map(|(i, t)| TopicOption {
+                    id: t.id.clone(),
+                    name: t.name.text_in(lang).to_string(),
+                    depth: site.topics.depth(i),
+                })
+                .collect(),
             uis: self.uis.join(" "),
             ui_switch: self.ui_switch(),
             footer: self.alts("footer"),

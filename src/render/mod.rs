@@ -195,6 +195,10 @@ pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
             .iter()
             .map(|t| pages::commitments::path(&t.series)),
     );
+    if !site.topics.is_empty() {
+        paths.push(pages::topics::INDEX.to_string());
+        paths.extend(site.topics.list.iter().map(|t| pages::topics::path(&t.id)));
+    }
     paths.sort();
     paths
 }
@@ -301,6 +305,8 @@ pages!(
     pages::briefing::BriefingPage,
     pages::compare::ComparePage,
     pages::commitments::CommitmentsPage,
+    pages::topics::TopicsIndex,
+    pages::topics::TopicPage,
     pages::page::PageView
 );
 

@@ -33,6 +33,10 @@ pub(super) enum Job {
     CompareData(usize),
     /// A series' commitments with figures: its page and its open data.
     Commitments(usize),
+    /// The topic index.
+    Topics,
+    /// A topic's page and its print stylesheet.
+    Topic(usize),
 }
 
 /// The parts to render of what `scope` names.
@@ -103,6 +107,23 @@ pub(super) fn jobs(
             jobs.push(Job::Commitments(i));
         }
     }
+    // Topic pages quote their documents as briefings do; the index counts
+    // every document's clauses.
+    let topics: Vec<usize> = (0..site.topics.list.len())
+        .filter(|&t| match scope {
+            Scope::Documents {
+                docs,
+                site_wide: false,
+            } => docs
+                .iter()
+                .any(|&d| super::pages::topics::as_briefing(site, t).cites(d)),
+            _ => true,
+        })
+        .collect();
+    if !topics.is_empty() {
+        jobs.push(Job::Topics);
+    }
+    jobs.extend(topics.into_iter().map(Job::Topic));
     for d in docs {
         jobs.push(Job::Data(d));
         jobs.push(Job::Document(d));
@@ -236,6 +257,29 @@ pub(super) fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Er
                     path: pages::commitments::data_path(&t.series),
                     bytes: super::commitments_data::series_json(cx, t),
                 },
+            ]
+        }
+        Job::Topics => vec![html(
+            cx,
+            theme,
+            "topics.html",
+            pages::topics::INDEX.to_string(),
+            &pages::topics::index(cx),
+        )?],
+        Job::Topic(t) => {
+            let id = &site.topics.list[t].id;
+            vec![
+                html(
+                    cx,
+                    theme,
+                    "topic.html",
+                    pages::topics::path(id),
+                    &pages::topics::page(cx, t),
+                )?,
+                file(
+                    &pages::topics::print_css_path(id),
+                    pages::topics::print_css(site, t),
+                ),
             ]
         }
         Job::Highlight => vec![file("static/highlight.css", markdown::highlight_css())],

@@ -48,6 +48,9 @@ struct Clause<'a> {
     label: BTreeMap<&'a str, String>,
     /// By language: heading and text, cut into words.
     text: BTreeMap<&'a str, String>,
+    /// The ids of the topics covering it (`content/topics.toml`).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    topics: &'a [String],
 }
 
 /// Whether Pagefind cuts text in `lang` (an index language) into words.
@@ -140,10 +143,11 @@ pub fn view(doc: &Document, lang: &str, index_lang: &str) -> View {
 
 /// The clause file of `doc`: `views` holds, for each of its languages,
 /// the view's texts ([`view`]) and the labels of its nodes by key (from
-/// the rendered page).
+/// the rendered page); `topics` the ids of each node's topics.
 pub fn file(
     doc: &Document,
     keys: &[String],
+    topics: &[Vec<String>],
     views: &[(&str, View, BTreeMap<String, String>)],
 ) -> Vec<u8> {
     let nodes = (0..doc.nodes.len())
@@ -160,6 +164,7 @@ pub fn file(
                     .iter()
                     .filter_map(|(l, v, _)| v.texts.get(&i).map(|t| (*l, t.clone())))
                     .collect(),
+                topics: topics.get(i).map_or(&[][..], Vec::as_slice),
             }
         })
         .collect();

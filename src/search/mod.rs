@@ -15,7 +15,8 @@
 //! an index chunk of 370 KB at 10,000 pages.
 //!
 //! One Pagefind index holds every language, each record's language a
-//! filter (`lang`, with the document's id as `doc`): the browser loads
+//! filter (`lang`, with the document's id as `doc` and the topics of its
+//! clauses as `topic`): the browser loads
 //! `pagefind.js`, its WebAssembly and one metadata file once, whatever the
 //! number of languages. Why not one index per language, merged in the
 //! browser with `mergeIndex`: Pagefind skips a merged index at the primary
@@ -30,7 +31,7 @@ pub mod clauses;
 mod merge;
 mod page;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Once;
 
@@ -83,6 +84,19 @@ pub fn index(site: &Site, pages: &Path) -> Result<Index, Error> {
         .build()
         .map_err(|e| Error::io("search index runtime", e))?;
     let index_lang = index_language(site);
+    // The topics of each node, by id: a filter of the records and of the
+    // clauses in the box (`topic`).
+    let topics: Vec<Vec<Vec<String>>> = (site.topics.covering(&site.documents).into_iter())
+        .map(|nodes| {
+            (nodes.into_iter())
+                .map(|ts| {
+                    ts.into_iter()
+                        .map(|t| site.topics.list[t].id.clone())
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
     // Each document's words, labels and clause file are prepared on every
     // core, a batch ahead of Pagefind, which takes the records one at a
     // time in document order (its index is not shared between threads):
@@ -90,12 +104,13 @@ pub fn index(site: &Site, pages: &Path) -> Result<Index, Error> {
     let (files, clause_files, records) = std::thread::scope(|scope| {
         let (batches, received) = std::sync::mpsc::sync_channel(1);
         let index_lang = index_lang.as_str();
+        let topics = &topics;
         scope.spawn(move || {
             let all: Vec<usize> = (0..site.documents.len()).collect();
             for batch in all.chunks(BATCH) {
                 let prepared: Vec<Result<Prepared, Error>> = batch
                     .par_iter()
-                    .map(|&d| prepare(site, pages, d, index_lang))
+                    .map(|&d| prepare(site, pages, d, &topics[d], index_lang))
                     .collect();
                 if batches.send(prepared).is_err() {
                     break; // the index failed and stopped reading
@@ -130,8 +145,16 @@ struct Prepared {
     clause_file: Option<OutFile>,
 }
 
-/// Prepares document `d`, reading its pages' labels from `pages`.
-fn prepare(site: &Site, pages: &Path, d: usize, index_lang: &str) -> Result<Prepared, Error> {
+/// Prepares document `d`, reading its pages' labels from `pages`;
+/// `topics` holds the ids of the topics of each of its nodes (none when
+/// the site has no topics).
+fn prepare(
+    site: &Site,
+    pages: &Path,
+    d: usize,
+    topics: &[Vec<String>],
+    index_lang: &str,
+) -> Result<Prepared, Error> {
     let doc = &site.documents[d];
     let keys: Vec<String> = (0..doc.nodes.len())
         .map(|node| site.key(crate::model::NodeRef { doc: d, node }))
@@ -155,6 +178,21 @@ fn prepare(site: &Site, pages: &Path, d: usize, index_lang: &str) -> Result<Prep
         let html = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
         let labels = clauses::labels(&html);
         let mut words = clauses::view(doc, lang, index_lang);
+        let mut filters = BTreeMap::from([
+            ("doc".to_string(), vec![doc.id.clone()]),
+            ("lang".to_string(), vec![lang.clone()]),
+        ]);
+        // The view's topics: those of the nodes it has text of.
+        let view_topics: BTreeSet<&String> = (words.texts.keys())
+            .filter_map(|&i| topics.get(i))
+            .flatten()
+            .collect();
+        if !view_topics.is_empty() {
+            filters.insert(
+                "topic".to_string(),
+                view_topics.into_iter().cloned().collect(),
+            );
+        }
         prepared.records.push(Record {
             url,
             // The record takes the words; the clause file reads only the texts.
@@ -164,17 +202,14 @@ fn prepare(site: &Site, pages: &Path, d: usize, index_lang: &str) -> Result<Prep
                 ("lang".to_string(), lang.clone()),
                 ("doc".to_string(), doc.id.clone()),
             ]),
-            filters: BTreeMap::from([
-                ("doc".to_string(), vec![doc.id.clone()]),
-                ("lang".to_string(), vec![lang.clone()]),
-            ]),
+            filters,
         });
         views.push((lang.as_str(), words, labels));
     }
     if !views.is_empty() {
         prepared.clause_file = Some(OutFile {
             path: clauses::path(&doc.id),
-            bytes: clauses::file(doc, &keys, &views),
+            bytes: clauses::file(doc, &keys, topics, &views),
         });
     }
     Ok(prepared)

@@ -33,13 +33,24 @@ pub struct RawBriefing {
     pub items: Vec<Spanned<RawItem>>,
 }
 
-/// One `[[item]]`: a node (a whole section with its descendants, or one
-/// clause) and an optional comment.
+/// One `[[item]]`, one of: a node (a whole section with its descendants,
+/// or one clause); a topic (every node it covers, as the topic index has
+/// them when the site is built); a section of an edition beside the one
+/// of the edition before it continues (a row of the edition comparison).
+/// With an optional comment.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawItem {
     /// Citation key `document:node`.
-    pub node: Spanned<String>,
+    #[serde(default)]
+    pub node: Option<Spanned<String>>,
+    /// The id of a topic of `topics.toml`.
+    #[serde(default)]
+    pub topic: Option<Spanned<String>>,
+    /// Citation key `document:section` of a section of an edition that has
+    /// an earlier edition in its series.
+    #[serde(default)]
+    pub compare: Option<Spanned<String>>,
     /// Markdown; when given, in every language of the mode.
     #[serde(default)]
     pub comment: Option<Spanned<LangMap>>,

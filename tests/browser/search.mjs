@@ -7,7 +7,7 @@
 //
 //   CHROMIUM_FLAGS="--no-sandbox …" node search.mjs http://127.0.0.1:PORT/accord/ '["熊猫债", {"q": "BeiDou", "lang": "en", "doc": "…", "page": "documents/…/en.html"}, …]'
 //
-// A query is a string, or an object with the language and document to
+// A query is a string, or an object with the language, document and topic to
 // filter by (the box's own selects) and the page to search from.
 // CHROMIUM_FLAGS: the flags of accord::pdf::CHROMIUM_FLAGS, which the test passes.
 import { launch } from "./common.mjs";
@@ -20,7 +20,7 @@ const browser = await launch();
 const out = [];
 try {
   for (const query of queries) {
-    const { q, lang = "", doc = "", page: page_path = default_page } = typeof query === "string" ? { q: query } : query;
+    const { q, lang = "", doc = "", topic = "", page: page_path = default_page } = typeof query === "string" ? { q: query } : query;
     const page = await browser.newPage();
     try {
     const cdp = await page.createCDPSession();
@@ -39,7 +39,7 @@ try {
     await page.keyboard.press("/");
     const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
     // The filters, chosen with the keyboard: Tab to a select, then its value.
-    for (const [id, value] of [["#search-lang", lang], ["#search-doc", doc]]) {
+    for (const [id, value] of [["#search-lang", lang], ["#search-doc", doc], ["#search-topic", topic]]) {
       if (!value) continue;
       await page.focus(id);
       await page.select(id, value);

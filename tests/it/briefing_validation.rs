@@ -140,7 +140,7 @@ fn item_including_an_item_already_cited() {
 fn unknown_field_in_an_item() {
     fails_with(
         &[(FINANCE, "node = \"paper:part_1__p_1\"", "node = \"paper:part_1__p_1\"\ncolour = \"red\"")],
-        &["error: content/briefings/finance.toml:17: unknown field `colour`, expected `node` or `comment`"],
+        &["error: content/briefings/finance.toml:17: unknown field `colour`, expected one of `node`, `topic`, `compare`, `comment`"],
     );
 }
 

@@ -31,6 +31,7 @@ mod site;
 mod special_files;
 mod support;
 mod topics_data;
+mod topics_pages;
 mod topics_real;
 mod topics_validation;
 mod validation;

@@ -5,8 +5,9 @@
 use serde::Serialize;
 
 use super::briefing::{cite_number, lang_for, markdown_in};
+use super::briefing_groups::{compare_item, topic_head, CompareItem, TopicHead};
 use super::briefing_refs::{refs, RefGroup};
-use crate::model::briefing::Briefing;
+use crate::model::briefing::{Briefing, ItemKind};
 use crate::model::NodeRef;
 use crate::render::frame::Span;
 use crate::render::text::inline_in;
@@ -38,6 +39,10 @@ pub struct ItemView {
     /// The cross-links, in the briefing's first language.
     pub refs: Vec<RefGroup>,
     pub refs_lang: String,
+    /// On the first item of a topic's: the topic.
+    pub topic: Option<TopicHead>,
+    /// A comparison item: its row, shown instead of `lead` and `rows`.
+    pub compare: Option<CompareItem>,
 }
 
 #[derive(Serialize)]
@@ -148,8 +153,18 @@ fn item(cx: &Ctx, b: &Briefing, path: &str, i: usize) -> ItemView {
         Some(next) if heading_only && !next.long => 2,
         _ => 1,
     };
-    let rows = lead.split_off(keep);
+    let mut rows = lead.split_off(keep);
+    let compare = match item.kind {
+        ItemKind::Compare => compare_item(cx, b, path, item.node),
+        _ => None,
+    };
+    if compare.is_some() {
+        lead.clear();
+        rows.clear();
+    }
     ItemView {
+        topic: topic_head(cx, b, path, i),
+        compare,
         anchor: anchor(i),
         number: i + 1,
         permalink: url_parts(&format!("{}#{key}", urls::abs(cx.base_url, &page))),

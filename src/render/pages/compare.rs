@@ -244,16 +244,7 @@ pub fn page(cx: &Ctx, c: &Comparison) -> ComparePage {
             })
             .collect()
     };
-    let marks = [
-        "new",
-        "continued",
-        "not_continued",
-        "remainder",
-        "rewritten",
-    ]
-    .into_iter()
-    .map(|s| (s, each(&format!("compare_{s}"))))
-    .collect();
+    let marks = marks(cx, &langs, &old.edition, &new.edition);
     ComparePage {
         headings: each("compare_title"),
         marks,
@@ -320,6 +311,35 @@ fn names(cx: &Ctx, doc: &Document, i: usize) -> Vec<Span> {
             }
         })
         .collect()
+}
+
+/// What marks a row's status (and a rewritten pair) in each of `langs`,
+/// the editions named: new, continued, not continued…
+pub fn marks(
+    cx: &Ctx,
+    langs: &[String],
+    old: &str,
+    new: &str,
+) -> BTreeMap<&'static str, Vec<Span>> {
+    [
+        "new",
+        "continued",
+        "not_continued",
+        "remainder",
+        "rewritten",
+    ]
+    .into_iter()
+    .map(|s| {
+        let key = format!("compare_{s}");
+        let each = (langs.iter())
+            .map(|l| Span {
+                lang: l.clone(),
+                text: cx.ui(l, &key).replace("{old}", old).replace("{new}", new),
+            })
+            .collect();
+        (s, each)
+    })
+    .collect()
 }
 
 #[cfg(test)]

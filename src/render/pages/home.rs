@@ -74,17 +74,10 @@ pub fn page(cx: &Ctx) -> HomePage {
     let site_title = cx.site_title();
     let mut groups = Vec::new();
     for kind in &site.kinds {
-        let mut docs: Vec<usize> = (0..site.documents.len())
-            .filter(|&d| site.documents[d].kind == kind.id)
-            .collect();
+        let docs = of_kind(site, &kind.id);
         if docs.is_empty() {
             continue;
         }
-        // By series, newest edition first.
-        docs.sort_by(|&a, &b| {
-            let (a, b) = (&site.documents[a], &site.documents[b]);
-            (&a.series, &b.edition, &a.id).cmp(&(&b.series, &a.edition, &b.id))
-        });
         let cards = docs.into_iter().map(|d| card(cx, d)).collect();
         groups.push(Group {
             captions: site
@@ -118,6 +111,12 @@ pub fn page(cx: &Ctx) -> HomePage {
                 .collect(),
         });
     }
+    if !site.topics.is_empty() {
+        groups.push(Group {
+            captions: each_lang(cx, "kind_topics", None),
+            docs: vec![super::topics::card(cx)],
+        });
+    }
     if !site.briefings.is_empty() {
         groups.push(Group {
             captions: each_lang(cx, "kind_briefing", None),
@@ -142,6 +141,36 @@ pub fn page(cx: &Ctx) -> HomePage {
         frame,
         groups,
     }
+}
+
+/// The documents of kind `kind` in the home page's order: by series,
+/// newest edition first.
+fn of_kind(site: &crate::model::Site, kind: &str) -> Vec<usize> {
+    let mut docs: Vec<usize> = (0..site.documents.len())
+        .filter(|&d| site.documents[d].kind == kind)
+        .collect();
+    docs.sort_by(|&a, &b| {
+        let (a, b) = (&site.documents[a], &site.documents[b]);
+        (&a.series, &b.edition, &a.id).cmp(&(&b.series, &a.edition, &b.id))
+    });
+    docs
+}
+
+/// Every document in the home page's order: by kind, then series, newest
+/// edition first (the order the topic pages group their clauses in).
+pub fn document_order(site: &crate::model::Site) -> Vec<usize> {
+    let mut order: Vec<usize> = site
+        .kinds
+        .iter()
+        .flat_map(|k| of_kind(site, &k.id))
+        .collect();
+    // A kind the site does not list (none after check) still has its place.
+    let mut listed = vec![false; site.documents.len()];
+    for &d in &order {
+        listed[d] = true;
+    }
+    order.extend((0..site.documents.len()).filter(|&d| !listed[d]));
+    order
 }
 
 fn card(cx: &Ctx, d: usize) -> Card {

@@ -3,6 +3,7 @@
 //! escaped by the templates; only Markdown output is HTML.
 
 pub mod briefing;
+pub mod briefing_groups;
 pub mod briefing_items;
 pub mod briefing_refs;
 pub mod commitment_rows;
@@ -15,3 +16,4 @@ pub mod home;
 pub mod nodes;
 pub mod page;
 pub mod provenance;
+pub mod topics;

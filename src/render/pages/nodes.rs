@@ -40,6 +40,10 @@ pub struct NodeView<'a> {
     /// The last node of the document's top-level section of this index
     /// (src/render/pages/contents.rs): the section's links follow it.
     pub ends_section: Option<usize>,
+    /// The topics that name this node in `topics.toml` (topics.rs):
+    /// none on a site without topics, and then not serialised.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<super::topics::TopicTag>,
 }
 
 /// A node in one language.
@@ -142,6 +146,7 @@ pub fn nodes<'a>(cx: &Ctx<'a>, d: usize) -> Vec<NodeView<'a>> {
         .iter()
         .map(|l| Locators::new(cx, doc, l))
         .collect();
+    let mut tags = super::topics::tags(cx, d).into_iter().peekable();
     (0..doc.nodes.len())
         .map(|i| {
             let here = NodeRef { doc: d, node: i };
@@ -172,6 +177,10 @@ pub fn nodes<'a>(cx: &Ctx<'a>, d: usize) -> Vec<NodeView<'a>> {
                     BTreeMap::new()
                 },
                 ends_section: ends.iter().position(|&(_, end)| end == i),
+                topics: tags
+                    .next_if(|(n, _)| *n == i)
+                    .map(|(_, t)| t)
+                    .unwrap_or_default(),
             }
         })
         .collect()

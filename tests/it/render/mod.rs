@@ -6,6 +6,7 @@
 
 mod briefing;
 mod briefing_items;
+mod briefing_live;
 mod cite;
 mod compare;
 mod crosswalk;
