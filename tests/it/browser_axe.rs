@@ -1,11 +1,12 @@
 //! Every kind of page of the real site, served under a subpath, in headless
 //! Chromium (tests/browser/axe.mjs): home, each view of a bilingual
 //! document, a one-language document, a briefing, an edition comparison,
-//! Markdown pages with code, the 404 page, and search results in Chinese
-//! and in English; each at 1280 and at 390 px. axe-core (the WCAG 2.0–2.2
-//! A and AA rules, target size included) finds nothing, nothing moves after
-//! the first paint (CLS under 0.05) and no visible text is set under 12 px. A screenshot of each
-//! is kept in `target/browser/` for review.
+//! the topic index and a topic's page, Markdown pages with code, the 404
+//! page, and search results in Chinese and in English; each at 1280 and at
+//! 390 px. axe-core (the WCAG 2.0–2.2 A and AA rules, target size included)
+//! finds nothing, nothing moves after the first paint (CLS under 0.05) and
+//! no visible text is set under 12 px. A screenshot of each is kept in
+//! `target/browser/` for review.
 
 use crate::browser::{puppeteer_available, script, serve_real_site};
 
@@ -19,6 +20,8 @@ const PAGES: &[&str] = &[
     "documents/china-celac-action-plan-2022-2024/index.html",
     "briefings/education-exchanges.html",
     "compare/china-celac-action-plan/2022-2024--2025-2027/index.html",
+    "topics/index.html",
+    "topics/finance.html",
     "pages/data-format.html",
     "pages/how-to-cite.html",
     "404.html",

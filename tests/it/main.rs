@@ -33,6 +33,7 @@ mod special_files;
 mod support;
 mod topics_data;
 mod topics_pages;
+mod topics_real;
 mod topics_validation;
 mod validation;
 mod variants;

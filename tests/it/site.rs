@@ -542,6 +542,13 @@ fn no_external_resources_anywhere() {
     }
 }
 
+/// The number of topics of the real content/topics.toml.
+fn real_topics() -> usize {
+    let text = std::fs::read_to_string(root().join("content/topics.toml")).unwrap();
+    let file: toml::Value = toml::from_str(&text).unwrap();
+    file["topic"].as_array().unwrap().len()
+}
+
 #[test]
 fn home_404_sitemap_favicon() {
     let public = real_site().join("public");
@@ -553,6 +560,7 @@ fn home_404_sitemap_favicon() {
             !href.starts_with("briefings/")
                 && !href.starts_with("compare/")
                 && !href.starts_with("commitments/")
+                && !href.starts_with("topics/")
         })
         .collect();
     assert_eq!(cards.len(), 3);
@@ -561,8 +569,8 @@ fn home_404_sitemap_favicon() {
         .all(|c| c.starts_with("documents/") && c.ends_with("/index.html")));
     assert_eq!(
         home.select(&sel(".group h2")).count(),
-        6,
-        "action plans, policy papers, editions compared, commitments with figures, briefings, pages"
+        7,
+        "action plans, policy papers, editions compared, commitments with figures, topics, briefings, pages"
     );
     let not_found = std::fs::read_to_string(public.join("404.html")).unwrap();
     assert!(
@@ -570,8 +578,10 @@ fn home_404_sitemap_favicon() {
             && not_found.contains("href=\"/accord/index.html\"")
     );
     let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
-    // One more with the commitments page of the action plans.
-    assert_eq!(sitemap.matches("<loc>").count(), 16);
+    // One more with the commitments page of the action plans, and the
+    // topic index and a page per topic of content/topics.toml.
+    assert_eq!(sitemap.matches("<loc>").count(), 16 + 1 + real_topics());
+    assert!(sitemap.contains("<loc>https://example.github.io/accord/topics/</loc>"));
     assert!(sitemap.contains(
         "<loc>https://example.github.io/accord/commitments/china-celac-action-plan.html</loc>"
     ));
@@ -659,8 +669,11 @@ fn a_broken_crosswalk_fails_and_leaves_public_as_it_was() {
     copy_dir(&root().join("static"), &dir.path().join("static"));
     let ok = accord(dir.path(), &["build"]);
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
-    assert!(crate::support::stdout(&ok)
-        .starts_with("built 3 documents, 406 nodes, 202 cross-links: 17 pages, "));
+    // 17 pages, and the topic index and a page per topic.
+    let pages = 17 + 1 + real_topics();
+    assert!(crate::support::stdout(&ok).starts_with(&format!(
+        "built 3 documents, 406 nodes, 202 cross-links: {pages} pages, "
+    )));
     let before = files(&dir.path().join("public"));
     edit(&dir.path().join("content/crosswalk.toml"), "to = \"china-lac-policy-paper-2025:part_3__prog_2__sec_4\"\nrelation = \"related\"\n\n[[link]]\nfrom = \"china-celac-action-plan-2025-2027:art_2__sec_3\"\nto = \"china-celac-action-plan-2022-2024:chp_2__area_2\"", "to = \"china-lac-policy-paper-2025:part_3__prog_2__sec_99\"\nrelation = \"related\"\n\n[[link]]\nfrom = \"china-celac-action-plan-2025-2027:art_2__sec_3\"\nto = \"china-celac-action-plan-2022-2024:chp_2__area_2\"");
     let bad = accord(dir.path(), &["build"]);
@@ -698,8 +711,10 @@ fn a_broken_crosswalk_fails_and_leaves_public_as_it_was() {
 fn a_language_without_interface_strings_falls_back_to_english() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&root().join("content"), &dir.path().join("content"));
-    // Briefings need a title in every site language: none here.
+    // Briefings need a title and topics a name in every site language:
+    // none here.
     std::fs::remove_dir_all(dir.path().join("content/briefings")).unwrap();
+    std::fs::remove_file(dir.path().join("content/topics.toml")).unwrap();
     let site = dir.path().join("content/site.toml");
     let toml = std::fs::read_to_string(&site).unwrap();
     let toml = toml.replace("\ntitle.en = ", "\ntitle.pt = \"Documentos\"\ntitle.en = ");
