@@ -193,10 +193,17 @@ impl Session {
     fn stale(&self, site: &Site, files: &[OutFile], full: bool) -> Vec<String> {
         let made: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
         let ids: HashSet<&str> = site.documents.iter().map(|d| d.id.as_str()).collect();
+        // A file is a gone document's only if that document was in the
+        // site before: `data/topics.json` is no document's.
+        let before: HashSet<&str> = (self.built.iter())
+            .flat_map(|b| b.site.documents.iter().map(|d| d.id.as_str()))
+            .collect();
         self.outputs
             .keys()
             .filter(|p| !made.contains(p.as_str()) && !p.starts_with("pagefind/"))
-            .filter(|p| full || document_of(p).is_some_and(|id| !ids.contains(id)))
+            .filter(|p| {
+                full || document_of(p).is_some_and(|id| before.contains(id) && !ids.contains(id))
+            })
             .cloned()
             .collect()
     }
@@ -241,7 +248,8 @@ fn remove_empty_folders(out: &Path, removed: &str) {
     }
 }
 
-/// The id of the document a site path belongs to.
+/// The id of the document a site path may belong to (`documents/<id>/…`,
+/// `data/<id>.json`).
 fn document_of(path: &str) -> Option<&str> {
     if let Some(rest) = path.strip_prefix("documents/") {
         return rest.split('/').next();

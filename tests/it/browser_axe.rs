@@ -22,6 +22,7 @@ const PAGES: &[&str] = &[
     "compare/china-celac-action-plan/2022-2024--2025-2027/index.html",
     "topics/index.html",
     "topics/finance.html",
+    "commitments/china-celac-action-plan.html",
     "pages/data-format.html",
     "pages/how-to-cite.html",
     "404.html",

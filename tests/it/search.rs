@@ -73,6 +73,8 @@ fn the_index_has_one_page_per_document_view_in_one_index() {
             .count();
     }
     assert_eq!(index.records, records);
+    let topics = real_topics();
+    assert!(topics.len() >= 20);
     // Each document's clauses, in every language: key, label as the page
     // titles the node, text cut into words as the index cuts it.
     let public = crate::site::real_site().join("public");
@@ -88,6 +90,19 @@ fn the_index_has_one_page_per_document_view_in_one_index() {
         assert_eq!(file["id"], doc.id.as_str());
         let nodes = file["nodes"].as_array().unwrap();
         assert!(!nodes.is_empty());
+        // Each clause's topics, and their broader ones, as topics.toml has them.
+        for n in nodes {
+            let key = n["key"].as_str().unwrap();
+            let listed: Vec<&str> = n["topics"]
+                .as_array()
+                .map(|t| t.iter().map(|t| t.as_str().unwrap()).collect())
+                .unwrap_or_default();
+            let expected: Vec<&str> = (topics.iter())
+                .filter(|t| on_topic(&topics, &t.id, key))
+                .map(|t| t.id.as_str())
+                .collect();
+            assert_eq!(listed, expected, "{key}: its topics");
+        }
         for lang in &doc.languages {
             let page = std::fs::read_to_string(
                 public.join(accord::render::urls::document_for(doc, Some(lang))),
@@ -203,6 +218,54 @@ fn search_titles_are_numbers_never_ids() {
     );
 }
 
+/// A topic of content/topics.toml, read here with `toml`.
+struct Topic {
+    id: String,
+    parent: Option<String>,
+    covers: Vec<String>,
+}
+
+fn real_topics() -> Vec<Topic> {
+    let text = std::fs::read_to_string(root().join("content/topics.toml")).unwrap();
+    let file: toml::Table = toml::from_str(&text).unwrap();
+    let list = file["topic"].as_array().unwrap();
+    list.iter()
+        .map(|t| Topic {
+            id: t["id"].as_str().unwrap().to_string(),
+            parent: t.get("parent").map(|p| p.as_str().unwrap().to_string()),
+            covers: (t["covers"].as_array().unwrap().iter())
+                .map(|c| c.as_str().unwrap().to_string())
+                .collect(),
+        })
+        .collect()
+}
+
+/// Whether the node `key` is on topic `id`: a topic at or under `id`
+/// covers it or a node it descends from (ids are paths: `a__b` is in `a`).
+fn on_topic(topics: &[Topic], id: &str, key: &str) -> bool {
+    let under = |t: &Topic| {
+        let mut at = Some(t);
+        while let Some(t) = at {
+            if t.id == id {
+                return true;
+            }
+            at = t
+                .parent
+                .as_ref()
+                .and_then(|p| topics.iter().find(|u| u.id == *p));
+        }
+        false
+    };
+    topics.iter().filter(|t| under(t)).any(|t| {
+        t.covers.iter().any(|c| {
+            key == c
+                || key
+                    .strip_prefix(c.as_str())
+                    .is_some_and(|r| r.starts_with("__"))
+        })
+    })
+}
+
 const P25: &str = "china-celac-action-plan-2025-2027";
 const P22: &str = "china-celac-action-plan-2022-2024";
 const PP: &str = "china-lac-policy-paper-2025";
@@ -214,6 +277,8 @@ struct Case {
     /// The language and the document filters (the box's selects).
     lang: &'static str,
     doc: &'static str,
+    /// The topic filter: every result is on it (content/topics.toml).
+    topic: &'static str,
     /// The page searched from, under `documents/`; the 2025 plan in
     /// English unless given.
     page: &'static str,
@@ -232,6 +297,7 @@ fn case(query: &str, top: &[(&str, &str)], never: &[(&str, &str)]) -> Case {
         query: query.to_string(),
         lang: "",
         doc: "",
+        topic: "",
         page: "",
         top: keys(top),
         never: keys(never),
@@ -381,6 +447,30 @@ fn cases() -> Vec<Case> {
             lang: "en",
             ..case("BeiDou", &[(P22, "chp_2__area_6__cl_4")], &[])
         },
+        // The topic filter: only clauses on the topic or a narrower one.
+        Case {
+            topic: "finance",
+            ..case(
+                "Panda Bonds",
+                &[
+                    (P25, "art_2__sec_3__cl_3"),
+                    (PP, "part_3__prog_2__sec_4__p_1"),
+                ],
+                &[],
+            )
+        },
+        Case {
+            topic: "economy",
+            ..case("熊猫", &[(P25, "art_2__sec_3__cl_3")], &[])
+        },
+        Case {
+            topic: "space",
+            ..case("BeiDou", &[(P25, "art_4__sec_7__cl_8")], &[])
+        },
+        Case {
+            topic: "health",
+            ..case("BeiDou", &[], &[(P22, "chp_2__area_6__cl_4")])
+        },
         // Mixed, odd and overlong queries: results or "no results", never an error.
         case("AI 治理", &[], &[]),
         case("。", &[], &[]),
@@ -400,6 +490,7 @@ fn search_finds_clauses_in_both_languages_under_a_subpath() {
     let (_served, port) = serve_real_site();
     let base = format!("http://127.0.0.1:{port}/accord/");
     let cases = cases();
+    let topics = real_topics();
     let queries: Vec<Value> = cases
         .iter()
         .map(|c| {
@@ -407,6 +498,7 @@ fn search_finds_clauses_in_both_languages_under_a_subpath() {
                 "q": c.query,
                 "lang": c.lang,
                 "doc": c.doc,
+                "topic": c.topic,
                 "page": if c.page.is_empty() {
                     format!("documents/{P25}/en.html")
                 } else {
@@ -515,6 +607,13 @@ fn search_finds_clauses_in_both_languages_under_a_subpath() {
             );
             if !c.lang.is_empty() {
                 assert_eq!(langs[i], c.lang, "{query}: {url}: the language filter");
+            }
+            if !c.topic.is_empty() {
+                assert!(
+                    on_topic(&topics, c.topic, &key_of(url)),
+                    "{query}: {url}: the topic filter `{}`",
+                    c.topic
+                );
             }
             if !c.doc.is_empty() {
                 assert!(
