@@ -242,3 +242,47 @@ fn the_open_data_lists_every_topic_with_its_nodes() {
         assert_eq!(j["parent"].as_str(), t.parent.as_deref(), "{}", t.id);
     }
 }
+
+/// The topic index of the real site lists every topic, each with, per
+/// document, the number of clauses (nodes with text) it covers itself,
+/// counted here from the files; every topic has some.
+#[test]
+fn the_topic_index_counts_every_topics_clauses() {
+    let page = fs::read(real_site().join("public/topics/index.html")).unwrap();
+    let html = crate::site::parse(&page);
+    let mut with_text: HashSet<String> = HashSet::new();
+    for entry in fs::read_dir(root().join("content/documents")).unwrap() {
+        let path = entry.unwrap().path();
+        let doc = path.file_stem().unwrap().to_str().unwrap().to_string();
+        for (id, text) in nodes(&doc) {
+            if text {
+                with_text.insert(format!("{doc}:{id}"));
+            }
+        }
+    }
+    let topics = topics();
+    let listed = html.select(&crate::site::sel("li.topic")).count();
+    assert_eq!(listed, topics.len(), "every topic listed once");
+    for t in &topics {
+        let li = html
+            .select(&crate::site::sel(&format!("li.topic[id=\"{}\"]", t.id)))
+            .next()
+            .unwrap_or_else(|| panic!("{} is not listed", t.id));
+        let shown: BTreeMap<String, usize> = li
+            .select(&crate::site::sel(":scope > ul.counts > li"))
+            .map(|c| {
+                let v = c.value();
+                (
+                    v.attr("data-doc").unwrap().to_string(),
+                    v.attr("data-clauses").unwrap().parse().unwrap(),
+                )
+            })
+            .collect();
+        let mut expected: BTreeMap<String, usize> = BTreeMap::new();
+        for key in t.covered.iter().filter(|k| with_text.contains(*k)) {
+            *expected.entry(key.split_once(':').unwrap().0.to_string()).or_default() += 1;
+        }
+        assert_eq!(shown, expected, "{}: clauses per document", t.id);
+        assert!(shown.values().sum::<usize>() > 0, "{} covers no clause", t.id);
+    }
+}
