@@ -309,6 +309,16 @@ impl Ctx<'_> {
     }
 
     /// The name of a language in itself, from the site configuration.
+    /// Each of `codes` named in itself, with its language.
+    pub fn language_names(&self, codes: &[String]) -> Vec<Span> {
+        (codes.iter())
+            .map(|l| Span {
+                lang: l.clone(),
+                text: self.language_name(l),
+            })
+            .collect()
+    }
+
     pub fn language_name(&self, code: &str) -> String {
         self.site
             .languages

@@ -91,6 +91,29 @@ pub(crate) fn check_page_numbers(text: &str, pages: usize, what: &str) -> Vec<St
 
 /// Keeps `pdf` and its first page as a PNG in `target/browser/`, as
 /// `NAME.pdf` and `NAME-page1.png`, for review; the page must not be blank.
+/// The page of the real site that `accord pdf` prints as `name`, printed
+/// into `out`: the PDF, its number of A4 pages and its text, each page
+/// numbered and no navigation printed.
+pub(crate) fn print_real(name: &str, out: &Path) -> (std::path::PathBuf, usize, String) {
+    let site = crate::site::real_site().join("public");
+    let site = site.to_string_lossy().into_owned();
+    let o = accord_pdf(
+        &["--site", &site, "--out", out.to_str().unwrap(), name],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", crate::support::stderr(&o));
+    let said = crate::support::stdout(&o);
+    assert!(said.contains(&format!("{name}.pdf")), "{said}");
+    let pdf = out.join(format!("pdf/{name}.pdf"));
+    let pages = a4_pages(&pdf);
+    let text = poppler("pdftotext", &pdf);
+    check_page_numbers(&text, pages, name);
+    for nav in ["跳到正文", "Skip to the text", "About these documents"] {
+        assert!(!text.contains(nav), "{name}: navigation `{nav}` printed");
+    }
+    (pdf, pages, text)
+}
+
 pub(crate) fn keep_for_review(pdf: &Path, name: &str) {
     let keep = root().join("target/browser");
     std::fs::create_dir_all(&keep).unwrap();

@@ -11,10 +11,7 @@ use std::path::Path;
 
 use scraper::{ElementRef, Html};
 
-use crate::briefing_pdf::{
-    a4_pages, accord_pdf, check_page_numbers, keep_for_review, poppler, printing_available,
-    text_without,
-};
+use crate::briefing_pdf::{keep_for_review, print_real, printing_available, text_without};
 use crate::briefings::flat;
 use crate::site::{build_into, parse, real_site, sel};
 use crate::support::{accord, fixture, root, stderr, stdout};
@@ -538,24 +535,7 @@ fn the_real_commitments_print_on_a4_with_every_figure() {
     let public = real_site().join("public");
     let page = parse(&std::fs::read(public.join(REAL)).unwrap());
     let out = tempfile::tempdir().unwrap();
-    let site = public.to_string_lossy().into_owned();
-    let o = accord_pdf(
-        &["--site", &site, "--out", out.path().to_str().unwrap(), NAME],
-        &[],
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(
-        stdout(&o).contains(&format!("{NAME}.pdf")),
-        "{}",
-        stdout(&o)
-    );
-    let pdf = out.path().join(format!("pdf/{NAME}.pdf"));
-    let pages = a4_pages(&pdf);
-    let text = poppler("pdftotext", &pdf);
-    check_page_numbers(&text, pages, NAME);
-    for nav in ["跳到正文", "Skip to the text", "About these documents"] {
-        assert!(!text.contains(nav), "navigation `{nav}` printed");
-    }
+    let (pdf, pages, text) = print_real(NAME, out.path());
     let printed = flat(&text);
     let mut figures = 0;
     for (r, cited) in rows(&page) {

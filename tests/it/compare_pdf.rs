@@ -8,12 +8,10 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::briefing_pdf::{
-    a4_pages, accord_pdf, check_page_numbers, ems, keep_for_review, poppler, printing_available,
-    text_without, unhyphenated,
+    ems, keep_for_review, print_real, printing_available, text_without, unhyphenated,
 };
 use crate::briefings::flat;
 use crate::site::{parse, real_site, sel};
-use crate::support::{stderr, stdout};
 
 const NAME: &str = "compare-china-celac-action-plan-2022-2024--2025-2027";
 const PAGE: &str = "compare/china-celac-action-plan/2022-2024--2025-2027/index.html";
@@ -73,24 +71,8 @@ fn the_real_comparison_prints_both_editions_on_a4() {
     }
     let public = real_site().join("public");
     let out = tempfile::tempdir().unwrap();
-    let site = public.to_string_lossy().into_owned();
-    let o = accord_pdf(
-        &["--site", &site, "--out", out.path().to_str().unwrap(), NAME],
-        &[],
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(
-        stdout(&o).contains(&format!("{NAME}.pdf")),
-        "{}",
-        stdout(&o)
-    );
-    let pdf = out.path().join(format!("pdf/{NAME}.pdf"));
-    let pages = a4_pages(&pdf);
-    let text = poppler("pdftotext", &pdf);
-    check_page_numbers(&text, pages, NAME);
-    for nav in ["跳到正文", "Skip to the text", "About these documents", "¶"] {
-        assert!(!text.contains(nav), "navigation `{nav}` printed");
-    }
+    let (pdf, pages, text) = print_real(NAME, out.path());
+    assert!(!text.contains('¶'), "the screen-only ¶ printed");
     let printed = flat(&text);
     assert!(printed.contains(&flat("Editions compared: 2022-2024 → 2025-2027")));
     let want = lines(&public);

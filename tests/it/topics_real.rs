@@ -280,9 +280,15 @@ fn the_topic_index_counts_every_topics_clauses() {
             .collect();
         let mut expected: BTreeMap<String, usize> = BTreeMap::new();
         for key in t.covered.iter().filter(|k| with_text.contains(*k)) {
-            *expected.entry(key.split_once(':').unwrap().0.to_string()).or_default() += 1;
+            *expected
+                .entry(key.split_once(':').unwrap().0.to_string())
+                .or_default() += 1;
         }
         assert_eq!(shown, expected, "{}: clauses per document", t.id);
-        assert!(shown.values().sum::<usize>() > 0, "{} covers no clause", t.id);
+        assert!(
+            shown.values().sum::<usize>() > 0,
+            "{} covers no clause",
+            t.id
+        );
     }
 }

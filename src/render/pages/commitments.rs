@@ -112,13 +112,7 @@ pub fn card(cx: &Ctx, t: &Table) -> Card {
             .collect(),
         edition: Some(editions.join(", ")),
         date: None,
-        languages: langs
-            .iter()
-            .map(|l| Span {
-                lang: l.clone(),
-                text: cx.language_name(l),
-            })
-            .collect(),
+        languages: cx.language_names(&langs),
         size: each("commit_size"),
         views: Vec::new(),
     }

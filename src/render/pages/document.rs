@@ -170,13 +170,7 @@ pub fn page(cx: &Ctx, d: usize, view: Option<&str>) -> DocPage {
             .collect(),
         provenance: provenance(cx, doc),
         views,
-        columns: columns
-            .iter()
-            .map(|l| Span {
-                lang: l.clone(),
-                text: cx.language_name(l),
-            })
-            .collect(),
+        columns: cx.language_names(&columns),
         cite_buttons: columns
             .iter()
             .map(|l| CiteButton {

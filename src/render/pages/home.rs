@@ -203,14 +203,7 @@ fn card(cx: &Ctx, d: usize) -> Card {
         titles,
         edition: doc.edition.clone(),
         date: doc.date.clone(),
-        languages: doc
-            .languages
-            .iter()
-            .map(|l| Span {
-                lang: l.clone(),
-                text: cx.language_name(l),
-            })
-            .collect(),
+        languages: cx.language_names(&doc.languages),
         size: each_lang(cx, "size", Some(doc.nodes.len())),
         views,
     }
@@ -234,14 +227,7 @@ fn briefing_card(cx: &Ctx, b: &crate::model::briefing::Briefing) -> Card {
             .collect(),
         edition: None,
         date: Some(b.date.clone()),
-        languages: b
-            .languages
-            .iter()
-            .map(|l| Span {
-                lang: l.clone(),
-                text: cx.language_name(l),
-            })
-            .collect(),
+        languages: cx.language_names(&b.languages),
         size: each_lang(cx, "briefing_size", Some(b.items.len())),
         views: Vec::new(),
     }

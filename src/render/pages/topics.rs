@@ -277,13 +277,7 @@ pub fn card(cx: &Ctx) -> Card {
             .collect(),
         edition: None,
         date: None,
-        languages: langs
-            .iter()
-            .map(|l| Span {
-                lang: l.clone(),
-                text: cx.language_name(l),
-            })
-            .collect(),
+        languages: cx.language_names(&langs),
         size: langs
             .iter()
             .map(|l| Span {
