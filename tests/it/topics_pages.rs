@@ -321,9 +321,10 @@ fn each_topic_page_holds_exactly_its_nodes_with_permalinks_that_resolve() {
 }
 
 #[test]
-fn document_pages_link_each_node_a_topic_names_to_it() {
+fn document_pages_link_each_clause_to_its_topics() {
     let (dir, public) = build();
     let raw = topics(&dir.path().join("content"));
+    let docs = documents(&dir.path().join("content"));
     let mut pages = 0;
     for path in files(&public).into_keys() {
         if !(path.starts_with("documents/") && path.ends_with(".html")) {
@@ -341,10 +342,18 @@ fn document_pages_link_each_node_a_topic_names_to_it() {
                     file
                 })
                 .collect();
-            // Only where the coverage starts, not on every descendant.
+            // On every clause, the topics naming it or a node it is in.
+            let (doc, id) = key.split_once(':').unwrap();
+            let clause = docs[doc].iter().any(|n| n.id == id && n.text);
+            let within = |c: &String| {
+                c == key
+                    || key
+                        .strip_prefix(c.as_str())
+                        .is_some_and(|r| r.starts_with("__"))
+            };
             let want: Vec<String> = raw
                 .iter()
-                .filter(|t| t.covers.iter().any(|c| c == key))
+                .filter(|t| clause && t.covers.iter().any(within))
                 .map(|t| format!("topics/{}.html", t.id))
                 .collect();
             assert_eq!(got, want, "{path}: {key}");

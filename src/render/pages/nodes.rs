@@ -40,8 +40,9 @@ pub struct NodeView<'a> {
     /// The last node of the document's top-level section of this index
     /// (src/render/pages/contents.rs): the section's links follow it.
     pub ends_section: Option<usize>,
-    /// The topics that name this node in `topics.toml` (topics.rs):
-    /// none on a site without topics, and then not serialised.
+    /// On a clause, its topics: those naming it or a node it is in, in
+    /// `topics.toml` (topics.rs); none on a site without topics, and then
+    /// not serialised.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<super::topics::TopicTag>,
 }

@@ -403,42 +403,48 @@ pub struct TopicTag {
     pub names: Vec<Alt>,
 }
 
-/// The topics of each node of document `d` that a topic names in
-/// `topics.toml` (not of the nodes of its subtree, which it covers too):
-/// by node, in the order of the topics. Empty for a site without topics.
+/// The topics of each clause (node with text) of document `d`: those that
+/// name it or a node it descends from in `topics.toml`, in the order of
+/// the topics (not their broader topics, which its page names). By node;
+/// empty for a site without topics.
 pub fn tags(cx: &Ctx, d: usize) -> Vec<(usize, Vec<TopicTag>)> {
     let site = cx.site;
     let mut out: Vec<(usize, Vec<TopicTag>)> = Vec::new();
     if site.topics.is_empty() {
         return out;
     }
+    let doc = &site.documents[d];
     // Every page of a document is at the same depth.
-    let from = urls::document(&site.documents[d].id, None);
-    for topic in &site.topics.list {
-        let mut named: Vec<usize> = (topic.covers.iter())
-            .filter(|r| r.doc == d)
-            .map(|r| r.node)
-            .collect();
-        named.sort_unstable();
-        named.dedup();
-        for node in named {
-            let tag = TopicTag {
-                href: urls::rel(&from, &path(&topic.id)),
-                names: alts(&cx.uis, |ui| {
-                    let l = if topic.name.contains_key(ui) {
-                        ui
-                    } else {
-                        topic.name.keys().next().unwrap_or(ui)
-                    };
-                    (l.to_string(), topic.name.text_in(l).to_string())
-                }),
+    let from = urls::document(&doc.id, None);
+    let tag = |topic: &crate::model::topics::Topic| TopicTag {
+        href: urls::rel(&from, &path(&topic.id)),
+        names: alts(&cx.uis, |ui| {
+            let l = if topic.name.contains_key(ui) {
+                ui
+            } else {
+                topic.name.keys().next().unwrap_or(ui)
             };
-            match out.iter_mut().find(|(n, _)| *n == node) {
-                Some((_, list)) => list.push(tag),
-                None => out.push((node, vec![tag])),
+            (l.to_string(), topic.name.text_in(l).to_string())
+        }),
+    };
+    let mut on: Vec<Vec<usize>> = vec![Vec::new(); doc.nodes.len()];
+    for (t, topic) in site.topics.list.iter().enumerate() {
+        for r in topic.covers.iter().filter(|r| r.doc == d) {
+            for n in super::briefing_items::subtree(doc, r.node) {
+                if !doc.nodes[n].text.is_empty() && !on[n].contains(&t) {
+                    on[n].push(t);
+                }
             }
         }
     }
-    out.sort_by_key(|(n, _)| *n);
+    for (n, topics) in on.into_iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+        out.push((
+            n,
+            topics
+                .into_iter()
+                .map(|t| tag(&site.topics.list[t]))
+                .collect(),
+        ));
+    }
     out
 }
