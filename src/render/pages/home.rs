@@ -51,11 +51,16 @@ pub struct Card {
 
 /// Spans of an interface string in each of the site's languages.
 fn each_lang(cx: &Ctx, key: &str, n: Option<usize>) -> Vec<Span> {
+    // A count of one has its own string (`size_one`): "1 citable unit".
+    let key = match n {
+        Some(1) => format!("{key}_one"),
+        _ => key.to_string(),
+    };
     cx.site
         .languages
         .iter()
         .map(|l| {
-            let text = cx.ui(&l.code, key);
+            let text = cx.ui(&l.code, &key);
             Span {
                 lang: l.code.clone(),
                 text: n.map_or(text.clone(), |n| text.replace("{n}", &n.to_string())),

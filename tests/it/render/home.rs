@@ -119,7 +119,6 @@ fn the_home_page_has_a_card_per_document_by_kind() {
 }
 
 #[test]
-#[ignore = "bug: English counts of one are plural: a one-node document's card says `1 citable units`"]
 fn a_count_of_one_is_singular_in_english() {
     let site = build("home");
     let html = site.page("index.html");
