@@ -97,6 +97,15 @@ impl Document {
     pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         (i + 1..self.nodes.len()).filter(move |&c| self.nodes[c].parent == Some(i))
     }
+
+    /// Node `i` and its descendants, which follow it in reading order.
+    pub fn subtree(&self, i: usize) -> std::ops::Range<usize> {
+        let depth = self.nodes[i].depth;
+        let end = (i + 1..self.nodes.len())
+            .find(|&j| self.nodes[j].depth <= depth)
+            .unwrap_or(self.nodes.len());
+        i..end
+    }
 }
 
 /// Where the official text of a document in one language is published.
@@ -222,6 +231,13 @@ impl Site {
     /// The permanent citation key of a node: `document:node`.
     pub fn key(&self, r: NodeRef) -> String {
         citation_key(&self.documents[r.doc].id, &self.node(r).id)
+    }
+
+    /// The code of the site's first language (`en` on a site without one).
+    pub fn first_language(&self) -> String {
+        self.languages
+            .first()
+            .map_or_else(|| "en".to_string(), |l| l.code.clone())
     }
 
     /// The codes of the site's languages, in display order.

@@ -46,12 +46,8 @@ impl Topics {
     pub fn nodes(&self, i: usize, documents: &Documents) -> Vec<NodeRef> {
         let mut out = Vec::new();
         for r in &self.list[i].covers {
-            let nodes = &documents[r.doc].nodes;
-            let depth = nodes[r.node].depth;
-            let end = (r.node + 1..nodes.len())
-                .find(|&n| nodes[n].depth <= depth)
-                .unwrap_or(nodes.len());
-            out.extend((r.node..end).map(|node| NodeRef { doc: r.doc, node }));
+            let nodes = documents[r.doc].subtree(r.node);
+            out.extend(nodes.map(|node| NodeRef { doc: r.doc, node }));
         }
         out.sort_by_key(|r| (r.doc, r.node));
         out.dedup();

@@ -128,7 +128,7 @@ impl Ctx<'_> {
         let main_title = site.title.text_in(lang).to_string();
         let root = urls::root(path);
         let site_title = self.site_title();
-        let mut search_langs: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
+        let mut search_langs: Vec<String> = site.language_codes();
         search_langs.sort_by_key(|l| l != lang);
         Frame {
             lang: lang.to_string(),

@@ -151,7 +151,7 @@ fn context<'a>(site: &'a Site, pages: &'a [Page], theme: &'a Theme, base_url: &'
         .iter()
         .map(|l| l.code.as_str())
         .find(|c| c.starts_with("zh"));
-    let uis: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
+    let uis: Vec<String> = site.language_codes();
     Ctx {
         site,
         base_url,

@@ -87,16 +87,6 @@ pub fn anchor(i: usize) -> String {
     format!("item-{}", i + 1)
 }
 
-/// The nodes of the subtree of node `i`: `i` and its descendants, which
-/// follow it in reading order.
-pub(super) fn subtree(doc: &crate::model::Document, i: usize) -> std::ops::Range<usize> {
-    let depth = doc.nodes[i].depth;
-    let end = (i + 1..doc.nodes.len())
-        .find(|&j| doc.nodes[j].depth <= depth)
-        .unwrap_or(doc.nodes.len());
-    i..end
-}
-
 pub fn items(cx: &Ctx, b: &Briefing, path: &str) -> Vec<ItemView> {
     (0..b.items.len()).map(|i| item(cx, b, path, i)).collect()
 }
@@ -139,7 +129,8 @@ fn item(cx: &Ctx, b: &Briefing, path: &str, i: usize) -> ItemView {
             })
         })
         .collect();
-    let mut lead: Vec<Row> = subtree(doc, item.node.node)
+    let mut lead: Vec<Row> = doc
+        .subtree(item.node.node)
         .map(|n| {
             let r = NodeRef {
                 doc: item.node.doc,

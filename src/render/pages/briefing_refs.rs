@@ -5,7 +5,6 @@
 use serde::Serialize;
 
 use super::briefing::{cite_number, doc_short, lang_for};
-use super::briefing_items::subtree;
 use super::nodes::{linked, LINK_GROUPS};
 use crate::model::briefing::Briefing;
 use crate::model::NodeRef;
@@ -39,7 +38,9 @@ pub struct Ref {
 fn item_of(cx: &Ctx, b: &Briefing, r: NodeRef) -> Option<usize> {
     b.items.iter().position(|item| {
         item.node.doc == r.doc
-            && subtree(&cx.site.documents[r.doc], item.node.node).contains(&r.node)
+            && cx.site.documents[r.doc]
+                .subtree(item.node.node)
+                .contains(&r.node)
     })
 }
 
@@ -48,7 +49,8 @@ fn item_of(cx: &Ctx, b: &Briefing, r: NodeRef) -> Option<usize> {
 pub(super) fn refs(cx: &Ctx, b: &Briefing, path: &str, root: NodeRef, lang: &str) -> Vec<RefGroup> {
     let site = cx.site;
     let doc = &site.documents[root.doc];
-    let nodes: Vec<NodeRef> = subtree(doc, root.node)
+    let nodes: Vec<NodeRef> = doc
+        .subtree(root.node)
         .map(|n| NodeRef {
             doc: root.doc,
             node: n,

@@ -71,10 +71,7 @@ fn each_lang(cx: &Ctx, key: &str, n: Option<usize>) -> Vec<Span> {
 
 pub fn page(cx: &Ctx) -> HomePage {
     let site = cx.site;
-    let lang = site
-        .languages
-        .first()
-        .map_or("en".to_string(), |l| l.code.clone());
+    let lang = site.first_language();
     let frame = cx.frame(urls::HOME, &lang, "");
     let site_title = cx.site_title();
     let mut groups = Vec::new();
@@ -247,11 +244,7 @@ pub struct NotFound {
 }
 
 pub fn not_found(cx: &Ctx) -> NotFound {
-    let lang = cx
-        .site
-        .languages
-        .first()
-        .map_or("en".to_string(), |l| l.code.clone());
+    let lang = cx.site.first_language();
     NotFound {
         frame: cx.frame("404.html", &lang, ""),
         base: urls::base_path(cx.base_url),

@@ -18,9 +18,10 @@
 use serde::Serialize;
 
 use super::briefing::doc_short;
-use super::briefing_items::{self, subtree, ItemView};
+use super::briefing_items::{self, ItemView};
 use super::home::{Card, CardTitle};
 use crate::model::briefing::{Briefing, Item, ItemKind, Mode};
+use crate::model::compare::is_clause;
 use crate::model::{Document, Site};
 use crate::render::frame::{Frame, Span};
 use crate::render::interface::{alts, Alt};
@@ -41,23 +42,8 @@ pub fn print_css_path(id: &str) -> String {
 }
 
 pub fn print_css(site: &Site, t: usize) -> String {
-    let lang = first_lang(site);
+    let lang = site.first_language();
     super::document::margin_title_css(site.topics.list[t].name.text_in(&lang))
-}
-
-fn first_lang(site: &Site) -> String {
-    site.languages
-        .first()
-        .map_or_else(|| "en".to_string(), |l| l.code.clone())
-}
-
-fn site_langs(site: &Site) -> Vec<String> {
-    site.languages.iter().map(|l| l.code.clone()).collect()
-}
-
-/// Whether node `i` of `doc` is a clause: it has text in some language.
-pub fn is_clause(doc: &Document, i: usize) -> bool {
-    !doc.nodes[i].text.is_empty()
 }
 
 /// The clauses topic `t` covers in each document, by document index.
@@ -88,7 +74,9 @@ pub fn as_briefing(site: &Site, t: usize) -> Briefing {
     for r in covers {
         let inside = items.last().is_some_and(|last| {
             last.node.doc == r.doc
-                && subtree(&site.documents[r.doc], last.node.node).contains(&r.node)
+                && site.documents[r.doc]
+                    .subtree(last.node.node)
+                    .contains(&r.node)
         });
         if !inside {
             items.push(Item {
@@ -105,7 +93,7 @@ pub fn as_briefing(site: &Site, t: usize) -> Briefing {
         audience: LangMap::new(),
         intro: LangMap::new(),
         mode: Mode::Parallel,
-        languages: site_langs(site),
+        languages: site.language_codes(),
         items,
     }
 }
@@ -202,7 +190,7 @@ pub struct Count {
 
 pub fn index(cx: &Ctx) -> TopicsIndex {
     let site = cx.site;
-    let lang = first_lang(site);
+    let lang = site.first_language();
     let mut frame = cx.frame(INDEX, &lang, &cx.ui(&lang, "topics_title"));
     frame.description = Some(Span {
         lang: lang.clone(),
@@ -244,7 +232,7 @@ pub fn index(cx: &Ctx) -> TopicsIndex {
         })
         .collect();
     TopicsIndex {
-        langs: site_langs(site),
+        langs: site.language_codes(),
         entries,
         frame,
     }
@@ -264,7 +252,7 @@ fn clauses_text(cx: &Ctx, n: usize) -> Vec<Alt> {
 pub fn card(cx: &Ctx) -> Card {
     let site = cx.site;
     let n = site.topics.list.len().to_string();
-    let langs = site_langs(site);
+    let langs = site.language_codes();
     Card {
         href: INDEX.to_string(),
         titles: langs
@@ -318,7 +306,7 @@ pub fn page(cx: &Ctx, t: usize) -> TopicPage {
     let topics = &site.topics;
     let topic = &topics.list[t];
     let here = path(&topic.id);
-    let lang = first_lang(site);
+    let lang = site.first_language();
     let mut frame = cx.frame(&here, &lang, topic.name.text_in(&lang));
     frame.description = Some(Span {
         lang: lang.clone(),
@@ -381,7 +369,7 @@ pub fn page(cx: &Ctx, t: usize) -> TopicPage {
     TopicPage {
         print_css: urls::rel(&here, &print_css_path(&topic.id)),
         parallel: site.languages.len() > 1,
-        langs: site_langs(site),
+        langs: site.language_codes(),
         names: spans(site, &topic.name),
         description: spans(site, &topic.description),
         index_href: urls::rel(&here, INDEX),
@@ -430,8 +418,8 @@ pub fn tags(cx: &Ctx, d: usize) -> Vec<(usize, Vec<TopicTag>)> {
     let mut on: Vec<Vec<usize>> = vec![Vec::new(); doc.nodes.len()];
     for (t, topic) in site.topics.list.iter().enumerate() {
         for r in topic.covers.iter().filter(|r| r.doc == d) {
-            for n in super::briefing_items::subtree(doc, r.node) {
-                if !doc.nodes[n].text.is_empty() && !on[n].contains(&t) {
+            for n in doc.subtree(r.node) {
+                if is_clause(doc, n) && !on[n].contains(&t) {
                     on[n].push(t);
                 }
             }
