@@ -1,7 +1,7 @@
 //! The topic index: a tree of topics, each covering nodes of the
 //! documents (a node with its whole subtree), from `content/topics.toml`.
 
-use super::{Documents, NodeRef};
+use super::{Document, Documents, NodeRef};
 use crate::source::raw::LangMap;
 
 /// One topic.
@@ -32,13 +32,7 @@ impl Topics {
 
     /// The depth of topic `i` in the tree (0 for a top-level topic).
     pub fn depth(&self, i: usize) -> usize {
-        let mut depth = 0;
-        let mut at = self.list[i].parent;
-        while let Some(p) = at {
-            depth += 1;
-            at = self.list[p].parent;
-        }
-        depth
+        self.with_broader(i).count() - 1
     }
 
     /// The nodes topic `i` covers: each node named and its descendants,
@@ -54,27 +48,28 @@ impl Topics {
         out
     }
 
-    /// For each document, for each of its nodes, the topics it is on: those
-    /// covering it (naming it or a node it descends from) and their broader
-    /// topics, in tree order. A node on "finance" is on "economy" too.
-    pub fn covering(&self, documents: &Documents) -> Vec<Vec<Vec<usize>>> {
-        let mut out: Vec<Vec<Vec<usize>>> = documents
-            .iter()
-            .map(|d| vec![Vec::new(); if self.is_empty() { 0 } else { d.nodes.len() }])
-            .collect();
-        for i in 0..self.list.len() {
-            for r in self.nodes(i, documents) {
-                let mut at = Some(i);
-                while let Some(t) = at {
-                    out[r.doc][r.node].push(t);
-                    at = self.list[t].parent;
+    /// For each node of document `d` (`doc`), the topics covering it:
+    /// naming it or a node it descends from, in tree order. Empty for a
+    /// site without topics.
+    pub fn of_document(&self, d: usize, doc: &Document) -> Vec<Vec<usize>> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let mut on: Vec<Vec<usize>> = vec![Vec::new(); doc.nodes.len()];
+        for (t, topic) in self.list.iter().enumerate() {
+            for r in topic.covers.iter().filter(|r| r.doc == d) {
+                for n in doc.subtree(r.node) {
+                    if !on[n].contains(&t) {
+                        on[n].push(t);
+                    }
                 }
             }
         }
-        for node in out.iter_mut().flatten() {
-            node.sort_unstable();
-            node.dedup();
-        }
-        out
+        on
+    }
+
+    /// Topic `i` and its broader topics, the narrowest first.
+    pub fn with_broader(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(i), |&t| self.list[t].parent)
     }
 }

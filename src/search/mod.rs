@@ -84,19 +84,6 @@ pub fn index(site: &Site, pages: &Path) -> Result<Index, Error> {
         .build()
         .map_err(|e| Error::io("search index runtime", e))?;
     let index_lang = index_language(site);
-    // The topics of each node, by id: a filter of the records and of the
-    // clauses in the box (`topic`).
-    let topics: Vec<Vec<Vec<String>>> = (site.topics.covering(&site.documents).into_iter())
-        .map(|nodes| {
-            (nodes.into_iter())
-                .map(|ts| {
-                    ts.into_iter()
-                        .map(|t| site.topics.list[t].id.clone())
-                        .collect()
-                })
-                .collect()
-        })
-        .collect();
     // Each document's words, labels and clause file are prepared on every
     // core, a batch ahead of Pagefind, which takes the records one at a
     // time in document order (its index is not shared between threads):
@@ -104,13 +91,12 @@ pub fn index(site: &Site, pages: &Path) -> Result<Index, Error> {
     let (files, clause_files, records) = std::thread::scope(|scope| {
         let (batches, received) = std::sync::mpsc::sync_channel(1);
         let index_lang = index_lang.as_str();
-        let topics = &topics;
         scope.spawn(move || {
             let all: Vec<usize> = (0..site.documents.len()).collect();
             for batch in all.chunks(BATCH) {
                 let prepared: Vec<Result<Prepared, Error>> = batch
                     .par_iter()
-                    .map(|&d| prepare(site, pages, d, &topics[d], index_lang))
+                    .map(|&d| prepare(site, pages, d, index_lang))
                     .collect();
                 if batches.send(prepared).is_err() {
                     break; // the index failed and stopped reading
@@ -145,17 +131,24 @@ struct Prepared {
     clause_file: Option<OutFile>,
 }
 
-/// Prepares document `d`, reading its pages' labels from `pages`;
-/// `topics` holds the ids of the topics of each of its nodes (none when
-/// the site has no topics).
-fn prepare(
-    site: &Site,
-    pages: &Path,
-    d: usize,
-    topics: &[Vec<String>],
-    index_lang: &str,
-) -> Result<Prepared, Error> {
+/// Prepares document `d`, reading its pages' labels from `pages`.
+fn prepare(site: &Site, pages: &Path, d: usize, index_lang: &str) -> Result<Prepared, Error> {
     let doc = &site.documents[d];
+    // The ids of each node's topics and their broader ones: a filter of
+    // the records and of the clauses in the box (`topic`). A node on
+    // "finance" is on "economy" too.
+    let topics: Vec<Vec<String>> = (site.topics.of_document(d, doc).into_iter())
+        .map(|ts| {
+            let mut on: Vec<usize> = (ts.into_iter())
+                .flat_map(|t| site.topics.with_broader(t))
+                .collect();
+            on.sort_unstable();
+            on.dedup();
+            on.into_iter()
+                .map(|t| site.topics.list[t].id.clone())
+                .collect()
+        })
+        .collect();
     let keys: Vec<String> = (0..doc.nodes.len())
         .map(|node| site.key(crate::model::NodeRef { doc: d, node }))
         .collect();
@@ -209,7 +202,7 @@ fn prepare(
     if !views.is_empty() {
         prepared.clause_file = Some(OutFile {
             path: clauses::path(&doc.id),
-            bytes: clauses::file(doc, &keys, topics, &views),
+            bytes: clauses::file(doc, &keys, &topics, &views),
         });
     }
     Ok(prepared)

@@ -397,10 +397,6 @@ pub struct TopicTag {
 /// empty for a site without topics.
 pub fn tags(cx: &Ctx, d: usize) -> Vec<(usize, Vec<TopicTag>)> {
     let site = cx.site;
-    let mut out: Vec<(usize, Vec<TopicTag>)> = Vec::new();
-    if site.topics.is_empty() {
-        return out;
-    }
     let doc = &site.documents[d];
     // Every page of a document is at the same depth.
     let from = urls::document(&doc.id, None);
@@ -415,24 +411,13 @@ pub fn tags(cx: &Ctx, d: usize) -> Vec<(usize, Vec<TopicTag>)> {
             (l.to_string(), topic.name.text_in(l).to_string())
         }),
     };
-    let mut on: Vec<Vec<usize>> = vec![Vec::new(); doc.nodes.len()];
-    for (t, topic) in site.topics.list.iter().enumerate() {
-        for r in topic.covers.iter().filter(|r| r.doc == d) {
-            for n in doc.subtree(r.node) {
-                if is_clause(doc, n) && !on[n].contains(&t) {
-                    on[n].push(t);
-                }
-            }
-        }
-    }
-    for (n, topics) in on.into_iter().enumerate().filter(|(_, t)| !t.is_empty()) {
-        out.push((
-            n,
-            topics
-                .into_iter()
-                .map(|t| tag(&site.topics.list[t]))
-                .collect(),
-        ));
-    }
-    out
+    (site.topics.of_document(d, doc).into_iter().enumerate())
+        .filter(|(n, topics)| !topics.is_empty() && is_clause(doc, *n))
+        .map(|(n, topics)| {
+            (
+                n,
+                topics.iter().map(|&t| tag(&site.topics.list[t])).collect(),
+            )
+        })
+        .collect()
 }
