@@ -14,7 +14,6 @@ use super::text::check_langs;
 use crate::diag::Diagnostic;
 use crate::model::briefing::{Item, ItemKind};
 use crate::model::topics::Topics;
-use crate::model::NodeRef;
 use crate::source::briefings::{RawBriefing, RawItem};
 use crate::source::load::Sourced;
 
@@ -59,7 +58,7 @@ pub(super) fn check_items(
             if compare {
                 check_compare(file, key, f, keys, out);
             }
-            let ids = keys.ids(f.node).unwrap_or_default();
+            let ids = f.ids();
             not_twice(file, key, ids, &cited, out);
             cited.push((ids.0, ids.1, file.line(key.span())));
         }
@@ -111,13 +110,9 @@ pub(super) fn check_items(
                     continue;
                 };
                 let nodes = topic_nodes(topics, t, keys, &cited);
-                for (k, node) in nodes.into_iter().enumerate() {
-                    if let Some(f) = keys
-                        .ids(node)
-                        .and_then(|(d, n)| keys.get(&format!("{d}:{n}")))
-                    {
-                        doc_langs.push(f.file.value.languages.get_ref());
-                    }
+                for (k, f) in nodes.into_iter().enumerate() {
+                    doc_langs.push(f.file.value.languages.get_ref());
+                    let node = f.node;
                     let comment = if k == 0 {
                         comment.clone()
                     } else {
@@ -245,37 +240,25 @@ fn within(inner: &str, outer: &str) -> bool {
 /// The nodes topic `t` and its narrower topics name, in the site's order,
 /// each with its descendants: those within another left out, and those
 /// within a node the briefing names itself (`cited`).
-fn topic_nodes(
+fn topic_nodes<'a>(
     topics: &Topics,
     t: usize,
-    keys: &Keys,
+    keys: &Keys<'a>,
     cited: &[(&str, &str, usize)],
-) -> Vec<NodeRef> {
-    let under = |mut i: usize| loop {
-        if i == t {
-            return true;
-        }
-        match topics.list[i].parent {
-            Some(p) => i = p,
-            None => return false,
-        }
-    };
-    let mut nodes: Vec<(NodeRef, (&str, &str))> = (0..topics.list.len())
-        .filter(|&i| under(i))
+) -> Vec<Found<'a>> {
+    let mut nodes: Vec<Found> = (0..topics.list.len())
+        .filter(|&i| topics.with_broader(i).any(|u| u == t))
         .flat_map(|i| topics.list[i].covers.iter().copied())
-        .filter_map(|r| Some((r, keys.ids(r)?)))
+        .filter_map(|r| keys.at(r))
         .collect();
-    nodes.sort_by_key(|(r, _)| (r.doc, r.node));
-    nodes.dedup_by_key(|(r, _)| *r);
-    let keep = |(d, n): (&str, &str), others: &[(NodeRef, (&str, &str))]| {
-        !others
+    nodes.sort_by_key(|f| (f.node.doc, f.node.node));
+    nodes.dedup_by_key(|f| f.node);
+    let keep = |(d, n): (&str, &str)| {
+        !nodes
             .iter()
-            .any(|(_, (od, on))| *od == d && *on != n && within(n, on))
+            .map(Found::ids)
+            .any(|(od, on)| od == d && on != n && within(n, on))
             && !cited.iter().any(|(od, on, _)| *od == d && within(n, on))
     };
-    nodes
-        .iter()
-        .filter(|(_, ids)| keep(*ids, &nodes))
-        .map(|(r, _)| *r)
-        .collect()
+    nodes.iter().copied().filter(|f| keep(f.ids())).collect()
 }

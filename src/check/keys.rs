@@ -34,6 +34,15 @@ pub(super) struct Found<'a> {
     pub node: NodeRef,
 }
 
+impl<'a> Found<'a> {
+    /// Its document's id and its own.
+    pub fn ids(&self) -> (&'a str, &'a str) {
+        let doc = &self.file.value;
+        let node = doc.nodes[self.node.node].get_ref();
+        (doc.id.get_ref(), node.id.get_ref())
+    }
+}
+
 impl<'a> Keys<'a> {
     /// `files` in the order read; `place[i]`: where file `i` is in the site.
     pub fn new(files: &'a [&'a Sourced<RawDocument>], place: &[usize]) -> Keys<'a> {
@@ -95,11 +104,14 @@ impl<'a> Keys<'a> {
         })
     }
 
-    /// The document id and node id of the node at `r`.
-    pub fn ids(&self, r: NodeRef) -> Option<(&'a str, &'a str)> {
+    /// The node at `r`, found by where it is in the site.
+    pub fn at(&self, r: NodeRef) -> Option<Found<'a>> {
         let doc = self.docs.values().find(|d| d.place == r.doc)?;
-        let node = doc.file.value.nodes.get(r.node)?;
-        Some((doc.file.value.id.get_ref(), node.get_ref().id.get_ref()))
+        doc.file.value.nodes.get(r.node)?;
+        Some(Found {
+            file: doc.file,
+            node: r,
+        })
     }
 
     /// Whether the document of `file` has an earlier edition in its series
