@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use super::briefing_items::check_items;
 use super::keys::Keys;
-use super::text::{check_langs, plain_texts};
+use super::text::{check_langs, plain_texts, quoted};
 use crate::diag::Diagnostic;
 use crate::model::briefing::{Briefing, Mode};
 use crate::model::ids;
@@ -141,14 +141,6 @@ pub(super) fn require<T>(
                 .help(format!("add `{lang}` text: {why}")),
         );
     }
-}
-
-fn quoted(langs: &[String]) -> String {
-    langs
-        .iter()
-        .map(|l| format!("`{l}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The languages a parallel briefing names: two or more of the site's,

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use super::keys::Keys;
 use super::links::check_key;
+use super::text::quoted;
 use crate::diag::Diagnostic;
 use crate::model::commitments::{extract, kinds, Correction};
 use crate::source::commitments::RawCommitments;
@@ -174,11 +175,4 @@ fn read(text: &str, lang: &str, figure: &str) -> bool {
     extract::figures(text, lang)
         .iter()
         .any(|f| f.span.start < at + figure.len() && at < f.span.end)
-}
-
-fn quoted(list: &[&str]) -> String {
-    list.iter()
-        .map(|l| format!("`{l}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -107,3 +107,11 @@ pub(super) fn node_kind<T>(
     }
     k
 }
+
+/// Each of `list` in backquotes, separated by commas: `` `zh-Hans`, `en` ``.
+pub(super) fn quoted<S: AsRef<str>>(list: &[S]) -> String {
+    list.iter()
+        .map(|l| format!("`{}`", l.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
