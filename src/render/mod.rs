@@ -170,8 +170,10 @@ fn context<'a>(site: &'a Site, pages: &'a [Page], theme: &'a Theme, base_url: &'
     }
 }
 
-/// The paths of every HTML page of the site, for the sitemap.
-pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
+/// The paths of every HTML page of the site, for the sitemap: the
+/// comparisons and commitments as `cx` made them, not made again.
+fn page_paths(cx: &Ctx) -> Vec<String> {
+    let (site, pages) = (cx.site, cx.pages);
     let mut paths = vec![urls::HOME.to_string()];
     for doc in &site.documents {
         paths.push(urls::document(&doc.id, None));
@@ -185,16 +187,8 @@ pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
     }
     paths.extend(pages.iter().map(|p| urls::page(&p.slug)));
     paths.extend(site.briefings.iter().map(|b| pages::briefing::path(&b.id)));
-    paths.extend(
-        crate::model::compare::comparisons(site)
-            .iter()
-            .map(|c| pages::compare::path_of(site, c)),
-    );
-    paths.extend(
-        crate::model::commitments::tables(site, &site.corrections)
-            .iter()
-            .map(|t| pages::commitments::path(&t.series)),
-    );
+    paths.extend(cx.comparisons.iter().map(|c| pages::compare::path(cx, c)));
+    paths.extend((cx.commitments.iter()).map(|t| pages::commitments::path(&t.series)));
     if !site.topics.is_empty() {
         paths.push(pages::topics::INDEX.to_string());
         paths.extend(site.topics.list.iter().map(|t| pages::topics::path(&t.id)));
@@ -206,7 +200,7 @@ pub fn page_paths(site: &Site, pages: &[Page]) -> Vec<String> {
 /// `sitemap.xml` (`templates/sitemap.xml`): the absolute URL of every
 /// HTML page but 404.html.
 pub(crate) fn sitemap(cx: &Ctx, theme: &Theme) -> Result<OutFile, Error> {
-    let urls: Vec<String> = page_paths(cx.site, cx.pages)
+    let urls: Vec<String> = page_paths(cx)
         .iter()
         .map(|p| urls::abs(cx.base_url, p))
         .collect();

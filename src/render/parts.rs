@@ -107,16 +107,15 @@ pub(super) fn jobs(
             jobs.push(Job::Commitments(i));
         }
     }
-    // Topic pages quote their documents as briefings do; the index counts
-    // every document's clauses.
+    // Topic pages quote their documents as briefings do (a topic quotes
+    // the documents of the nodes it names); the index counts every
+    // document's clauses.
     let topics: Vec<usize> = (0..site.topics.list.len())
         .filter(|&t| match scope {
             Scope::Documents {
                 docs,
                 site_wide: false,
-            } => docs
-                .iter()
-                .any(|&d| super::pages::topics::as_briefing(site, t).cites(d)),
+            } => (site.topics.list[t].covers.iter()).any(|r| docs.contains(&r.doc)),
             _ => true,
         })
         .collect();
