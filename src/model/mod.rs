@@ -240,6 +240,19 @@ impl Site {
             .map_or_else(|| "en".to_string(), |l| l.code.clone())
     }
 
+    /// The codes of the site's languages that any of documents `docs`
+    /// has, in display order.
+    pub fn languages_of(&self, docs: &[usize]) -> Vec<String> {
+        (self.languages.iter())
+            .map(|l| &l.code)
+            .filter(|l| {
+                docs.iter()
+                    .any(|&d| self.documents[d].languages.contains(l))
+            })
+            .cloned()
+            .collect()
+    }
+
     /// The codes of the site's languages, in display order.
     pub fn language_codes(&self) -> Vec<String> {
         self.languages.iter().map(|l| l.code.clone()).collect()

@@ -45,17 +45,6 @@ pub fn data_path(series: &str) -> String {
     format!("data/commitments-{}.json", super::compare::slug(series))
 }
 
-/// The languages of a table's editions, in the site's order.
-fn langs(cx: &Ctx, t: &Table) -> Vec<String> {
-    let docs = &cx.site.documents;
-    cx.site
-        .languages
-        .iter()
-        .map(|l| l.code.clone())
-        .filter(|l| t.editions.iter().any(|&d| docs[d].languages.contains(l)))
-        .collect()
-}
-
 fn newest<'a>(cx: &'a Ctx, t: &Table) -> &'a crate::model::Document {
     &cx.site.documents[*t.editions.last().expect("a table has editions")]
 }
@@ -80,7 +69,7 @@ pub fn link(cx: &Ctx, t: &Table, from: &str) -> BriefingLink {
 /// The commitments of a series on the home page.
 pub fn card(cx: &Ctx, t: &Table) -> Card {
     let nd = newest(cx, t);
-    let langs = langs(cx, t);
+    let langs = cx.site.languages_of(&t.editions);
     let editions: Vec<&str> = t
         .editions
         .iter()
@@ -121,7 +110,7 @@ pub fn card(cx: &Ctx, t: &Table) -> Card {
 pub fn page(cx: &Ctx, t: &Table) -> CommitmentsPage {
     let docs = &cx.site.documents;
     let here = path(&t.series);
-    let langs = langs(cx, t);
+    let langs = cx.site.languages_of(&t.editions);
     let lang = langs.first().cloned().unwrap_or_else(|| "en".to_string());
     let nd = newest(cx, t);
     let heading = |l: &str| {

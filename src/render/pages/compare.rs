@@ -122,13 +122,7 @@ pub fn links(cx: &Ctx, d: usize, from: &str) -> Vec<BriefingLink> {
 pub fn card(cx: &Ctx, c: &Comparison) -> Card {
     let docs = &cx.site.documents;
     let (od, nd) = (&docs[c.old], &docs[c.new]);
-    let langs: Vec<&str> = cx
-        .site
-        .languages
-        .iter()
-        .map(|l| l.code.as_str())
-        .filter(|l| od.languages.iter().chain(&nd.languages).any(|d| d == l))
-        .collect();
+    let langs = cx.site.languages_of(&[c.old, c.new]);
     let ed = |d: &Document| d.edition.clone().unwrap_or_default();
     let fill = |l: &str, key: &str| {
         cx.ui(l, key)
@@ -145,24 +139,18 @@ pub fn card(cx: &Ctx, c: &Comparison) -> Card {
         titles: langs
             .iter()
             .map(|l| CardTitle {
-                lang: l.to_string(),
+                lang: l.clone(),
                 text: fill(l, "compare_card"),
                 translated: None,
             })
             .collect(),
         edition: Some(format!("{}–{}", ed(od), ed(nd))),
         date: None,
-        languages: langs
-            .iter()
-            .map(|l| Span {
-                lang: l.to_string(),
-                text: cx.language_name(l),
-            })
-            .collect(),
+        languages: cx.language_names(&langs),
         size: langs
             .iter()
             .map(|l| Span {
-                lang: l.to_string(),
+                lang: l.clone(),
                 text: fill(l, "compare_size"),
             })
             .collect(),
@@ -174,12 +162,7 @@ pub fn page(cx: &Ctx, c: &Comparison) -> ComparePage {
     let site = cx.site;
     let (od, nd) = (&site.documents[c.old], &site.documents[c.new]);
     let here = path(cx, c);
-    let langs: Vec<String> = site
-        .languages
-        .iter()
-        .map(|l| l.code.clone())
-        .filter(|l| od.languages.contains(l) || nd.languages.contains(l))
-        .collect();
+    let langs = site.languages_of(&[c.old, c.new]);
     let lang = langs.first().cloned().unwrap_or_else(|| "en".to_string());
     let edition = |doc: &Document, key: &str, var: &str| Edition {
         edition: doc.edition.clone().unwrap_or_default(),
