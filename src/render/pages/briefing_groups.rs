@@ -30,11 +30,6 @@ pub struct CompareItem {
     pub marks: BTreeMap<&'static str, Vec<Span>>,
 }
 
-/// The page of topic `id` (src/render/pages/topics.rs makes it).
-pub fn topic_path(id: &str) -> String {
-    format!("topics/{id}.html")
-}
-
 /// The head of item `i` of `b` when it is the first of a topic's items.
 pub fn topic_head(cx: &Ctx, b: &Briefing, path: &str, i: usize) -> Option<TopicHead> {
     let ItemKind::Topic(t, 0) = b.items[i].kind else {
@@ -46,7 +41,7 @@ pub fn topic_head(cx: &Ctx, b: &Briefing, path: &str, i: usize) -> Option<TopicH
             .count();
     let topic = &cx.site.topics.list[t];
     Some(TopicHead {
-        href: urls::rel(path, &topic_path(&topic.id)),
+        href: urls::rel(path, &super::topics::path(&topic.id)),
         lines: (b.languages.iter())
             .map(|l| Span {
                 lang: l.clone(),
