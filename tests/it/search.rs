@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use crate::browser::{puppeteer_available, serve_real_site};
 use crate::support::root;
+use crate::topics_real::Topic;
 
 fn real_site() -> Site {
     accord::check::load_site(&root().join("content")).expect("the real site loads")
@@ -73,7 +74,7 @@ fn the_index_has_one_page_per_document_view_in_one_index() {
             .count();
     }
     assert_eq!(index.records, records);
-    let topics = real_topics();
+    let topics = crate::topics_real::topics();
     assert!(topics.len() >= 20);
     // Each document's clauses, in every language: key, label as the page
     // titles the node, text cut into words as the index cuts it.
@@ -218,30 +219,9 @@ fn search_titles_are_numbers_never_ids() {
     );
 }
 
-/// A topic of content/topics.toml, read here with `toml`.
-struct Topic {
-    id: String,
-    parent: Option<String>,
-    covers: Vec<String>,
-}
-
-fn real_topics() -> Vec<Topic> {
-    let text = std::fs::read_to_string(root().join("content/topics.toml")).unwrap();
-    let file: toml::Table = toml::from_str(&text).unwrap();
-    let list = file["topic"].as_array().unwrap();
-    list.iter()
-        .map(|t| Topic {
-            id: t["id"].as_str().unwrap().to_string(),
-            parent: t.get("parent").map(|p| p.as_str().unwrap().to_string()),
-            covers: (t["covers"].as_array().unwrap().iter())
-                .map(|c| c.as_str().unwrap().to_string())
-                .collect(),
-        })
-        .collect()
-}
-
 /// Whether the node `key` is on topic `id`: a topic at or under `id`
-/// covers it or a node it descends from (ids are paths: `a__b` is in `a`).
+/// covers it (topics_real.rs reads topics.toml and the subtrees with
+/// `toml`).
 fn on_topic(topics: &[Topic], id: &str, key: &str) -> bool {
     let under = |t: &Topic| {
         let mut at = Some(t);
@@ -256,14 +236,10 @@ fn on_topic(topics: &[Topic], id: &str, key: &str) -> bool {
         }
         false
     };
-    topics.iter().filter(|t| under(t)).any(|t| {
-        t.covers.iter().any(|c| {
-            key == c
-                || key
-                    .strip_prefix(c.as_str())
-                    .is_some_and(|r| r.starts_with("__"))
-        })
-    })
+    topics
+        .iter()
+        .filter(|t| under(t))
+        .any(|t| t.covered.contains(key))
 }
 
 const P25: &str = "china-celac-action-plan-2025-2027";
@@ -490,7 +466,7 @@ fn search_finds_clauses_in_both_languages_under_a_subpath() {
     let (_served, port) = serve_real_site();
     let base = format!("http://127.0.0.1:{port}/accord/");
     let cases = cases();
-    let topics = real_topics();
+    let topics = crate::topics_real::topics();
     let queries: Vec<Value> = cases
         .iter()
         .map(|c| {

@@ -75,13 +75,13 @@ fn subtree(nodes: &[(String, bool)], at: usize) -> std::ops::Range<usize> {
     at..end
 }
 
-struct Topic {
-    id: String,
-    parent: Option<String>,
+pub(crate) struct Topic {
+    pub id: String,
+    pub parent: Option<String>,
     names: BTreeMap<String, String>,
     descriptions: BTreeMap<String, String>,
     /// Every node covered: `document:node`.
-    covered: BTreeSet<String>,
+    pub covered: BTreeSet<String>,
 }
 
 fn lang_map(v: Option<&toml::Value>) -> BTreeMap<String, String> {
@@ -95,7 +95,7 @@ fn lang_map(v: Option<&toml::Value>) -> BTreeMap<String, String> {
 }
 
 /// The topics of content/topics.toml with the nodes each covers.
-fn topics() -> Vec<Topic> {
+pub(crate) fn topics() -> Vec<Topic> {
     let file = read_toml("content/topics.toml");
     let mut docs: BTreeMap<String, Vec<(String, bool)>> = BTreeMap::new();
     file["topic"]
