@@ -64,14 +64,16 @@ pub struct Ctx<'a> {
 }
 
 /// What to render: the whole site, or the pages of some documents (by
-/// index) with the briefings that quote them, and with the site-wide
-/// files (home, 404, sitemap, crosswalk data, every briefing) when
-/// `site_wide`.
+/// index) with the briefings that quote them and the topic pages that
+/// show one of `nodes` (src/serve/affected.rs says which), with the
+/// site-wide files (home, 404, sitemap, crosswalk data, every briefing and
+/// topic page) when `site_wide`.
 #[derive(Debug, Clone, Copy)]
 pub enum Scope<'s> {
     All,
     Documents {
         docs: &'s BTreeSet<usize>,
+        nodes: &'s BTreeSet<crate::model::NodeRef>,
         site_wide: bool,
     },
 }

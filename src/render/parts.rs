@@ -2,9 +2,13 @@
 //! parallel: what each part is (a document with its views, a briefing, the
 //! home page, a static file…) and the files it makes.
 
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+
 use crate::model::commitments::Table;
 use crate::model::compare::Comparison;
-use crate::model::Site;
+use crate::model::{NodeRef, Site};
 use crate::source::pages::Page;
 use crate::Error;
 
@@ -73,6 +77,7 @@ pub(super) fn jobs(
         Scope::Documents {
             docs,
             site_wide: false,
+            ..
         } => docs.iter().any(|&d| b.cites(d)),
         _ => true,
     };
@@ -107,15 +112,17 @@ pub(super) fn jobs(
             jobs.push(Job::Commitments(i));
         }
     }
-    // Topic pages quote their documents as briefings do (a topic quotes
-    // the documents of the nodes it names); the index counts every
-    // document's clauses.
+    // A topic page quotes nodes as a briefing does, with the titles of
+    // their cross-links' other ends; the index counts every document's
+    // clauses (of the topics shown: a clause that gains or loses its text
+    // is a node shown differently).
     let topics: Vec<usize> = (0..site.topics.list.len())
         .filter(|&t| match scope {
             Scope::Documents {
-                docs,
+                nodes,
                 site_wide: false,
-            } => (site.topics.list[t].covers.iter()).any(|r| docs.contains(&r.doc)),
+                ..
+            } => shows_any(site, t, nodes),
             _ => true,
         })
         .collect();
@@ -137,6 +144,18 @@ pub(super) fn jobs(
         jobs.extend((0..theme.statics.len()).filter(made).map(Job::Static));
     }
     jobs
+}
+
+/// Whether topic `t`'s page shows one of `nodes`: a node it covers, or
+/// the other end of a cross-link of one.
+fn shows_any(site: &Site, t: usize, nodes: &BTreeSet<NodeRef>) -> bool {
+    site.topics.nodes(t, &site.documents).into_iter().any(|r| {
+        let a = site.attached(r);
+        nodes.contains(&r)
+            || (a.links_out.iter().chain(&a.links_in))
+                .map(|&l| &site.links[l])
+                .any(|l| nodes.contains(&l.from) || nodes.contains(&l.to))
+    })
 }
 
 /// The files of one part.
@@ -172,18 +191,23 @@ pub(super) fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Er
                 pages::document::print_css(doc),
             )];
             out.extend(super::cite::files(cx, theme, d)?);
+            // The views share their nodes, and are rendered in parallel: a
+            // large document is the longest part of a build, and the page
+            // `serve` renders again after each save.
             let nodes = tera::Value::from_serializable(&pages::nodes::nodes(cx, d));
-            for view in views {
-                let path = urls::document(&doc.id, view);
-                out.push(html_with(
-                    cx,
-                    theme,
-                    "document.html",
-                    path,
-                    &pages::document::page(cx, d, view),
-                    &[("nodes", &nodes)],
-                )?);
-            }
+            let pages: Vec<OutFile> = (views.into_par_iter())
+                .map(|view| {
+                    html_with(
+                        cx,
+                        theme,
+                        "document.html",
+                        urls::document(&doc.id, view),
+                        &pages::document::page(cx, d, view),
+                        &[("nodes", &nodes)],
+                    )
+                })
+                .collect::<Result<_, _>>()?;
+            out.extend(pages);
             out
         }
         Job::Data(d) => vec![OutFile {

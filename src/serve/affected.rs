@@ -1,25 +1,44 @@
 //! What a change affects, from the site built before it and the site built
-//! after: the documents to render again, and whether the site-wide pages
-//! change.
+//! after: the documents to render again, the nodes whose rendering
+//! changed, and whether the site-wide pages change.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
-use crate::model::{Document, Site};
+use crate::model::{Document, NodeRef, Site};
 
-/// The documents to render again: those whose file changed, those touched
-/// by changed links or notes, and those that link to or from a node whose
-/// text changed (their pages show the linked node's heading or text).
+/// What a change affects, in the site built after it.
+pub(super) struct Affected {
+    /// The documents to render again: those whose file changed, those
+    /// touched by changed links or notes, and those that link to or from a
+    /// node whose text changed (their pages show the linked node's heading
+    /// or text).
+    pub docs: BTreeSet<usize>,
+    /// The nodes shown differently: changed, linked or unlinked, noted,
+    /// each with its descendants when its label, heading or place changed
+    /// (their citation labels name it); every node of a document added,
+    /// or whose nodes were added, removed or reordered. The pages that
+    /// quote nodes of a changed document (topic pages) are rendered again
+    /// only if they show one of these.
+    pub nodes: BTreeSet<NodeRef>,
+}
+
 /// Linear in the changed documents and the links of changed nodes; the
 /// whole site's links and notes are only compared (by hash) unless changed.
-pub(super) fn affected(old: &Site, new: &Site) -> BTreeSet<usize> {
+pub(super) fn affected(old: &Site, new: &Site) -> Affected {
     let mut docs: BTreeSet<String> = BTreeSet::new();
     // Citation keys whose shown text may differ between the two sites.
     let mut keys: Vec<String> = Vec::new();
+    let mut nodes: BTreeSet<NodeRef> = BTreeSet::new();
     for id in changed_documents(old, new) {
         keys.extend(changed_nodes(old, new, &id));
+        if !same_nodes(old, new, &id) {
+            nodes.extend(every_node(new, &id));
+        }
         docs.insert(id);
     }
+    // The two ends of each changed link, and each changed note's node.
+    let mut touched: Vec<String> = Vec::new();
     if links_hash(old) != links_hash(new) {
         let links = |s: &Site| -> BTreeSet<(String, String, &'static str)> {
             s.links
@@ -28,12 +47,7 @@ pub(super) fn affected(old: &Site, new: &Site) -> BTreeSet<usize> {
                 .collect()
         };
         for (from, to, _) in links(old).symmetric_difference(&links(new)) {
-            docs.extend(
-                [from, to]
-                    .iter()
-                    .filter_map(|k| k.split_once(':'))
-                    .map(|(d, _)| d.to_string()),
-            );
+            touched.extend([from.clone(), to.clone()]);
         }
     }
     if notes_hash(old) != notes_hash(new) {
@@ -44,7 +58,7 @@ pub(super) fn affected(old: &Site, new: &Site) -> BTreeSet<usize> {
                 .collect()
         };
         for (key, _) in notes(old).symmetric_difference(&notes(new)) {
-            docs.extend(key.split_once(':').map(|(d, _)| d.to_string()));
+            touched.push(key.clone());
         }
     }
     // The editors' corrections of figures (commitments.toml): the
@@ -60,6 +74,11 @@ pub(super) fn affected(old: &Site, new: &Site) -> BTreeSet<usize> {
     for (key, _) in before.symmetric_difference(&after) {
         docs.extend(key.split_once(':').map(|(d, _)| d.to_string()));
     }
+    docs.extend(
+        (touched.iter())
+            .filter_map(|k| k.split_once(':'))
+            .map(|(d, _)| d.to_string()),
+    );
     // The documents at the other end of each changed node's links.
     for s in [old, new] {
         for node in keys.iter().filter_map(|k| s.lookup(k)) {
@@ -72,12 +91,42 @@ pub(super) fn affected(old: &Site, new: &Site) -> BTreeSet<usize> {
             }
         }
     }
-    new.documents
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| docs.contains(&d.id))
-        .map(|(i, _)| i)
+    nodes.extend(keys.iter().chain(&touched).filter_map(|k| new.lookup(k)));
+    Affected {
+        docs: (new.documents.iter().enumerate())
+            .filter(|(_, d)| docs.contains(&d.id))
+            .map(|(i, _)| i)
+            .collect(),
+        nodes,
+    }
+}
+
+/// Whether document `id` has the same nodes, by id, in the same order, in
+/// both sites.
+fn same_nodes(old: &Site, new: &Site, id: &str) -> bool {
+    match (find(old, id), find(new, id)) {
+        (Some(a), Some(b)) => (a.nodes.iter().map(|n| &n.id)).eq(b.nodes.iter().map(|n| &n.id)),
+        _ => false,
+    }
+}
+
+/// Every node of document `id` in `site` (none if it has no such document).
+fn every_node(site: &Site, id: &str) -> Vec<NodeRef> {
+    let Some(doc) = site.documents.iter().position(|d| d.id == id) else {
+        return Vec::new();
+    };
+    (0..site.documents[doc].nodes.len())
+        .map(|node| NodeRef { doc, node })
         .collect()
+}
+
+/// The id of the parent of node `i` of `d`.
+fn parent_id(d: &Document, i: usize) -> Option<&str> {
+    d.nodes[i].parent.map(|p| d.nodes[p].id.as_str())
+}
+
+fn find<'a>(s: &'a Site, id: &str) -> Option<&'a Document> {
+    s.documents.iter().find(|d| d.id == id)
 }
 
 /// The ids of the documents added, removed or made again (from a changed
@@ -154,14 +203,13 @@ pub(crate) fn site_wide_hash(s: &Site) -> u64 {
     h.finish()
 }
 
-/// The citation keys of document `id` whose label, heading or text differ
-/// between the two sites; every key when the document is new, gone, or
-/// its title changed (other pages show it beside each link).
+/// The citation keys of document `id` whose label, heading, text or
+/// place differ between the two sites, with the descendants of those whose
+/// label, heading or place changed (a citation label names its
+/// ancestors'); every key when the document is new, gone, or its title
+/// changed (other pages show it beside each link).
 fn changed_nodes(old: &Site, new: &Site, id: &str) -> Vec<String> {
-    fn find<'a>(s: &'a Site, id: &str) -> Option<&'a crate::model::Document> {
-        s.documents.iter().find(|d| d.id == id)
-    }
-    let all = |d: &crate::model::Document| {
+    let all = |d: &Document| {
         d.nodes
             .iter()
             .map(|n| format!("{id}:{}", n.id))
@@ -169,19 +217,29 @@ fn changed_nodes(old: &Site, new: &Site, id: &str) -> Vec<String> {
     };
     match (find(old, id), find(new, id)) {
         (Some(a), Some(b)) if a.title == b.title && a.edition == b.edition && a.kind == b.kind => {
-            let before: HashMap<&str, &crate::model::Node> =
-                a.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
-            let same = |n: &crate::model::Node| {
-                before.get(n.id.as_str()).is_some_and(|o| {
-                    o.label == n.label && o.heading == n.heading && o.text == n.text
-                })
-            };
+            let before: HashMap<&str, usize> = (a.nodes.iter().enumerate())
+                .map(|(i, n)| (n.id.as_str(), i))
+                .collect();
+            let mut changed: BTreeSet<usize> = BTreeSet::new();
+            for (i, n) in b.nodes.iter().enumerate() {
+                let Some(&j) = before.get(n.id.as_str()) else {
+                    changed.insert(i);
+                    continue;
+                };
+                let o = &a.nodes[j];
+                let named = o.label == n.label
+                    && o.heading == n.heading
+                    && o.kind == n.kind
+                    && parent_id(a, j) == parent_id(b, i);
+                if !named {
+                    changed.extend(b.subtree(i));
+                } else if o.text != n.text {
+                    changed.insert(i);
+                }
+            }
             let after: HashSet<&str> = b.nodes.iter().map(|n| n.id.as_str()).collect();
-            let mut keys: Vec<String> = b
-                .nodes
-                .iter()
-                .filter(|n| !same(n))
-                .map(|n| format!("{id}:{}", n.id))
+            let mut keys: Vec<String> = (changed.into_iter())
+                .map(|i| format!("{id}:{}", b.nodes[i].id))
                 .collect();
             keys.extend(
                 a.nodes

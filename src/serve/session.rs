@@ -18,13 +18,17 @@ use crate::render::{self, OutFile, Scope};
 use crate::source::load;
 use crate::Error;
 
-use super::affected::{affected, site_wide_hash};
+use super::affected::{affected, site_wide_hash, Affected};
 
 /// What one rebuild did, for the log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rebuilt {
     /// The documents rendered again; `None`: the whole site.
     pub documents: Option<Vec<String>>,
+    /// Whether the site-wide pages were rendered again with them.
+    pub site_wide: bool,
+    /// The site paths rendered, written or not.
+    pub rendered: Vec<String>,
     pub written: usize,
     pub removed: usize,
     pub millis: u128,
@@ -36,15 +40,23 @@ impl std::fmt::Display for Rebuilt {
             None => write!(f, "rebuilt the whole site")?,
             Some(ids) => write!(
                 f,
-                "rebuilt {} document(s) [{}] and the site pages",
+                "rebuilt {} document(s) [{}]{}",
                 ids.len(),
-                ids.join(", ")
+                ids.join(", "),
+                if self.site_wide {
+                    " and the site pages"
+                } else {
+                    ""
+                }
             )?,
         }
         write!(
             f,
-            ": {} file(s) written, {} removed in {} ms",
-            self.written, self.removed, self.millis
+            ": {} of {} file(s) written, {} removed in {} ms",
+            self.written,
+            self.rendered.len(),
+            self.removed,
+            self.millis
         )
     }
 }
@@ -145,7 +157,8 @@ impl Session {
         ]);
         let site = &checked.site;
         let base_url = crate::build::base_url(self.options.base_url.as_deref(), &site.base_url);
-        let (documents, written, removed) = match &self.built {
+        let paths = |files: &[OutFile]| files.iter().map(|f| f.path.clone()).collect();
+        let (documents, site_wide, rendered, written, removed) = match &self.built {
             None => {
                 let files = render::render(site, &checked.pages, theme, &base_url)?;
                 crate::publish::publish(&self.paths.out, &files)?;
@@ -153,26 +166,34 @@ impl Session {
                     .iter()
                     .map(|f| (f.path.clone(), hash(&f.bytes)))
                     .collect();
-                (None, files.len(), 0)
+                (None, true, paths(&files), files.len(), 0)
             }
             Some(old) if old.theme == theme_stamps && old.pages == page_stamps => {
                 let old = &old.site;
-                let docs = affected(old, site);
+                let Affected { docs, nodes } = affected(old, site);
+                let site_wide = site_wide_hash(old) != site_wide_hash(site);
                 let scope = Scope::Documents {
                     docs: &docs,
-                    site_wide: site_wide_hash(old) != site_wide_hash(site),
+                    nodes: &nodes,
+                    site_wide,
                 };
                 let files = render::render_scope(site, &checked.pages, theme, &base_url, scope)?;
                 let gone = self.stale(site, &files, false);
                 let (written, removed) = self.write(&files, &gone)?;
                 let ids = docs.iter().map(|&d| site.documents[d].id.clone());
-                (Some(ids.collect()), written, removed)
+                (
+                    Some(ids.collect()),
+                    site_wide,
+                    paths(&files),
+                    written,
+                    removed,
+                )
             }
             Some(_) => {
                 let files = render::render(site, &checked.pages, theme, &base_url)?;
                 let gone = self.stale(site, &files, true);
                 let (written, removed) = self.write(&files, &gone)?;
-                (None, written, removed)
+                (None, true, paths(&files), written, removed)
             }
         };
         self.built = Some(Built {
@@ -182,6 +203,8 @@ impl Session {
         });
         Ok(Rebuilt {
             documents,
+            site_wide,
+            rendered,
             written,
             removed,
             millis: start.elapsed().as_millis(),

@@ -28,6 +28,7 @@ mod render;
 mod search;
 mod serve;
 mod serve_limits;
+mod serve_scope;
 mod site;
 mod special_files;
 mod support;

@@ -20,7 +20,7 @@ const PLAN: &str = "content/documents/china-celac-action-plan-2025-2027.toml";
 const PAGE: &str = "/documents/china-celac-action-plan-2025-2027/en.html";
 
 /// A project folder with a copy of the real content, templates and static files.
-fn project() -> tempfile::TempDir {
+pub(crate) fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for d in ["content", "templates", "static"] {
         copy_dir(&root().join(d), &dir.path().join(d));
@@ -370,7 +370,7 @@ fn incremental_and_full_builds_give_identical_files() {
 
 /// Asserts that two builds hold the same files with the same bytes,
 /// naming the files that differ.
-fn same_files(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>, what: &str) {
+pub(crate) fn same_files(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>, what: &str) {
     let differ: Vec<&String> = (a.keys().chain(b.keys()))
         .filter(|p| a.get(*p) != b.get(*p))
         .collect();
@@ -378,7 +378,7 @@ fn same_files(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>, what
 }
 
 /// A full build (search excluded) of `paths`' sources into `out`.
-fn full_build(paths: &Paths, out: &Path) -> std::path::PathBuf {
+pub(crate) fn full_build(paths: &Paths, out: &Path) -> std::path::PathBuf {
     build_with(
         &Paths {
             out: out.to_path_buf(),

@@ -1,0 +1,136 @@
+//! What `serve` renders again after a save: the topic pages that show a
+//! changed node (covering it, or a cross-link to it), not every topic of
+//! its document; and the pages of other documents whose cross-links cite
+//! a node under a relabelled one. Each case is checked against a full
+//! build of the same sources, byte for byte.
+
+use std::collections::BTreeSet;
+
+use accord::build::{Options, Paths};
+use accord::serve::session::Session;
+
+use crate::serve::{full_build, project, same_files};
+use crate::site::files;
+
+const PLAN: &str = "content/documents/china-celac-action-plan-2025-2027.toml";
+
+/// The topic pages (not the index, not print stylesheets) among `paths`.
+fn topic_pages<'a>(paths: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
+    paths
+        .into_iter()
+        .filter(|p| p.starts_with("topics/") && p.ends_with(".html") && *p != "topics/index.html")
+        .cloned()
+        .collect()
+}
+
+/// Replaces `from` (which must be there once) by `to` in `file`.
+fn edit(file: &std::path::Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    assert_eq!(
+        text.matches(from).count(),
+        1,
+        "{from:?} once in {}",
+        file.display()
+    );
+    std::fs::write(file, text.replace(from, to)).unwrap();
+}
+
+#[test]
+fn a_clause_edit_renders_the_topic_pages_that_show_it() {
+    let dir = project();
+    let paths = Paths::under(dir.path());
+    let mut session = Session::new(paths.clone(), Options::default());
+    let first = session.rebuild().unwrap();
+    let every_topic = topic_pages(&first.rendered);
+    assert!(every_topic.len() > 20, "{every_topic:?}");
+
+    edit(
+        &dir.path().join(PLAN),
+        "with special attention to rural areas and indigenous groups.",
+        "with special attention to rural areas and indigenous groups (edited).",
+    );
+    let second = session.rebuild().unwrap();
+    assert!(
+        !second.site_wide,
+        "a clause's text is not site-wide: {second}"
+    );
+    let full = files(&full_build(&paths, &dir.path().join("full")));
+    same_files(&files(&paths.out), &full, "after a clause edit");
+
+    // The expectation, from the full build: the topic pages whose HTML
+    // links to the clause (its permalink, or a cross-link to it).
+    let key = "#china-celac-action-plan-2025-2027:art_3__sec_3__cl_7\"";
+    let showing: BTreeSet<String> = (full.iter())
+        .filter(|(p, bytes)| {
+            topic_pages([*p]).len() == 1 && String::from_utf8_lossy(bytes).contains(key)
+        })
+        .map(|(p, _)| p.clone())
+        .collect();
+    assert!(!showing.is_empty(), "some topic shows the clause");
+    assert_eq!(topic_pages(&second.rendered), showing, "{second}");
+    assert!(showing.len() < every_topic.len() / 4, "{showing:?}");
+    assert!(second.rendered.contains(&"topics/index.html".to_string()));
+}
+
+#[test]
+fn a_relabelled_article_renders_the_pages_citing_a_clause_under_it() {
+    let dir = project();
+    let paths = Paths::under(dir.path());
+    let mut session = Session::new(paths.clone(), Options::default());
+    session.rebuild().unwrap();
+    // The policy paper links to clauses of Article 4 (cited "Article
+    // 4.8(6)"), never to the article itself.
+    let paper = "documents/china-lac-policy-paper-2025/index.html";
+    let before = String::from_utf8(files(&paths.out)[paper].clone()).unwrap();
+    assert!(
+        before.contains("Article 4.8(6)"),
+        "the paper cites Article 4.8(6)"
+    );
+
+    edit(
+        &dir.path().join(PLAN),
+        "label.en = \"Article 4:\"",
+        "label.en = \"Art. 4:\"",
+    );
+    let second = session.rebuild().unwrap();
+    assert!(second.rendered.contains(&paper.to_string()), "{second}");
+    let after = String::from_utf8(files(&paths.out)[paper].clone()).unwrap();
+    assert!(after.contains("Art. 4.8(6)") && !after.contains("Article 4.8(6)"));
+    let full = files(&full_build(&paths, &dir.path().join("full")));
+    same_files(
+        &files(&paths.out),
+        &full,
+        "after an article's label changed",
+    );
+}
+
+#[test]
+fn a_new_clause_shows_on_the_topic_pages_of_its_section() {
+    let dir = project();
+    let paths = Paths::under(dir.path());
+    let mut session = Session::new(paths.clone(), Options::default());
+    session.rebuild().unwrap();
+    // A ninth clause after the eighth of Article 3, section 3, which a
+    // topic covers as a whole: no text of an existing node changes.
+    let plan = dir.path().join(PLAN);
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let eighth = text.find("[[node]]\nid = \"art_3__sec_3__cl_8\"").unwrap();
+    let next = eighth + 1 + text[eighth + 1..].find("[[node]]").unwrap();
+    let ninth = "[[node]]\nid = \"art_3__sec_3__cl_9\"\nkind = \"clause\"\n\
+                 label.zh-Hans = \"（九）\"\nlabel.en = \"9.\"\n\
+                 text.zh-Hans = \"新增条款。\"\ntext.en = \"A new clause.\"\n\n";
+    std::fs::write(&plan, format!("{}{ninth}{}", &text[..next], &text[next..])).unwrap();
+    let second = session.rebuild().unwrap();
+    let full = files(&full_build(&paths, &dir.path().join("full")));
+    same_files(&files(&paths.out), &full, "after a clause was added");
+    let key = "#china-celac-action-plan-2025-2027:art_3__sec_3__cl_9\"";
+    let showing = topic_pages(full.keys())
+        .into_iter()
+        .filter(|p| String::from_utf8_lossy(&full[p]).contains(key))
+        .collect::<BTreeSet<_>>();
+    assert!(!showing.is_empty(), "a topic covers the section");
+    assert!(
+        showing.is_subset(&topic_pages(&second.rendered)),
+        "{showing:?} rendered: {second}"
+    );
+}
