@@ -5,6 +5,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
+use crate::model::commitments::editions;
 use crate::model::{Document, NodeRef, Site};
 
 /// What a change affects, in the site built after it.
@@ -21,6 +22,9 @@ pub(super) struct Affected {
     /// quote nodes of a changed document (topic pages) are rendered again
     /// only if they show one of these.
     pub nodes: BTreeSet<NodeRef>,
+    /// Whether the figures of a changed document in a series differ: the
+    /// home page counts each series' commitments.
+    pub figures: bool,
 }
 
 /// Linear in the changed documents and the links of changed nodes; the
@@ -30,7 +34,9 @@ pub(super) fn affected(old: &Site, new: &Site) -> Affected {
     // Citation keys whose shown text may differ between the two sites.
     let mut keys: Vec<String> = Vec::new();
     let mut nodes: BTreeSet<NodeRef> = BTreeSet::new();
+    let mut figures = false;
     for id in changed_documents(old, new) {
+        figures = figures || entries(old, &id) != entries(new, &id);
         keys.extend(changed_nodes(old, new, &id));
         if !same_nodes(old, new, &id) {
             nodes.extend(every_node(new, &id));
@@ -98,7 +104,24 @@ pub(super) fn affected(old: &Site, new: &Site) -> Affected {
             .map(|(i, _)| i)
             .collect(),
         nodes,
+        figures,
     }
+}
+
+/// The figures of document `id` in `site` if it is an edition of a series
+/// (its commitments), by node id, kind and value.
+fn entries(site: &Site, id: &str) -> Vec<(String, String, u64)> {
+    let Some(d) = site.documents.iter().position(|d| d.id == id) else {
+        return Vec::new();
+    };
+    let doc = &site.documents[d];
+    if doc.series.is_none() || doc.edition.is_none() {
+        return Vec::new();
+    }
+    let fixes = editions::by_clause(&site.corrections);
+    (editions::document_entries(doc, d, &fixes).into_iter())
+        .map(|e| (doc.nodes[e.clause.node].id.clone(), e.kind, e.value))
+        .collect()
 }
 
 /// Whether document `id` has the same nodes, by id, in the same order, in

@@ -170,8 +170,12 @@ impl Session {
             }
             Some(old) if old.theme == theme_stamps && old.pages == page_stamps => {
                 let old = &old.site;
-                let Affected { docs, nodes } = affected(old, site);
-                let site_wide = site_wide_hash(old) != site_wide_hash(site);
+                let Affected {
+                    docs,
+                    nodes,
+                    figures,
+                } = affected(old, site);
+                let site_wide = figures || site_wide_hash(old) != site_wide_hash(site);
                 let scope = Scope::Documents {
                     docs: &docs,
                     nodes: &nodes,

@@ -134,3 +134,30 @@ fn a_new_clause_shows_on_the_topic_pages_of_its_section() {
         "{showing:?} rendered: {second}"
     );
 }
+
+#[test]
+fn a_new_figure_renders_the_home_page_that_counts_commitments() {
+    let dir = project();
+    let paths = Paths::under(dir.path());
+    let mut session = Session::new(paths.clone(), Options::default());
+    session.rebuild().unwrap();
+    let home = files(&paths.out)["index.html"].clone();
+    // Two figures of people in a clause that had none: the first
+    // continues the 2022-2024 plan's youth leaders, the second is a new
+    // commitment of the series, counted on the home page's card.
+    edit(
+        &dir.path().join(PLAN),
+        "with special attention to rural areas and indigenous groups.",
+        "with special attention to rural areas and indigenous groups, \
+         and train 700 teachers and 800 experts.",
+    );
+    let second = session.rebuild().unwrap();
+    assert!(second.site_wide, "{second}");
+    let full = files(&full_build(&paths, &dir.path().join("full")));
+    let count = |html: &[u8]| String::from_utf8_lossy(html).contains(">11 figures<");
+    assert!(
+        !count(&home) && count(&full["index.html"]),
+        "the home page counts one more"
+    );
+    same_files(&files(&paths.out), &full, "after a figure was added");
+}

@@ -19,10 +19,7 @@ pub fn tables(site: &Site, corrections: &[Correction]) -> Vec<Table> {
             series.entry(s).or_default().push(d);
         }
     }
-    let mut fixes: BTreeMap<NodeRef, Vec<&Correction>> = BTreeMap::new();
-    for c in corrections {
-        fixes.entry(c.clause).or_default().push(c);
-    }
+    let fixes = by_clause(corrections);
     let mut continues: BTreeMap<NodeRef, Vec<NodeRef>> = BTreeMap::new();
     for l in &site.links {
         if l.relation == Relation::Continues {
@@ -49,6 +46,15 @@ pub fn tables(site: &Site, corrections: &[Correction]) -> Vec<Table> {
         });
     }
     out
+}
+
+/// The editors' corrections by the clause they correct.
+pub fn by_clause(corrections: &[Correction]) -> BTreeMap<NodeRef, Vec<&Correction>> {
+    let mut fixes: BTreeMap<NodeRef, Vec<&Correction>> = BTreeMap::new();
+    for c in corrections {
+        fixes.entry(c.clause).or_default().push(c);
+    }
+    fixes
 }
 
 /// Every entry of document `d`, in reading order.
