@@ -88,8 +88,13 @@ impl std::fmt::Display for Summary {
         let c = &self.counts;
         write!(
             f,
-            "built {} documents, {} nodes, {} cross-links: {} pages, {} files written in {} ms",
-            c.documents, c.nodes, c.links, c.pages, c.files, self.millis
+            "built {}, {}, {}: {}, {} written in {} ms",
+            counted(c.documents, "document", "documents"),
+            counted(c.nodes, "node", "nodes"),
+            counted(c.links, "cross-link", "cross-links"),
+            counted(c.pages, "page", "pages"),
+            counted(c.files, "file", "files"),
+            self.millis
         )?;
         match &self.search {
             Some(s) => write!(
@@ -103,6 +108,11 @@ impl std::fmt::Display for Summary {
             None => write!(f, "; search index: left out"),
         }
     }
+}
+
+/// `n` and what it counts, singular for one: "1 note", "2 notes".
+pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// How to build.

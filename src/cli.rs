@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::build::{below, Paths};
+use crate::build::{below, counted, Paths};
 use crate::Error;
 
 #[derive(Debug, Parser)]
@@ -169,24 +169,22 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Error> {
             for warning in &warnings {
                 eprintln!("{}", warning.warning());
             }
-            write!(
-                out,
-                "ok: {} documents, {} nodes, {} cross-links, {} notes",
-                site.documents.len(),
-                site.node_count(),
-                site.links.len(),
-                site.notes.len()
-            )
-            .map_err(w)?;
+            let mut counts = vec![
+                counted(site.documents.len(), "document", "documents"),
+                counted(site.node_count(), "node", "nodes"),
+                counted(site.links.len(), "cross-link", "cross-links"),
+                counted(site.notes.len(), "note", "notes"),
+            ];
             if !site.briefings.is_empty() {
-                write!(out, ", {} briefings", site.briefings.len()).map_err(w)?;
+                counts.push(counted(site.briefings.len(), "briefing", "briefings"));
             }
             if !site.topics.is_empty() {
-                write!(out, ", {} topics", site.topics.list.len()).map_err(w)?;
+                counts.push(counted(site.topics.list.len(), "topic", "topics"));
             }
             if !site.corrections.is_empty() {
-                write!(out, ", {} corrections", site.corrections.len()).map_err(w)?;
+                counts.push(counted(site.corrections.len(), "correction", "corrections"));
             }
+            write!(out, "ok: {}", counts.join(", ")).map_err(w)?;
             writeln!(out).map_err(w)
         }
         Command::Build {

@@ -42,7 +42,7 @@ impl Result {
     }
 
     pub fn pages(&self) -> u64 {
-        self.summary("cross-links: ", " pages")
+        self.summary(": ", " page")
             .unwrap_or(self.out_nosearch.2 as u64)
     }
 }

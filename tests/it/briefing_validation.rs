@@ -28,7 +28,7 @@ fn the_briefing_fixture_is_valid() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "ok: 3 documents, 9 nodes, 2 cross-links, 1 notes, 2 briefings\n"
+        "ok: 3 documents, 9 nodes, 2 cross-links, 1 note, 2 briefings\n"
     );
 }
 

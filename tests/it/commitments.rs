@@ -343,7 +343,7 @@ fn corrections_fix_add_and_suppress_figures() {
     let out = accord(dir.path(), &["check"]);
     assert_eq!(
         stdout(&out),
-        "ok: 2 documents, 5 nodes, 1 cross-links, 0 notes, 6 corrections\n",
+        "ok: 2 documents, 5 nodes, 1 cross-link, 0 notes, 6 corrections\n",
         "{}",
         stderr(&out)
     );

@@ -44,7 +44,7 @@ fn a_starter_site_builds_with_the_embedded_theme_from_its_root() {
     }
     let check = accord(&site, &["check"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
-    assert!(stdout(&check).starts_with("ok: 2 documents, 12 nodes, 1 cross-links"));
+    assert!(stdout(&check).starts_with("ok: 2 documents, 12 nodes, 1 cross-link"));
     // The full build (with the search index) from inside the site...
     let o = accord(&site, &["build"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

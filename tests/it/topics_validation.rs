@@ -32,7 +32,7 @@ fn the_topic_fixture_is_valid() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "ok: 3 documents, 9 nodes, 2 cross-links, 1 notes, 2 briefings, 3 topics\n"
+        "ok: 3 documents, 9 nodes, 2 cross-links, 1 note, 2 briefings, 3 topics\n"
     );
 }
 

@@ -31,7 +31,7 @@ fn the_fixture_is_valid() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         crate::support::stdout(&out),
-        "ok: 3 documents, 9 nodes, 2 cross-links, 1 notes\n"
+        "ok: 3 documents, 9 nodes, 2 cross-links, 1 note\n"
     );
 }
 
