@@ -190,7 +190,15 @@ pub fn check(paths: &Paths) -> Result<(Site, Vec<Diagnostic>), Error> {
     let site = checked.site;
     let warnings = theme.missing_strings(&site.language_codes());
     let base_url = base_url(None, &site.base_url);
-    let rendering = render::Rendering::new(&site, &checked.pages, &theme, &base_url, Scope::All);
+    let derived = render::Derived::of(&site);
+    let rendering = render::Rendering::new(
+        &site,
+        &checked.pages,
+        &theme,
+        &base_url,
+        Scope::All,
+        &derived,
+    );
     (0..rendering.parts())
         .into_par_iter()
         .try_for_each(|i| rendering.part(i).map(drop))?;
@@ -215,7 +223,15 @@ pub fn build_with(paths: &Paths, options: &Options) -> Result<Summary, Error> {
     let site = &checked.site;
     let warnings = theme.missing_strings(&site.language_codes());
     let base_url = base_url(options.base_url.as_deref(), &site.base_url);
-    let rendering = render::Rendering::new(site, &checked.pages, &theme, &base_url, Scope::All);
+    let derived = render::Derived::of(site);
+    let rendering = render::Rendering::new(
+        site,
+        &checked.pages,
+        &theme,
+        &base_url,
+        Scope::All,
+        &derived,
+    );
     // The search index reads the pages as written into the staging folder.
     let mut search = None;
     let (files, pages) = crate::publish::publish_rendered(&paths.out, &rendering, |written| {

@@ -93,10 +93,17 @@ pub struct Counts {
 /// Every comparison of the site: series in name order, editions in
 /// order, each pair of consecutive editions.
 pub fn comparisons(site: &Site) -> Vec<Comparison> {
+    comparisons_in(site, |_| true)
+}
+
+/// The comparisons of the series `wanted` accepts, in the same order.
+pub fn comparisons_in(site: &Site, wanted: impl Fn(&str) -> bool) -> Vec<Comparison> {
     let mut series: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (d, doc) in site.documents.iter().enumerate() {
         if let (Some(s), Some(_)) = (&doc.series, &doc.edition) {
-            series.entry(s).or_default().push(d);
+            if wanted(s) {
+                series.entry(s).or_default().push(d);
+            }
         }
     }
     // The continues links by (newer document, older document), gathered

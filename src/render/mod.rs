@@ -6,6 +6,8 @@ pub mod commitments_data;
 pub mod compare_data;
 mod contrast;
 pub mod data;
+mod derived;
+pub use derived::Derived;
 pub mod diff;
 pub mod escape;
 pub mod frame;
@@ -58,9 +60,9 @@ pub struct Ctx<'a> {
     /// template values `ui_script` and `ui_script_hash`.
     pub ui_script: (tera::Value, tera::Value),
     /// The edition comparisons of the site's series.
-    pub comparisons: Vec<crate::model::compare::Comparison>,
+    pub comparisons: &'a [crate::model::compare::Comparison],
     /// The commitments with figures of each series that has some.
-    pub commitments: Vec<crate::model::commitments::Table>,
+    pub commitments: &'a [crate::model::commitments::Table],
 }
 
 /// What to render: the whole site, or the pages of some documents (by
@@ -86,18 +88,21 @@ pub fn render(
     theme: &Theme,
     base_url: &str,
 ) -> Result<Vec<OutFile>, Error> {
-    render_scope(site, pages, theme, base_url, Scope::All)
+    let derived = Derived::of(site);
+    Rendering::new(site, pages, theme, base_url, Scope::All, &derived).files()
 }
 
-/// Renders what `scope` names, in parallel; files sorted by path.
+/// Renders what `scope` names, in parallel, with what `derived` holds of
+/// `site`; files sorted by path.
 pub fn render_scope(
     site: &Site,
     pages: &[Page],
     theme: &Theme,
     base_url: &str,
     scope: Scope,
+    derived: &Derived,
 ) -> Result<Vec<OutFile>, Error> {
-    Rendering::new(site, pages, theme, base_url, scope).files()
+    Rendering::new(site, pages, theme, base_url, scope, derived).files()
 }
 
 /// The rendering of a site, as independent parts (a document's pages, a
@@ -119,9 +124,10 @@ impl<'a> Rendering<'a> {
         theme: &'a Theme,
         base_url: &'a str,
         scope: Scope,
+        derived: &'a Derived,
     ) -> Rendering<'a> {
-        let cx = context(site, pages, theme, base_url);
-        let jobs = parts::jobs(site, pages, theme, scope, &cx.comparisons, &cx.commitments);
+        let cx = context(site, pages, theme, base_url, derived);
+        let jobs = parts::jobs(site, pages, theme, scope, cx.comparisons, cx.commitments);
         Rendering { cx, theme, jobs }
     }
 
@@ -147,17 +153,19 @@ impl<'a> Rendering<'a> {
     }
 }
 
-fn context<'a>(site: &'a Site, pages: &'a [Page], theme: &'a Theme, base_url: &'a str) -> Ctx<'a> {
+fn context<'a>(
+    site: &'a Site,
+    pages: &'a [Page],
+    theme: &'a Theme,
+    base_url: &'a str,
+    derived: &'a Derived,
+) -> Ctx<'a> {
     let zh = site
         .languages
         .iter()
         .map(|l| l.code.as_str())
         .find(|c| c.starts_with("zh"));
     let uis: Vec<String> = site.language_codes();
-    let (comparisons, commitments) = rayon::join(
-        || crate::model::compare::comparisons(site),
-        || crate::model::commitments::tables(site, &site.corrections),
-    );
     Ctx {
         site,
         base_url,
@@ -171,8 +179,8 @@ fn context<'a>(site: &'a Site, pages: &'a [Page], theme: &'a Theme, base_url: &'
             tera::Value::from(theme.ui_script_hash.as_str()),
         ),
         uis,
-        comparisons,
-        commitments,
+        comparisons: &derived.comparisons,
+        commitments: &derived.commitments,
     }
 }
 

@@ -14,7 +14,7 @@ use crate::build::{Options, Paths};
 use crate::check;
 use crate::model::Site;
 use crate::render::theme::Theme;
-use crate::render::{self, OutFile, Scope};
+use crate::render::{self, Derived, OutFile, Scope};
 use crate::source::load;
 use crate::Error;
 
@@ -73,6 +73,9 @@ pub struct Session {
     theme: Option<(Vec<Stamp>, Theme)>,
     /// The last site built, with the theme and pages it was built with.
     built: Option<Built>,
+    /// What whole series derive in the last site built (none while a
+    /// rebuild is under way: a failed one makes it again).
+    derived: Option<Derived>,
     /// Every file written to the output folder, with a hash of its bytes.
     outputs: BTreeMap<String, u64>,
 }
@@ -120,6 +123,7 @@ impl Session {
             checked: check::Cache::default(),
             theme: None,
             built: None,
+            derived: None,
             outputs: BTreeMap::new(),
         }
     }
@@ -158,9 +162,20 @@ impl Session {
         let site = &checked.site;
         let base_url = crate::build::base_url(self.options.base_url.as_deref(), &site.base_url);
         let paths = |files: &[OutFile]| files.iter().map(|f| f.path.clone()).collect();
+        let derived = match (self.derived.take(), &self.built) {
+            (Some(d), Some(old)) => d.update(&old.site, site),
+            _ => Derived::of(site),
+        };
         let (documents, site_wide, rendered, written, removed) = match &self.built {
             None => {
-                let files = render::render(site, &checked.pages, theme, &base_url)?;
+                let files = render::render_scope(
+                    site,
+                    &checked.pages,
+                    theme,
+                    &base_url,
+                    Scope::All,
+                    &derived,
+                )?;
                 crate::publish::publish(&self.paths.out, &files)?;
                 self.outputs = files
                     .iter()
@@ -181,7 +196,8 @@ impl Session {
                     nodes: &nodes,
                     site_wide,
                 };
-                let files = render::render_scope(site, &checked.pages, theme, &base_url, scope)?;
+                let files =
+                    render::render_scope(site, &checked.pages, theme, &base_url, scope, &derived)?;
                 let gone = self.stale(site, &files, false);
                 let (written, removed) = self.write(&files, &gone)?;
                 let ids = docs.iter().map(|&d| site.documents[d].id.clone());
@@ -194,12 +210,20 @@ impl Session {
                 )
             }
             Some(_) => {
-                let files = render::render(site, &checked.pages, theme, &base_url)?;
+                let files = render::render_scope(
+                    site,
+                    &checked.pages,
+                    theme,
+                    &base_url,
+                    Scope::All,
+                    &derived,
+                )?;
                 let gone = self.stale(site, &files, true);
                 let (written, removed) = self.write(&files, &gone)?;
                 (None, true, paths(&files), written, removed)
             }
         };
+        self.derived = Some(derived);
         self.built = Some(Built {
             site: Arc::new(checked.site),
             theme: theme_stamps,

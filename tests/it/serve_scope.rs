@@ -161,3 +161,71 @@ fn a_new_figure_renders_the_home_page_that_counts_commitments() {
     );
     same_files(&files(&paths.out), &full, "after a figure was added");
 }
+
+/// A site of two series with figures: the commitments fixtures `figures`
+/// (the lake plans) and `corrected` (the bay plans, with the editors'
+/// corrections), their crosswalks joined.
+fn two_series() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = crate::support::root().join("tests/fixtures/commitments");
+    let content = dir.path().join("content");
+    crate::support::copy_dir(&fixtures.join("figures/content"), &content);
+    let bay = fixtures.join("corrected/content");
+    crate::support::copy_dir(&bay.join("documents"), &content.join("documents"));
+    std::fs::copy(
+        bay.join("commitments.toml"),
+        content.join("commitments.toml"),
+    )
+    .unwrap();
+    let mut crosswalk = std::fs::read_to_string(content.join("crosswalk.toml")).unwrap();
+    crosswalk.push_str(&std::fs::read_to_string(bay.join("crosswalk.toml")).unwrap());
+    std::fs::write(content.join("crosswalk.toml"), crosswalk).unwrap();
+    dir
+}
+
+#[test]
+fn a_save_keeps_the_other_series_comparisons_and_commitments() {
+    let dir = two_series();
+    let paths = Paths::under(dir.path());
+    let mut session = Session::new(paths.clone(), Options::default());
+    let first = session.rebuild().unwrap();
+    for page in [
+        "commitments/lake-plan.html",
+        "commitments/bay-plan.html",
+        "compare/lake-plan/2021-2023--2024-2026/index.html",
+    ] {
+        assert!(
+            first.rendered.contains(&page.to_string()),
+            "{page}: {first}"
+        );
+    }
+    let docs = dir.path().join("content/documents");
+    // A figure added to the lake plan: its series is derived again, the bay
+    // plan's kept, and the home page counts both.
+    edit(
+        &docs.join("lake-plan-2024.toml"),
+        "complete 30% of the second phase before 2025.\"",
+        "complete 30% of the second phase before 2025. China will send 800 journalists.\"",
+    );
+    let second = session.rebuild().unwrap();
+    assert!(second.site_wide, "{second}");
+    let full = files(&full_build(&paths, &dir.path().join("full")));
+    same_files(&files(&paths.out), &full, "after a figure was added");
+    // Then a text of the bay plan, its corrected figure unchanged.
+    edit(
+        &docs.join("bay-plan-2023.toml"),
+        "China will provide 3 500 scholarships.",
+        "China will provide 3 500 scholarships in all.",
+    );
+    let third = session.rebuild().unwrap();
+    assert!(!third.site_wide, "{third}");
+    assert!(third
+        .rendered
+        .contains(&"commitments/bay-plan.html".to_string()));
+    let full = files(&full_build(&paths, &dir.path().join("full2")));
+    same_files(
+        &files(&paths.out),
+        &full,
+        "after a text of the other series changed",
+    );
+}

@@ -15,10 +15,21 @@ use crate::model::{Document, NodeRef, Relation, Site};
 
 /// The tables of every series with figures, in series name order.
 pub fn tables(site: &Site, corrections: &[Correction]) -> Vec<Table> {
+    tables_in(site, corrections, |_| true)
+}
+
+/// The tables of the series `wanted` accepts, in the same order.
+pub fn tables_in(
+    site: &Site,
+    corrections: &[Correction],
+    wanted: impl Fn(&str) -> bool,
+) -> Vec<Table> {
     let mut series: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (d, doc) in site.documents.iter().enumerate() {
         if let (Some(s), Some(_)) = (&doc.series, &doc.edition) {
-            series.entry(s).or_default().push(d);
+            if wanted(s) {
+                series.entry(s).or_default().push(d);
+            }
         }
     }
     let fixes = by_clause(corrections);
