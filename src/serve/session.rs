@@ -166,16 +166,11 @@ impl Session {
             (Some(d), Some(old)) => d.update(&old.site, site),
             _ => Derived::of(site),
         };
+        let render =
+            |scope| render::render_scope(site, &checked.pages, theme, &base_url, scope, &derived);
         let (documents, site_wide, rendered, written, removed) = match &self.built {
             None => {
-                let files = render::render_scope(
-                    site,
-                    &checked.pages,
-                    theme,
-                    &base_url,
-                    Scope::All,
-                    &derived,
-                )?;
+                let files = render(Scope::All)?;
                 crate::publish::publish(&self.paths.out, &files)?;
                 self.outputs = files
                     .iter()
@@ -196,8 +191,7 @@ impl Session {
                     nodes: &nodes,
                     site_wide,
                 };
-                let files =
-                    render::render_scope(site, &checked.pages, theme, &base_url, scope, &derived)?;
+                let files = render(scope)?;
                 let gone = self.stale(site, &files, false);
                 let (written, removed) = self.write(&files, &gone)?;
                 let ids = docs.iter().map(|&d| site.documents[d].id.clone());
@@ -210,14 +204,7 @@ impl Session {
                 )
             }
             Some(_) => {
-                let files = render::render_scope(
-                    site,
-                    &checked.pages,
-                    theme,
-                    &base_url,
-                    Scope::All,
-                    &derived,
-                )?;
+                let files = render(Scope::All)?;
                 let gone = self.stale(site, &files, true);
                 let (written, removed) = self.write(&files, &gone)?;
                 (None, true, paths(&files), written, removed)

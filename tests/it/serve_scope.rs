@@ -7,10 +7,11 @@
 use std::collections::BTreeSet;
 
 use accord::build::{Options, Paths};
-use accord::serve::session::Session;
+use accord::serve::session::{Rebuilt, Session};
 
 use crate::serve::{full_build, project, same_files};
 use crate::site::files;
+use crate::support::edit;
 
 const PLAN: &str = "content/documents/china-celac-action-plan-2025-2027.toml";
 
@@ -23,24 +24,18 @@ fn topic_pages<'a>(paths: impl IntoIterator<Item = &'a String>) -> BTreeSet<Stri
         .collect()
 }
 
-/// Replaces `from` (which must be there once) by `to` in `file`.
-fn edit(file: &std::path::Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(file).unwrap();
-    assert_eq!(
-        text.matches(from).count(),
-        1,
-        "{from:?} once in {}",
-        file.display()
-    );
-    std::fs::write(file, text.replace(from, to)).unwrap();
+/// A session on the project in `dir`, after its first (whole) build.
+fn started(dir: &std::path::Path) -> (Paths, Session, Rebuilt) {
+    let paths = Paths::under(dir);
+    let mut session = Session::new(paths.clone(), Options::default());
+    let first = session.rebuild().unwrap();
+    (paths, session, first)
 }
 
 #[test]
 fn a_clause_edit_renders_the_topic_pages_that_show_it() {
     let dir = project();
-    let paths = Paths::under(dir.path());
-    let mut session = Session::new(paths.clone(), Options::default());
-    let first = session.rebuild().unwrap();
+    let (paths, mut session, first) = started(dir.path());
     let every_topic = topic_pages(&first.rendered);
     assert!(every_topic.len() > 20, "{every_topic:?}");
 
@@ -75,9 +70,7 @@ fn a_clause_edit_renders_the_topic_pages_that_show_it() {
 #[test]
 fn a_relabelled_article_renders_the_pages_citing_a_clause_under_it() {
     let dir = project();
-    let paths = Paths::under(dir.path());
-    let mut session = Session::new(paths.clone(), Options::default());
-    session.rebuild().unwrap();
+    let (paths, mut session, _) = started(dir.path());
     // The policy paper links to clauses of Article 4 (cited "Article
     // 4.8(6)"), never to the article itself.
     let paper = "documents/china-lac-policy-paper-2025/index.html";
@@ -107,9 +100,7 @@ fn a_relabelled_article_renders_the_pages_citing_a_clause_under_it() {
 #[test]
 fn a_new_clause_shows_on_the_topic_pages_of_its_section() {
     let dir = project();
-    let paths = Paths::under(dir.path());
-    let mut session = Session::new(paths.clone(), Options::default());
-    session.rebuild().unwrap();
+    let (paths, mut session, _) = started(dir.path());
     // A ninth clause after the eighth of Article 3, section 3, which a
     // topic covers as a whole: no text of an existing node changes.
     let plan = dir.path().join(PLAN);
@@ -138,9 +129,7 @@ fn a_new_clause_shows_on_the_topic_pages_of_its_section() {
 #[test]
 fn a_new_figure_renders_the_home_page_that_counts_commitments() {
     let dir = project();
-    let paths = Paths::under(dir.path());
-    let mut session = Session::new(paths.clone(), Options::default());
-    session.rebuild().unwrap();
+    let (paths, mut session, _) = started(dir.path());
     let home = files(&paths.out)["index.html"].clone();
     // Two figures of people in a clause that had none: the first
     // continues the 2022-2024 plan's youth leaders, the second is a new
@@ -186,9 +175,7 @@ fn two_series() -> tempfile::TempDir {
 #[test]
 fn a_save_keeps_the_other_series_comparisons_and_commitments() {
     let dir = two_series();
-    let paths = Paths::under(dir.path());
-    let mut session = Session::new(paths.clone(), Options::default());
-    let first = session.rebuild().unwrap();
+    let (paths, mut session, first) = started(dir.path());
     for page in [
         "commitments/lake-plan.html",
         "commitments/bay-plan.html",
