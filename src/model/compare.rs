@@ -98,14 +98,7 @@ pub fn comparisons(site: &Site) -> Vec<Comparison> {
 
 /// The comparisons of the series `wanted` accepts, in the same order.
 pub fn comparisons_in(site: &Site, wanted: impl Fn(&str) -> bool) -> Vec<Comparison> {
-    let mut series: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (d, doc) in site.documents.iter().enumerate() {
-        if let (Some(s), Some(_)) = (&doc.series, &doc.edition) {
-            if wanted(s) {
-                series.entry(s).or_default().push(d);
-            }
-        }
-    }
+    let series = site.series(wanted);
     // The continues links by (newer document, older document), gathered
     // once: each comparison scanning every link of the site was a
     // series × links loop (2.5 % of the 10k corpus's build).
@@ -116,11 +109,7 @@ pub fn comparisons_in(site: &Site, wanted: impl Fn(&str) -> bool) -> Vec<Compari
         }
     }
     let mut out = Vec::new();
-    for (name, mut docs) in series {
-        docs.sort_by(|&a, &b| {
-            let (a, b) = (&site.documents[a], &site.documents[b]);
-            (&a.edition, &a.id).cmp(&(&b.edition, &b.id))
-        });
+    for (name, docs) in series {
         for w in docs.windows(2) {
             let links = continues.get(&(w[1], w[0])).map_or(&[][..], Vec::as_slice);
             out.push(compare(site, name, w[0], w[1], links));

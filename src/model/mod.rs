@@ -1,6 +1,8 @@
 //! The content model: immutable, made by `check` from raw content that has
 //! no problem. Renderers read it; nothing changes it.
 
+use std::collections::BTreeMap;
+
 use std::fmt;
 use std::sync::Arc;
 
@@ -212,16 +214,39 @@ impl Site {
 
     /// Finds a node by its citation key `document:node`.
     pub fn lookup(&self, key: &str) -> Option<NodeRef> {
-        // Documents are sorted by id, and ids hold no `:`: no map to build
-        // for the few keys looked up.
         let (doc, node) = key.split_once(':')?;
-        let d = self
-            .documents
-            .shared()
-            .binary_search_by(|d| d.id.as_str().cmp(doc))
-            .ok()?;
+        let d = self.document_index(doc)?;
         let n = self.documents[d].nodes.iter().position(|n| n.id == node)?;
         Some(NodeRef { doc: d, node: n })
+    }
+
+    /// The index of document `id`.
+    pub fn document_index(&self, id: &str) -> Option<usize> {
+        // Documents are sorted by id: no map to build for the few ids
+        // looked up.
+        (self.documents.shared())
+            .binary_search_by(|d| d.id.as_str().cmp(id))
+            .ok()
+    }
+
+    /// The editions of each series the filter `wanted` accepts, oldest
+    /// first (by edition, then id), series in name order.
+    pub fn series(&self, wanted: impl Fn(&str) -> bool) -> BTreeMap<&str, Vec<usize>> {
+        let mut series: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (d, doc) in self.documents.iter().enumerate() {
+            if let (Some(s), Some(_)) = (&doc.series, &doc.edition) {
+                if wanted(s) {
+                    series.entry(s).or_default().push(d);
+                }
+            }
+        }
+        for docs in series.values_mut() {
+            docs.sort_by(|&a, &b| {
+                let (a, b) = (&self.documents[a], &self.documents[b]);
+                (&a.edition, &a.id).cmp(&(&b.edition, &b.id))
+            });
+        }
+        series
     }
 
     pub fn node(&self, r: NodeRef) -> &Node {

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use crate::model::commitments::{editions, Table};
 use crate::model::compare::{self, Comparison};
-use crate::model::Site;
+use crate::model::{Document, Site};
 
 pub struct Derived {
     /// The edition comparisons: series in name order, then editions.
@@ -43,12 +43,10 @@ impl Derived {
     /// both sites), and for all of them if the documents, their series or
     /// editions, the cross-links or the editors' corrections differ.
     pub fn update(self, old: &Site, new: &Site) -> Derived {
-        let place = |s: &Site| -> Vec<(String, Option<String>, Option<String>)> {
-            (s.documents.iter())
-                .map(|d| (d.id.clone(), d.series.clone(), d.edition.clone()))
-                .collect()
-        };
-        let same = place(old) == place(new)
+        fn place(d: &Document) -> (&str, Option<&str>, Option<&str>) {
+            (&d.id, d.series.as_deref(), d.edition.as_deref())
+        }
+        let same = (old.documents.iter().map(place)).eq(new.documents.iter().map(place))
             && old.links == new.links
             && old.corrections == new.corrections;
         if !same {

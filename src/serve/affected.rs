@@ -111,7 +111,7 @@ pub(super) fn affected(old: &Site, new: &Site) -> Affected {
 /// The figures of document `id` in `site` if it is an edition of a series
 /// (its commitments), by node id, kind and value.
 fn entries(site: &Site, id: &str) -> Vec<(String, String, u64)> {
-    let Some(d) = site.documents.iter().position(|d| d.id == id) else {
+    let Some(d) = site.document_index(id) else {
         return Vec::new();
     };
     let doc = &site.documents[d];
@@ -135,7 +135,7 @@ fn same_nodes(old: &Site, new: &Site, id: &str) -> bool {
 
 /// Every node of document `id` in `site` (none if it has no such document).
 fn every_node(site: &Site, id: &str) -> Vec<NodeRef> {
-    let Some(doc) = site.documents.iter().position(|d| d.id == id) else {
+    let Some(doc) = site.document_index(id) else {
         return Vec::new();
     };
     (0..site.documents[doc].nodes.len())
@@ -149,7 +149,7 @@ fn parent_id(d: &Document, i: usize) -> Option<&str> {
 }
 
 fn find<'a>(s: &'a Site, id: &str) -> Option<&'a Document> {
-    s.documents.iter().find(|d| d.id == id)
+    s.document_index(id).map(|d| &s.documents[d])
 }
 
 /// The ids of the documents added, removed or made again (from a changed

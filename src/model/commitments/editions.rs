@@ -24,14 +24,6 @@ pub fn tables_in(
     corrections: &[Correction],
     wanted: impl Fn(&str) -> bool,
 ) -> Vec<Table> {
-    let mut series: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (d, doc) in site.documents.iter().enumerate() {
-        if let (Some(s), Some(_)) = (&doc.series, &doc.edition) {
-            if wanted(s) {
-                series.entry(s).or_default().push(d);
-            }
-        }
-    }
     let fixes = by_clause(corrections);
     let mut continues: BTreeMap<NodeRef, Vec<NodeRef>> = BTreeMap::new();
     for l in &site.links {
@@ -42,13 +34,9 @@ pub fn tables_in(
     // Series by series on every core: reading the figures of every clause
     // is most of a large site's work before its pages are rendered (0.6 s
     // on one core at 10,000 pages, 0.4 s on two).
-    let series: Vec<(&str, Vec<usize>)> = series.into_iter().collect();
+    let series: Vec<(&str, Vec<usize>)> = site.series(wanted).into_iter().collect();
     (series.into_par_iter())
-        .filter_map(|(name, mut docs)| {
-            docs.sort_by(|&a, &b| {
-                let (a, b) = (&site.documents[a], &site.documents[b]);
-                (&a.edition, &a.id).cmp(&(&b.edition, &b.id))
-            });
+        .filter_map(|(name, docs)| {
             let entries: Vec<Vec<Entry>> = docs
                 .iter()
                 .map(|&d| document_entries(&site.documents[d], d, &fixes))
