@@ -48,15 +48,16 @@ pub const MAX_HIGHLIGHTED_LINE: usize = 512;
 /// Nor the code blocks of one Markdown text past this many bytes in all.
 pub const MAX_HIGHLIGHTED_TEXT: usize = 8 * 1024;
 
-// Why the two limits: syntect's time is not linear in the code. A pattern
-// that refers to what an earlier one captured (a Perl `s/…/` or a here-
-// document's end marker) is compiled again at each search on the line,
-// about a millisecond each, for as long as its context lasts: one line of
-// `s/aaa…` took 1.9 s at 4 KB and 25.7 s at 16 KB, and short lines of it
-// about 1 ms each (170 µs per byte). The limits keep a text's highlighting
-// under about 1.5 s whatever it holds; past them the code is published as
-// plain escaped text, complete, without an error: highlighting is an
-// ornament, and a long code block is not a mistake to refuse.
+// Why the two limits: syntect's time need not be linear in the code. With
+// fancy-regex (used before Oniguruma), a pattern that refers to what an
+// earlier one captured (a Perl `s/…/` or a here-document's end marker) was
+// compiled again at each search on the line: one line of `s/aaa…` took
+// 1.9 s at 4 KB and 25.7 s at 16 KB. Oniguruma handles such references
+// itself (fifteen 500-byte lines of it: under 30 ms, the whole build), but
+// the limits stay, a bound whatever a syntax's patterns do; past them the
+// code is published as plain escaped text, complete, without an error:
+// highlighting is an ornament, and a long code block is not a mistake to
+// refuse.
 
 /// Escaped, not highlighted (focusable, as a highlighted block: it may
 /// scroll).
