@@ -11,8 +11,7 @@ use pulldown_cmark::{html, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 pub const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH)
     .union(Options::ENABLE_FOOTNOTES);
-use syntect::highlighting::ThemeSet;
-use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
@@ -29,18 +28,6 @@ pub fn warm_up() {
 fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
     SET.get_or_init(two_face::syntax::extra_newlines)
-}
-
-/// The stylesheet for highlighted code: InspiredGitHub, its colours made
-/// readable on the code's white background (`.page pre`, static/style.css).
-pub fn highlight_css() -> String {
-    let mut themes = ThemeSet::load_defaults();
-    let Some(theme) = themes.themes.get_mut("InspiredGitHub") else {
-        return String::new();
-    };
-    let white = syntect::highlighting::Color::WHITE;
-    super::contrast::readable(theme, white);
-    css_for_theme_with_class_style(theme, CLASS_STYLE).unwrap_or_default()
 }
 
 /// A code block with a line longer than this is not highlighted.
@@ -164,7 +151,6 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<span class=\"hl-"), "{html}");
-        assert!(highlight_css().contains(".hl-"));
     }
 
     /// Past the limits the code is all there, escaped, without highlighting.

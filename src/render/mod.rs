@@ -4,7 +4,6 @@
 pub mod cite;
 pub mod commitments_data;
 pub mod compare_data;
-mod contrast;
 pub mod data;
 mod derived;
 pub use derived::Derived;

@@ -13,7 +13,7 @@ use crate::source::pages::Page;
 use crate::Error;
 
 use super::theme::Theme;
-use super::{data, html, html_with, markdown, pages, sitemap, urls, Ctx, OutFile, Scope};
+use super::{data, html, html_with, pages, sitemap, urls, Ctx, OutFile, Scope};
 
 /// One unit of rendering work; jobs run in parallel.
 pub(super) enum Job {
@@ -27,7 +27,6 @@ pub(super) enum Job {
     Page(usize),
     /// A briefing's page and its print stylesheet.
     Briefing(usize),
-    Highlight,
     /// The stylesheet of the interface languages.
     Interface,
     Static(usize),
@@ -136,7 +135,6 @@ pub(super) fn jobs(
     }
     if let Scope::All = scope {
         jobs.extend((0..pages.len()).map(Job::Page));
-        jobs.push(Job::Highlight);
         jobs.push(Job::Interface);
         // The interface stylesheet is made for the site's languages.
         let made =
@@ -305,7 +303,6 @@ pub(super) fn run(cx: &Ctx, theme: &Theme, job: &Job) -> Result<Vec<OutFile>, Er
                 ),
             ]
         }
-        Job::Highlight => vec![file("static/highlight.css", markdown::highlight_css())],
         Job::Interface => vec![file(
             super::interface::CSS_PATH,
             super::interface::css(&cx.uis),

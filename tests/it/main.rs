@@ -15,6 +15,7 @@ mod fidelity;
 mod fuzz_regressions;
 mod gallery;
 mod hardening;
+mod highlight_css;
 mod import_all;
 mod import_fidelity;
 mod import_fixtures;
