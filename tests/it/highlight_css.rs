@@ -39,8 +39,12 @@ fn made() -> String {
 /// Darkens every foreground colour of `theme` that reads worse than
 /// [`RATIO`] against `background`.
 fn readable(theme: &mut Theme, background: Color) {
-    let colours = (theme.settings.foreground.iter_mut())
-        .chain(theme.scopes.iter_mut().filter_map(|i| i.style.foreground.as_mut()));
+    let colours = (theme.settings.foreground.iter_mut()).chain(
+        theme
+            .scopes
+            .iter_mut()
+            .filter_map(|i| i.style.foreground.as_mut()),
+    );
     for c in colours {
         *c = darkened(*c, background);
     }
@@ -135,5 +139,9 @@ fn the_known_ratios() {
     assert!(ratio(fixed, WHITE) >= 4.5);
     assert!(fixed.r < grey.r && fixed.r == fixed.b, "same hue, darker");
     let dark = rgb("323232");
-    assert_eq!(darkened(dark, WHITE), dark, "a readable colour is left alone");
+    assert_eq!(
+        darkened(dark, WHITE),
+        dark,
+        "a readable colour is left alone"
+    );
 }
